@@ -1,0 +1,756 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "store.h"
+
+#include "domain/validation.h"
+#include "storage/transaction.h"
+#include "store_debug.h"
+
+#include <KLocalizedString>
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus::Domain;
+
+namespace Chorus::Store
+{
+
+namespace
+{
+
+bool runSchemaFile(Storage::Database &database, const QString &resource)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCCritical(CHORUS_STORE) << "schema resource missing:" << resource;
+        return false;
+    }
+    return database.exec(QString::fromUtf8(file.readAll()));
+}
+
+QString columnList(const EntityInfo &info)
+{
+    QStringList columns{u"id"_s};
+    for (const Field &field : info.fields) {
+        columns << field.name;
+    }
+    return columns.join(u", ");
+}
+
+QVariant readValue(const Storage::Statement &row, int column, FieldType type)
+{
+    if (row.isNull(column)) {
+        return {};
+    }
+    switch (type) {
+    case FieldType::Boolean:
+        return row.integer(column) != 0;
+    case FieldType::Count:
+    case FieldType::Integer:
+        return row.integer(column);
+    case FieldType::Blob:
+        return row.blob(column);
+    default:
+        return row.text(column);
+    }
+}
+
+Record readRecord(const Storage::Statement &row, const EntityInfo &info)
+{
+    Record record;
+    record.insert(u"id"_s, row.text(0));
+    for (int i = 0; i < info.fields.size(); ++i) {
+        record.insert(info.fields.at(i).name, readValue(row, i + 1, info.fields.at(i).type));
+    }
+    return record;
+}
+
+QJsonValue jsonValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull()) {
+        return QJsonValue::Null;
+    }
+    switch (value.typeId()) {
+    case QMetaType::Bool:
+        return value.toBool();
+    case QMetaType::LongLong:
+    case QMetaType::Int:
+        return value.toLongLong();
+    case QMetaType::QByteArray:
+        return QString::fromLatin1(value.toByteArray().toBase64());
+    default:
+        return value.toString();
+    }
+}
+
+bool sameValue(const QVariant &a, const QVariant &b)
+{
+    const bool aNull = !a.isValid() || a.isNull();
+    const bool bNull = !b.isValid() || b.isNull();
+    if (aNull || bNull) {
+        return aNull == bNull;
+    }
+    return a == b;
+}
+
+QString defaultValue(Kind kind, const QString &field)
+{
+    static const QHash<QString, QString> defaults = {
+        {u"membership.role"_s, u"partner"_s},
+        {u"membership.status"_s, u"invited"_s},
+        {u"petition.kind"_s, u"petition"_s},
+        {u"event.kind"_s, u"other"_s},
+        {u"event.scheduling"_s, u"same_moment"_s},
+        {u"quote.state"_s, u"draft"_s},
+        {u"quote.language"_s, u"en"_s},
+        {u"task.status"_s, u"open"_s},
+        {u"press_kit.language"_s, u"en"_s},
+    };
+    return defaults.value(entity(kind).key + u'.' + field);
+}
+
+/// People of an organization and quotes of a person are the links a delete must not cut silently.
+bool isGuardedLink(Kind deleted, Kind dependent)
+{
+    return (deleted == Kind::Organization && dependent == Kind::Person) || (deleted == Kind::Person && dependent == Kind::Quote);
+}
+
+} // namespace
+
+Store::Store(std::unique_ptr<Storage::Database> database)
+    : m_database(std::move(database))
+{
+    qRegisterMetaType<Chorus::Store::Change>();
+}
+
+Store::~Store() = default;
+
+QList<Storage::MigrationStep> Store::migrations()
+{
+    return {
+        {1,
+         u"coalition records"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v1.sql"_s);
+         }},
+        {2,
+         u"replica, change log and search index"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v2.sql"_s);
+         }},
+    };
+}
+
+int Store::schemaVersion()
+{
+    return migrations().constLast().version;
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, bool create)
+{
+    Storage::Database::Options options;
+    options.create = create;
+    options.migrations = migrations();
+    auto database = Storage::Database::open(path, options);
+    if (!database) {
+        return database.error();
+    }
+    std::unique_ptr<Store> store(new Store(std::move(database).value()));
+    if (auto ready = store->initializeReplica(); !ready) {
+        return ready.error();
+    }
+    return store;
+}
+
+Result<void> Store::initializeReplica()
+{
+    Storage::Statement &read = statement(u"SELECT key, value FROM meta WHERE key IN ('replica_id', 'hlc')"_s);
+    qint64 last = 0;
+    while (read.step()) {
+        if (read.text(0) == u"replica_id") {
+            m_replicaId = read.text(1);
+        } else {
+            last = read.text(1).toLongLong();
+        }
+    }
+    read.reset();
+    m_clock = Sync::HybridLogicalClock(last);
+    if (!m_replicaId.isEmpty()) {
+        return {};
+    }
+    m_replicaId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    Storage::Transaction transaction(*m_database);
+    Storage::Statement &insert = statement(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
+    insert.bind(1, u"replica_id"_s);
+    insert.bind(2, m_replicaId);
+    bool ok = insert.exec();
+    insert.bind(1, u"replica_name"_s);
+    insert.bind(2, QSysInfo::machineHostName());
+    ok = ok && insert.exec();
+    if (!ok || !transaction.commit()) {
+        return m_database->lastError();
+    }
+    return {};
+}
+
+Storage::Statement &Store::statement(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        it = m_statements.emplace(sql, m_database->prepare(sql)).first;
+    }
+    it->second.reset();
+    return it->second;
+}
+
+QString Store::replicaName()
+{
+    Storage::Statement &read = statement(u"SELECT value FROM meta WHERE key = 'replica_name'"_s);
+    const QString name = read.step() ? read.text(0) : QString();
+    read.reset();
+    return name;
+}
+
+Result<void> Store::setReplicaName(const QString &name)
+{
+    if (name.trimmed().isEmpty()) {
+        return Error(Error::Code::Invalid, i18nc("@info", "This computer's name for sync cannot be empty."));
+    }
+    Storage::Statement &write = statement(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('replica_name', ?)"_s);
+    write.bind(1, name.trimmed());
+    if (!write.exec()) {
+        return m_database->lastError();
+    }
+    return {};
+}
+
+QString Store::recordLabel(Kind kind, const Record &record)
+{
+    const EntityInfo &info = entity(kind);
+    const auto nameOf = [this](Kind target, const QVariant &id) -> QString {
+        if (id.isNull() || id.toString().isEmpty()) {
+            return {};
+        }
+        Storage::Statement &read = statement(u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(entity(target).titleField, entity(target).table));
+        read.bind(1, id.toString());
+        const QString name = read.step() ? read.text(0) : QString();
+        read.reset();
+        return name;
+    };
+
+    if (kind == Kind::Quote) {
+        const QString speaker = nameOf(Kind::Person, record.value(u"spokesperson_id"_s));
+        return speaker.isEmpty() ? i18nc("@info record label", "A quote without spokesperson") : i18nc("@info record label", "Quote by %1", speaker);
+    }
+    if (kind == Kind::Membership) {
+        const QString organization = nameOf(Kind::Organization, record.value(u"organization_id"_s));
+        return organization.isEmpty() ? i18nc("@info record label", "A membership") : i18nc("@info record label", "Membership of “%1”", organization);
+    }
+    const QString title = record.value(info.titleField).toString().simplified().left(60);
+    if (title.isEmpty()) {
+        return i18nc("@info record label of a record without a name; %1 is the kind of record", "The new %1", kindLabel(kind));
+    }
+    switch (kind) {
+    case Kind::Organization:
+        return i18nc("@info record label", "Organization “%1”", title);
+    case Kind::Person:
+        return i18nc("@info record label", "Person “%1”", title);
+    case Kind::Campaign:
+        return i18nc("@info record label", "Campaign “%1”", title);
+    case Kind::Petition:
+        return i18nc("@info record label", "Petition “%1”", title);
+    case Kind::Event:
+        return i18nc("@info record label", "Event “%1”", title);
+    case Kind::Site:
+        return i18nc("@info record label", "Site “%1”", title);
+    case Kind::RunOfShowItem:
+        return i18nc("@info record label", "Run-of-show item “%1”", title);
+    case Kind::Task:
+        return i18nc("@info record label", "Task “%1”", title);
+    case Kind::Fact:
+        return i18nc("@info record label", "Fact “%1”", title);
+    case Kind::PressKit:
+        return i18nc("@info record label", "Press kit “%1”", title);
+    case Kind::Quote:
+    case Kind::Membership:
+        break;
+    }
+    return title;
+}
+
+Result<void> Store::checkReferences(Kind kind, const Record &record, const QString &label)
+{
+    for (const Field &field : entity(kind).fields) {
+        if (field.type != FieldType::Reference || !field.references) {
+            continue;
+        }
+        const QString target = record.value(field.name).toString();
+        if (target.isEmpty()) {
+            continue;
+        }
+        const EntityInfo &referenced = entity(*field.references);
+        Storage::Statement &exists = statement(u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(referenced.table));
+        exists.bind(1, target);
+        const bool found = exists.step();
+        const bool ok = exists.ok();
+        exists.reset();
+        if (!ok) {
+            return m_database->lastError();
+        }
+        if (!found) {
+            return Error(Error::Code::Invalid,
+                         i18nc("@info validation; %1 names the record, %2 the field, %3 the kind of record",
+                               "%1: the %2 does not exist (no %3 has the id %4).",
+                               label,
+                               fieldLabel(kind, field.name),
+                               kindLabel(*field.references),
+                               target));
+        }
+    }
+    return {};
+}
+
+void Store::logChange(qint64 hlc, Kind kind, const QString &id, const QString &op, const QString &field, const QString &value)
+{
+    Storage::Statement &log = statement(u"INSERT INTO change_log (hlc, replica, kind, record_id, op, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
+    log.bind(1, hlc);
+    log.bind(2, m_replicaId);
+    log.bind(3, entity(kind).key);
+    log.bind(4, id);
+    log.bind(5, op);
+    log.bind(6, field);
+    log.bind(7, value);
+    log.exec();
+}
+
+Result<void> Store::finishWrite(Storage::Transaction &transaction)
+{
+    if (m_batchDepth == 0) {
+        Storage::Statement &clock = statement(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)"_s);
+        clock.bind(1, QString::number(m_clock.last()));
+        if (!clock.exec()) {
+            return m_database->lastError();
+        }
+    }
+    if (!transaction.commit()) {
+        return m_database->lastError();
+    }
+    return {};
+}
+
+void Store::announce(Change change)
+{
+    m_pending.append(std::move(change));
+    if (m_batchDepth == 0) {
+        Q_EMIT changed(std::exchange(m_pending, {}));
+    }
+}
+
+Result<QString> Store::create(Kind kind, const Record &input)
+{
+    const EntityInfo &info = entity(kind);
+    Record record = normalized(kind, input);
+
+    QString id = record.value(u"id"_s).toString();
+    if (id.isEmpty()) {
+        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    } else if (QUuid::fromString(id).isNull()) {
+        return Error(Error::Code::Invalid, i18nc("@info", "%1 is not a valid record id (a UUID is expected).", id));
+    }
+    record.insert(u"id"_s, id);
+    for (const Field &field : info.fields) {
+        if (record.value(field.name).isNull()) {
+            if (const QString fallback = defaultValue(kind, field.name); !fallback.isEmpty()) {
+                record.insert(field.name, fallback);
+            } else if (field.type == FieldType::Boolean) {
+                record.insert(field.name, false);
+            }
+        }
+    }
+    if (kind == Kind::Quote && record.value(u"state"_s).toString() == u"approved" && record.value(u"approved_at"_s).isNull()) {
+        record.insert(u"approved_at"_s, formatInstant(QDateTime::currentDateTimeUtc()));
+    }
+
+    const QString label = recordLabel(kind, record);
+    if (const QStringList problems = validate(kind, record, label); !problems.isEmpty()) {
+        return Error(Error::Code::Invalid, problems.join(u'\n'));
+    }
+
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    if (auto references = checkReferences(kind, record, label); !references) {
+        return references.error();
+    }
+
+    Storage::Statement &insert = statement(u"INSERT INTO %1 (%2) VALUES (?%3)"_s.arg(info.table, columnList(info), u", ?"_s.repeated(info.fields.size())));
+    insert.bind(1, id);
+    QJsonObject logged;
+    for (int i = 0; i < info.fields.size(); ++i) {
+        const QVariant &value = record.value(info.fields.at(i).name);
+        insert.bind(i + 2, value);
+        logged.insert(info.fields.at(i).name, jsonValue(value));
+    }
+    if (!insert.exec()) {
+        if (m_database->lastError().code() == Error::Code::Storage && fetch(kind, id)) {
+            return Error(Error::Code::Invalid, i18nc("@info", "%1 already exists (id %2).", label, id));
+        }
+        return m_database->lastError();
+    }
+    logChange(m_clock.now(), kind, id, u"create"_s, {}, QString::fromUtf8(QJsonDocument(logged).toJson(QJsonDocument::Compact)));
+
+    if (auto done = finishWrite(transaction); !done) {
+        return done.error();
+    }
+    announce({kind, id, Change::Operation::Created, {}});
+    return id;
+}
+
+Result<void> Store::update(Kind kind, const QString &id, const Record &changes)
+{
+    const EntityInfo &info = entity(kind);
+    const std::optional<Record> current = fetch(kind, id);
+    if (!current) {
+        return Error(Error::Code::NotFound, i18nc("@info", "The %1 with id %2 does not exist any more.", kindLabel(kind), id));
+    }
+
+    const Record incoming = normalized(kind, changes);
+    Record merged = *current;
+    QStringList changedFields;
+    const auto set = [&](const QString &field, const QVariant &value) {
+        if (!sameValue(merged.value(field), value)) {
+            merged.insert(field, value);
+            if (!changedFields.contains(field)) {
+                changedFields << field;
+            }
+        }
+    };
+    for (auto it = incoming.constBegin(); it != incoming.constEnd(); ++it) {
+        if (it.key() != u"id") {
+            set(it.key(), it.value());
+        }
+    }
+    // A field set and then set back is no change.
+    changedFields.removeIf([&](const QString &field) {
+        return sameValue(current->value(field), merged.value(field));
+    });
+
+    if (kind == Kind::Quote) {
+        const bool wasApproved = current->value(u"state"_s).toString() == u"approved";
+        const bool wordingChanged = changedFields.contains(u"text"_s) || changedFields.contains(u"spokesperson_id"_s) || changedFields.contains(u"language"_s);
+        // Approved words are frozen: new words need a new approval.
+        if (wasApproved && wordingChanged && merged.value(u"state"_s).toString() == u"approved") {
+            set(u"state"_s, u"draft"_s);
+        }
+        const QString state = merged.value(u"state"_s).toString();
+        if (state == u"approved" && !wasApproved && merged.value(u"approved_at"_s).isNull()) {
+            set(u"approved_at"_s, formatInstant(QDateTime::currentDateTimeUtc()));
+        }
+        if (wasApproved && (state == u"draft" || state == u"submitted")) {
+            set(u"approved_by"_s, QVariant());
+            set(u"approved_at"_s, QVariant());
+        }
+    }
+
+    if (changedFields.isEmpty()) {
+        return {};
+    }
+
+    const QString label = recordLabel(kind, merged);
+    if (const QStringList problems = validate(kind, merged, label); !problems.isEmpty()) {
+        return Error(Error::Code::Invalid, problems.join(u'\n'));
+    }
+
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    if (auto references = checkReferences(kind, merged, label); !references) {
+        return references.error();
+    }
+
+    // Columns come from the entity description, never from the caller's text.
+    QStringList assignments;
+    for (const Field &field : info.fields) {
+        if (changedFields.contains(field.name)) {
+            assignments << field.name + u" = ?"_s;
+        }
+    }
+    Storage::Statement &write = statement(u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(info.table, assignments.join(u", ")));
+    int index = 1;
+    QStringList ordered;
+    for (const Field &field : info.fields) {
+        if (changedFields.contains(field.name)) {
+            write.bind(index++, merged.value(field.name));
+            ordered << field.name;
+        }
+    }
+    write.bind(index, id);
+    if (!write.exec()) {
+        return m_database->lastError();
+    }
+    const qint64 hlc = m_clock.now();
+    for (const QString &field : std::as_const(ordered)) {
+        const QJsonArray wrapped{jsonValue(merged.value(field))};
+        const QByteArray json = QJsonDocument(wrapped).toJson(QJsonDocument::Compact);
+        // Store the bare JSON value, without the array brackets around it.
+        logChange(hlc, kind, id, u"update"_s, field, QString::fromUtf8(json.mid(1, json.size() - 2)));
+    }
+    if (auto done = finishWrite(transaction); !done) {
+        return done.error();
+    }
+    announce({kind, id, Change::Operation::Updated, ordered});
+    return {};
+}
+
+Result<void> Store::remove(Kind kind, const QString &id, DeletePolicy policy)
+{
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    ++m_batchDepth;
+    auto removed = removeRecord(kind, id, policy, 0);
+    --m_batchDepth;
+    if (!removed) {
+        m_pending.clear();
+        return removed.error();
+    }
+    if (auto done = finishWrite(transaction); !done) {
+        m_pending.clear();
+        return done.error();
+    }
+    if (m_batchDepth == 0) {
+        Q_EMIT changed(std::exchange(m_pending, {}));
+    }
+    return {};
+}
+
+Result<void> Store::removeRecord(Kind kind, const QString &id, DeletePolicy policy, int depth)
+{
+    const std::optional<Record> current = fetch(kind, id);
+    if (!current) {
+        return Error(Error::Code::NotFound, i18nc("@info", "The %1 with id %2 does not exist any more.", kindLabel(kind), id));
+    }
+
+    struct Dependents {
+        const EntityInfo *info;
+        const Field *field;
+        QStringList ids;
+    };
+    QList<Dependents> dependents;
+    for (Kind other : allKinds()) {
+        const EntityInfo &info = entity(other);
+        for (const Field &field : info.fields) {
+            if (field.type != FieldType::Reference || field.references != kind) {
+                continue;
+            }
+            Storage::Statement &find = statement(u"SELECT id FROM %1 WHERE %2 = ?"_s.arg(info.table, field.name));
+            find.bind(1, id);
+            QStringList ids;
+            while (find.step()) {
+                ids << find.text(0);
+            }
+            find.reset();
+            ids.removeAll(id);
+            if (!ids.isEmpty()) {
+                dependents.append({&info, &field, ids});
+            }
+        }
+    }
+
+    if (policy == DeletePolicy::Refuse) {
+        for (const Dependents &group : std::as_const(dependents)) {
+            if (!isGuardedLink(kind, group.info->kind)) {
+                continue;
+            }
+            const QString label = recordLabel(kind, *current);
+            if (kind == Kind::Organization) {
+                Storage::Statement &quotes = statement(u"SELECT count(*) FROM quotes JOIN people ON quotes.spokesperson_id = people.id WHERE people.organization_id = ?"_s);
+                quotes.bind(1, id);
+                const qint64 quoteCount = quotes.step() ? quotes.integer(0) : 0;
+                quotes.reset();
+                return Error(Error::Code::Refused,
+                             i18ncp("@info %2 names the organization",
+                                    "Cannot delete %2: one person belongs to it (with %3 quotes). Delete or move the person first, or choose to keep them without an organization.",
+                                    "Cannot delete %2: %1 people belong to it (with %3 quotes). Delete or move them first, or choose to keep them without an organization.",
+                                    group.ids.size(),
+                                    label,
+                                    quoteCount));
+            }
+            return Error(Error::Code::Refused,
+                         i18ncp("@info %2 names the person",
+                                "Cannot delete %2: one quote is theirs. Delete the quote first, or choose to delete it with them.",
+                                "Cannot delete %2: %1 quotes are theirs. Delete the quotes first, or choose to delete them with them.",
+                                group.ids.size(),
+                                label));
+        }
+    }
+
+    for (const Dependents &group : std::as_const(dependents)) {
+        const bool guarded = isGuardedLink(kind, group.info->kind);
+        const bool cascade = group.field->required || (guarded && policy == DeletePolicy::DeleteDependents);
+        for (const QString &dependent : group.ids) {
+            if (cascade) {
+                // A dependent may already be gone through another link of this same delete.
+                if (!fetch(group.info->kind, dependent)) {
+                    continue;
+                }
+                if (auto removed = removeRecord(group.info->kind, dependent, policy, depth + 1); !removed) {
+                    return removed;
+                }
+            } else if (auto cleared = update(group.info->kind, dependent, {{group.field->name, QVariant()}}); !cleared) {
+                return cleared;
+            }
+        }
+    }
+
+    Storage::Statement &erase = statement(u"DELETE FROM %1 WHERE id = ?"_s.arg(entity(kind).table));
+    erase.bind(1, id);
+    if (!erase.exec()) {
+        return m_database->lastError();
+    }
+    logChange(m_clock.now(), kind, id, u"delete"_s, {}, {});
+    announce({kind, id, Change::Operation::Deleted, {}});
+    return {};
+}
+
+Result<void> Store::transact(const std::function<Result<void>()> &work)
+{
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    ++m_batchDepth;
+    Result<void> result = work();
+    --m_batchDepth;
+    if (result) {
+        result = finishWrite(transaction);
+    }
+    if (!result) {
+        if (m_batchDepth == 0) {
+            m_pending.clear();
+        }
+        return result;
+    }
+    if (m_batchDepth == 0 && !m_pending.isEmpty()) {
+        Q_EMIT changed(std::exchange(m_pending, {}));
+    }
+    return {};
+}
+
+std::optional<Record> Store::fetch(Kind kind, const QString &id)
+{
+    const EntityInfo &info = entity(kind);
+    Storage::Statement &read = statement(u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(columnList(info), info.table));
+    read.bind(1, id);
+    std::optional<Record> record;
+    if (read.step()) {
+        record = readRecord(read, info);
+    }
+    read.reset();
+    return record;
+}
+
+QList<Record> Store::fetchAll(Kind kind, const QString &field, const QVariant &value)
+{
+    const EntityInfo &info = entity(kind);
+    QList<Record> records;
+    if (!field.isEmpty() && !info.field(field)) {
+        qCWarning(CHORUS_STORE) << "fetchAll: no field" << field << "in" << info.table;
+        return records;
+    }
+    const QString where = field.isEmpty() ? QString() : u" WHERE %1 = ?"_s.arg(field);
+    Storage::Statement &read = statement(u"SELECT %1 FROM %2%3 ORDER BY %4 COLLATE NOCASE, id"_s.arg(columnList(info), info.table, where, info.titleField));
+    if (!field.isEmpty()) {
+        read.bind(1, value);
+    }
+    while (read.step()) {
+        records.append(readRecord(read, info));
+    }
+    read.reset();
+    return records;
+}
+
+qint64 Store::count(Kind kind)
+{
+    Storage::Statement &read = statement(u"SELECT count(*) FROM %1"_s.arg(entity(kind).table));
+    const qint64 n = read.step() ? read.integer(0) : 0;
+    read.reset();
+    return n;
+}
+
+QList<SearchHit> Store::search(const QString &text, int limitPerKind)
+{
+    // Words only: FTS5 syntax in the user's text is never interpreted.
+    static const QRegularExpression separators(u"[^\\p{L}\\p{N}]+"_s);
+    const QStringList words = text.split(separators, Qt::SkipEmptyParts);
+    QList<SearchHit> hits;
+    if (words.isEmpty() || limitPerKind <= 0) {
+        return hits;
+    }
+    QStringList terms;
+    for (const QString &word : words) {
+        terms << u'"' + word + u'"';
+    }
+    // The last word is still being typed.
+    terms.last() += u'*';
+    const QString match = terms.join(u' ');
+
+    struct Query {
+        Kind kind;
+        QString sql;
+    };
+    static const QList<Query> queries = {
+        {Kind::Organization,
+         u"SELECT o.id, o.name, coalesce(o.short_name, o.kind, '') FROM organizations_fts JOIN organizations o ON o.rid = organizations_fts.rowid "
+         "WHERE organizations_fts MATCH ? LIMIT ?"_s},
+        {Kind::Person,
+         u"SELECT p.id, p.name, trim(coalesce(p.title, '') || ', ' || coalesce(o.name, ''), ', ') FROM people_fts JOIN people p ON p.rid = people_fts.rowid "
+         "LEFT JOIN organizations o ON o.id = p.organization_id WHERE people_fts MATCH ? LIMIT ?"_s},
+        {Kind::Quote,
+         u"SELECT q.id, substr(q.text, 1, 160), coalesce(p.name, '') FROM quotes_fts JOIN quotes q ON q.rid = quotes_fts.rowid "
+         "LEFT JOIN people p ON p.id = q.spokesperson_id WHERE quotes_fts MATCH ? LIMIT ?"_s},
+        {Kind::Campaign,
+         u"SELECT c.id, c.name, coalesce(c.target, '') FROM campaigns_fts JOIN campaigns c ON c.rid = campaigns_fts.rowid WHERE campaigns_fts MATCH ? LIMIT ?"_s},
+        {Kind::Event,
+         u"SELECT e.id, e.title, coalesce(c.name, '') FROM events_fts JOIN events e ON e.rid = events_fts.rowid "
+         "LEFT JOIN campaigns c ON c.id = e.campaign_id WHERE events_fts MATCH ? LIMIT ?"_s},
+        {Kind::Fact, u"SELECT f.id, substr(f.text, 1, 160), coalesce(f.source, '') FROM facts_fts JOIN facts f ON f.rid = facts_fts.rowid WHERE facts_fts MATCH ? LIMIT ?"_s},
+    };
+    for (const Query &query : queries) {
+        Storage::Statement &read = statement(query.sql);
+        read.bind(1, match);
+        read.bind(2, qint64(limitPerKind));
+        while (read.step()) {
+            hits.append({query.kind, read.text(0), read.text(1), read.text(2)});
+        }
+        read.reset();
+    }
+    return hits;
+}
+
+QStringList Store::check()
+{
+    QStringList problems = m_database->integrityProblems();
+    if (const int version = m_database->userVersion(); version != schemaVersion()) {
+        problems << i18nc("@info", "The database has schema version %1, but this Chorus expects version %2.", version, schemaVersion());
+    }
+    for (const QString &table : {u"organizations"_s, u"people"_s, u"quotes"_s, u"campaigns"_s, u"events"_s, u"facts"_s}) {
+        if (!m_database->exec(u"INSERT INTO %1_fts(%1_fts, rank) VALUES ('integrity-check', 1)"_s.arg(table))) {
+            problems << i18nc("@info", "The search index of %1 does not match the records. Rebuild it with a backup and restore.", table);
+        }
+    }
+    return problems;
+}
+
+} // namespace Chorus::Store

@@ -1,0 +1,140 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#pragma once
+
+#include "chorus_core_export.h"
+#include "domain/entity.h"
+#include "result.h"
+#include "storage/database.h"
+#include "sync/hybridlogicalclock.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+namespace Chorus::Storage
+{
+class Transaction;
+}
+
+namespace Chorus::Store
+{
+
+/// One record that a write created, changed or deleted.
+struct Change {
+    enum class Operation { Created, Updated, Deleted };
+    Domain::Kind kind = Domain::Kind::Organization;
+    QString id;
+    Operation operation = Operation::Created;
+    QStringList fields; ///< for Updated: the fields whose value changed
+};
+
+/// One search result.
+struct SearchHit {
+    Domain::Kind kind = Domain::Kind::Organization;
+    QString id;
+    QString title; ///< the record's name (for a quote: the start of its text)
+    QString detail; ///< context: a person's title and organization, a quote's spokesperson...
+};
+
+/// What to do with records that depend on one being deleted.
+enum class DeletePolicy {
+    Refuse, ///< refuse when people or quotes depend on the record (the default)
+    Detach, ///< keep dependents, with their link emptied (people stay, without organization)
+    DeleteDependents, ///< delete dependents too (a person's quotes with the person)
+};
+
+/**
+ * The one write path to a Chorus database, and its reads.
+ *
+ * Every create, update and delete is normalized and validated (translated errors that name the
+ * record and the field), applied in one transaction, recorded field by field in the change log
+ * that sync builds on, reflected in the full-text search index, and announced by changed().
+ * Nothing is half-written: a failure leaves the database as it was.
+ */
+class CHORUS_CORE_EXPORT Store : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~Store() override;
+
+    /// Opens or creates the database at path (":memory:" for a private in-memory one).
+    static Result<std::unique_ptr<Store>> open(const QString &path, bool create = true);
+    /// The schema steps, oldest first; the last one's version is the current schema version.
+    static QList<Storage::MigrationStep> migrations();
+    [[nodiscard]] static int schemaVersion();
+
+    [[nodiscard]] Storage::Database &database()
+    {
+        return *m_database;
+    }
+
+    /// Creates a record; returns its new id. record may carry an "id" (a UUID) to keep.
+    Result<QString> create(Domain::Kind kind, const Domain::Record &record);
+    /// Changes the given fields of a record; fields not in changes keep their values.
+    Result<void> update(Domain::Kind kind, const QString &id, const Domain::Record &changes);
+    /// Deletes a record (and, by policy, what depends on it).
+    Result<void> remove(Domain::Kind kind, const QString &id, DeletePolicy policy = DeletePolicy::Refuse);
+
+    /**
+     * Runs several writes as one: all of them or none are applied, and changed() is emitted once
+     * at the end. work returns an error to roll everything back.
+     */
+    Result<void> transact(const std::function<Result<void>()> &work);
+
+    [[nodiscard]] std::optional<Domain::Record> fetch(Domain::Kind kind, const QString &id);
+    /// All records of kind, or those whose field equals value; ordered by their title field.
+    [[nodiscard]] QList<Domain::Record> fetchAll(Domain::Kind kind, const QString &field = {}, const QVariant &value = {});
+    [[nodiscard]] qint64 count(Domain::Kind kind);
+
+    /**
+     * Searches organizations, people, quotes, campaigns, events and facts at once. Words match
+     * regardless of case and accents, the last word as a prefix (search as you type). Results
+     * come grouped by kind, at most limitPerKind of each.
+     */
+    [[nodiscard]] QList<SearchHit> search(const QString &text, int limitPerKind = 50);
+
+    /// How messages name a record: "Quote by Ana Ruiz", "Organization “Tech Workers United”".
+    [[nodiscard]] QString recordLabel(Domain::Kind kind, const Domain::Record &record);
+
+    /// This database's replica id (a UUID) and its human name ("Ana's laptop").
+    [[nodiscard]] QString replicaId() const
+    {
+        return m_replicaId;
+    }
+    [[nodiscard]] QString replicaName();
+    Result<void> setReplicaName(const QString &name);
+
+    /// Problems found by SQLite's integrity and foreign key checks, and by the schema check.
+    [[nodiscard]] QStringList check();
+
+Q_SIGNALS:
+    /// Emitted once per successful write (or transact()), with every record it touched.
+    void changed(const QList<Chorus::Store::Change> &changes);
+
+private:
+    explicit Store(std::unique_ptr<Storage::Database> database);
+    Result<void> initializeReplica();
+    Storage::Statement &statement(const QString &sql);
+    Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const QString &label);
+    Result<void> removeRecord(Domain::Kind kind, const QString &id, DeletePolicy policy, int depth);
+    void logChange(qint64 hlc, Domain::Kind kind, const QString &id, const QString &op, const QString &field, const QString &value);
+    Result<void> finishWrite(Storage::Transaction &transaction);
+    void announce(Change change);
+
+    std::unique_ptr<Storage::Database> m_database;
+    std::unordered_map<QString, Storage::Statement> m_statements;
+    Sync::HybridLogicalClock m_clock;
+    QString m_replicaId;
+    QList<Change> m_pending;
+    int m_batchDepth = 0;
+};
+
+} // namespace Chorus::Store
+
+Q_DECLARE_METATYPE(Chorus::Store::Change)
