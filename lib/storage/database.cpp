@@ -356,6 +356,10 @@ bool Database::begin()
 
 bool Database::commit()
 {
+    // SQLite itself rolls the whole transaction back after some errors (a full disk, for one).
+    if (sqlite3_get_autocommit(m_db)) {
+        return false;
+    }
     const bool ok = m_depth == 1 ? exec(u"COMMIT"_s) : exec(u"RELEASE sp%1"_s.arg(m_depth - 1));
     if (ok) {
         --m_depth;
@@ -365,7 +369,9 @@ bool Database::commit()
 
 void Database::rollback()
 {
-    if (m_depth == 1) {
+    if (sqlite3_get_autocommit(m_db)) {
+        // Already rolled back by SQLite.
+    } else if (m_depth == 1) {
         exec(u"ROLLBACK"_s);
     } else {
         exec(u"ROLLBACK TO sp%1; RELEASE sp%1"_s.arg(m_depth - 1));

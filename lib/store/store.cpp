@@ -318,7 +318,7 @@ Result<void> Store::checkReferences(Kind kind, const Record &record, const QStri
     return {};
 }
 
-void Store::logChange(qint64 hlc, Kind kind, const QString &id, const QString &op, const QString &field, const QString &value)
+bool Store::logChange(qint64 hlc, Kind kind, const QString &id, const QString &op, const QString &field, const QString &value)
 {
     Storage::Statement &log = statement(u"INSERT INTO change_log (hlc, replica, kind, record_id, op, field, value) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
     log.bind(1, hlc);
@@ -328,7 +328,7 @@ void Store::logChange(qint64 hlc, Kind kind, const QString &id, const QString &o
     log.bind(5, op);
     log.bind(6, field);
     log.bind(7, value);
-    log.exec();
+    return log.exec();
 }
 
 Result<void> Store::finishWrite(Storage::Transaction &transaction)
@@ -406,7 +406,9 @@ Result<QString> Store::create(Kind kind, const Record &input)
         }
         return m_database->lastError();
     }
-    logChange(m_clock.now(), kind, id, u"create"_s, {}, QString::fromUtf8(QJsonDocument(logged).toJson(QJsonDocument::Compact)));
+    if (!logChange(m_clock.now(), kind, id, u"create"_s, {}, QString::fromUtf8(QJsonDocument(logged).toJson(QJsonDocument::Compact)))) {
+        return m_database->lastError();
+    }
 
     if (auto done = finishWrite(transaction); !done) {
         return done.error();
@@ -503,7 +505,9 @@ Result<void> Store::update(Kind kind, const QString &id, const Record &changes)
         const QJsonArray wrapped{jsonValue(merged.value(field))};
         const QByteArray json = QJsonDocument(wrapped).toJson(QJsonDocument::Compact);
         // Store the bare JSON value, without the array brackets around it.
-        logChange(hlc, kind, id, u"update"_s, field, QString::fromUtf8(json.mid(1, json.size() - 2)));
+        if (!logChange(hlc, kind, id, u"update"_s, field, QString::fromUtf8(json.mid(1, json.size() - 2)))) {
+            return m_database->lastError();
+        }
     }
     if (auto done = finishWrite(transaction); !done) {
         return done.error();
@@ -579,13 +583,16 @@ Result<void> Store::removeRecord(Kind kind, const QString &id, DeletePolicy poli
                 quotes.bind(1, id);
                 const qint64 quoteCount = quotes.step() ? quotes.integer(0) : 0;
                 quotes.reset();
-                return Error(Error::Code::Refused,
-                             i18ncp("@info %2 names the organization",
-                                    "Cannot delete %2: one person belongs to it (with %3 quotes). Delete or move the person first, or choose to keep them without an organization.",
-                                    "Cannot delete %2: %1 people belong to it (with %3 quotes). Delete or move them first, or choose to keep them without an organization.",
-                                    group.ids.size(),
-                                    label,
-                                    quoteCount));
+                QString message = i18ncp("@info %2 names the organization",
+                                         "Cannot delete %2: 1 person belongs to it.",
+                                         "Cannot delete %2: %1 people belong to it.",
+                                         group.ids.size(),
+                                         label);
+                if (quoteCount > 0) {
+                    message += u' ' + i18ncp("@info the people of an organization being deleted", "They have 1 quote.", "They have %1 quotes.", quoteCount);
+                }
+                message += u' ' + i18nc("@info", "Delete or move them first, or choose to keep them without an organization.");
+                return Error(Error::Code::Refused, message);
             }
             return Error(Error::Code::Refused,
                          i18ncp("@info %2 names the person",
@@ -619,7 +626,9 @@ Result<void> Store::removeRecord(Kind kind, const QString &id, DeletePolicy poli
     if (!erase.exec()) {
         return m_database->lastError();
     }
-    logChange(m_clock.now(), kind, id, u"delete"_s, {}, {});
+    if (!logChange(m_clock.now(), kind, id, u"delete"_s, {}, {})) {
+        return m_database->lastError();
+    }
     announce({kind, id, Change::Operation::Deleted, {}});
     return {};
 }
@@ -698,12 +707,11 @@ QList<SearchHit> Store::search(const QString &text, int limitPerKind)
     if (words.isEmpty() || limitPerKind <= 0) {
         return hits;
     }
+    // Every word matches as a prefix: "luc mart" finds Lucía Martínez while it is being typed.
     QStringList terms;
     for (const QString &word : words) {
-        terms << u'"' + word + u'"';
+        terms << u'"' + word + u"\"*"_s;
     }
-    // The last word is still being typed.
-    terms.last() += u'*';
     const QString match = terms.join(u' ');
 
     struct Query {

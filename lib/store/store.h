@@ -123,7 +123,7 @@ private:
     Storage::Statement &statement(const QString &sql);
     Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const QString &label);
     Result<void> removeRecord(Domain::Kind kind, const QString &id, DeletePolicy policy, int depth);
-    void logChange(qint64 hlc, Domain::Kind kind, const QString &id, const QString &op, const QString &field, const QString &value);
+    bool logChange(qint64 hlc, Domain::Kind kind, const QString &id, const QString &op, const QString &field, const QString &value);
     Result<void> finishWrite(Storage::Transaction &transaction);
     void announce(Change change);
 
