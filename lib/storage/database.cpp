@@ -70,6 +70,9 @@ Database::Database(QString path, sqlite3 *db)
 
 Database::~Database()
 {
+    for (Statement &statement : m_control) {
+        statement = Statement();
+    }
     if (m_db) {
         sqlite3_close_v2(m_db);
     }
@@ -345,9 +348,20 @@ Error Database::errorFor(int sqliteCode, const QString &detail) const
     }
 }
 
+bool Database::runControl(ControlStatement which)
+{
+    static constexpr const char *sql[] = {"BEGIN IMMEDIATE", "COMMIT", "ROLLBACK", "SAVEPOINT nested", "RELEASE nested", "ROLLBACK TO nested"};
+    // Prepared once: a store writes a savepoint around every record, even in bulk.
+    Statement &statement = m_control[int(which)];
+    if (!statement.isValid()) {
+        statement = prepare(QString::fromLatin1(sql[int(which)]));
+    }
+    return statement.exec();
+}
+
 bool Database::begin()
 {
-    const bool ok = m_depth == 0 ? exec(u"BEGIN IMMEDIATE"_s) : exec(u"SAVEPOINT sp%1"_s.arg(m_depth));
+    const bool ok = runControl(m_depth == 0 ? ControlStatement::Begin : ControlStatement::Savepoint);
     if (ok) {
         ++m_depth;
     }
@@ -360,7 +374,7 @@ bool Database::commit()
     if (sqlite3_get_autocommit(m_db)) {
         return false;
     }
-    const bool ok = m_depth == 1 ? exec(u"COMMIT"_s) : exec(u"RELEASE sp%1"_s.arg(m_depth - 1));
+    const bool ok = runControl(m_depth == 1 ? ControlStatement::Commit : ControlStatement::Release);
     if (ok) {
         --m_depth;
     }
@@ -372,9 +386,11 @@ void Database::rollback()
     if (sqlite3_get_autocommit(m_db)) {
         // Already rolled back by SQLite.
     } else if (m_depth == 1) {
-        exec(u"ROLLBACK"_s);
+        runControl(ControlStatement::Rollback);
     } else {
-        exec(u"ROLLBACK TO sp%1; RELEASE sp%1"_s.arg(m_depth - 1));
+        // Undo the savepoint's changes, then leave it.
+        runControl(ControlStatement::RollbackTo);
+        runControl(ControlStatement::Release);
     }
     --m_depth;
 }

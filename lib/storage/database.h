@@ -114,6 +114,10 @@ private:
     int m_depth = 0;
     int m_lastErrorCode = 0;
     QString m_lastBackupPath;
+
+    enum class ControlStatement { Begin, Commit, Rollback, Savepoint, Release, RollbackTo, Count };
+    bool runControl(ControlStatement which);
+    Statement m_control[int(ControlStatement::Count)];
 };
 
 } // namespace Chorus::Storage

@@ -45,6 +45,34 @@ QString columnList(const EntityInfo &info)
     return columns.join(u", ");
 }
 
+/// The statements of each kind, composed once from the entity descriptions.
+struct KindSql {
+    QString insert;
+    QString selectById;
+    QString exists;
+    QString titleById;
+    QString erase;
+    QString count;
+};
+
+const KindSql &sqlFor(Kind kind)
+{
+    static const QList<KindSql> all = [] {
+        QList<KindSql> list;
+        for (Kind k : allKinds()) {
+            const EntityInfo &info = entity(k);
+            list.append({u"INSERT INTO %1 (%2) VALUES (?%3)"_s.arg(info.table, columnList(info), u", ?"_s.repeated(info.fields.size())),
+                         u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(columnList(info), info.table),
+                         u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(info.table),
+                         u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(info.titleField, info.table),
+                         u"DELETE FROM %1 WHERE id = ?"_s.arg(info.table),
+                         u"SELECT count(*) FROM %1"_s.arg(info.table)});
+        }
+        return list;
+    }();
+    return all.at(int(kind));
+}
+
 QVariant readValue(const Storage::Statement &row, int column, FieldType type)
 {
     if (row.isNull(column)) {
@@ -239,7 +267,7 @@ QString Store::recordLabel(Kind kind, const Record &record)
         if (id.isNull() || id.toString().isEmpty()) {
             return {};
         }
-        Storage::Statement &read = statement(u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(entity(target).titleField, entity(target).table));
+        Storage::Statement &read = statement(sqlFor(target).titleById);
         read.bind(1, id.toString());
         const QString name = read.step() ? read.text(0) : QString();
         read.reset();
@@ -296,8 +324,7 @@ Result<void> Store::checkReferences(Kind kind, const Record &record, const QStri
         if (target.isEmpty()) {
             continue;
         }
-        const EntityInfo &referenced = entity(*field.references);
-        Storage::Statement &exists = statement(u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(referenced.table));
+        Storage::Statement &exists = statement(sqlFor(*field.references).exists);
         exists.bind(1, target);
         const bool found = exists.step();
         const bool ok = exists.ok();
@@ -392,7 +419,7 @@ Result<QString> Store::create(Kind kind, const Record &input)
         return references.error();
     }
 
-    Storage::Statement &insert = statement(u"INSERT INTO %1 (%2) VALUES (?%3)"_s.arg(info.table, columnList(info), u", ?"_s.repeated(info.fields.size())));
+    Storage::Statement &insert = statement(sqlFor(kind).insert);
     insert.bind(1, id);
     QJsonObject logged;
     for (int i = 0; i < info.fields.size(); ++i) {
@@ -621,7 +648,7 @@ Result<void> Store::removeRecord(Kind kind, const QString &id, DeletePolicy poli
         }
     }
 
-    Storage::Statement &erase = statement(u"DELETE FROM %1 WHERE id = ?"_s.arg(entity(kind).table));
+    Storage::Statement &erase = statement(sqlFor(kind).erase);
     erase.bind(1, id);
     if (!erase.exec()) {
         return m_database->lastError();
@@ -660,7 +687,7 @@ Result<void> Store::transact(const std::function<Result<void>()> &work)
 std::optional<Record> Store::fetch(Kind kind, const QString &id)
 {
     const EntityInfo &info = entity(kind);
-    Storage::Statement &read = statement(u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(columnList(info), info.table));
+    Storage::Statement &read = statement(sqlFor(kind).selectById);
     read.bind(1, id);
     std::optional<Record> record;
     if (read.step()) {
@@ -692,7 +719,7 @@ QList<Record> Store::fetchAll(Kind kind, const QString &field, const QVariant &v
 
 qint64 Store::count(Kind kind)
 {
-    Storage::Statement &read = statement(u"SELECT count(*) FROM %1"_s.arg(entity(kind).table));
+    Storage::Statement &read = statement(sqlFor(kind).count);
     const qint64 n = read.step() ? read.integer(0) : 0;
     read.reset();
     return n;
