@@ -13,6 +13,9 @@
 
 #include <sqlite3.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus;
 using namespace Chorus::Storage;
@@ -49,6 +52,47 @@ void makeSqliteFile(const QString &path, const char *sql)
     QCOMPARE(sqlite3_open(path.toUtf8().constData(), &db), SQLITE_OK);
     QCOMPARE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
+}
+
+/**
+ * Opens path as the unprivileged user "nobody" in a child process and returns the error code
+ * and message (code -1: it opened). Root may write any file, so a read-only file only stays
+ * read-only for a normal user.
+ */
+std::pair<int, QString> openAsNobody(const QString &path)
+{
+    int channel[2];
+    if (pipe(channel) != 0) {
+        return {-2, u"pipe failed"_s};
+    }
+    const pid_t child = fork();
+    if (child == 0) {
+        close(channel[0]);
+        if (setgid(65534) != 0 || setuid(65534) != 0) {
+            _exit(3);
+        }
+        auto store = Store::Store::open(path);
+        const QByteArray message = store ? QByteArray() : store.error().message().toUtf8();
+        const int code = store ? -1 : int(store.error().code());
+        if (write(channel[1], &code, sizeof code) != sizeof code || write(channel[1], message.constData(), size_t(message.size())) < 0) {
+            _exit(4);
+        }
+        _exit(0);
+    }
+    close(channel[1]);
+    int code = -2;
+    QByteArray message;
+    if (read(channel[0], &code, sizeof code) == sizeof code) {
+        char buffer[4096];
+        ssize_t n;
+        while ((n = read(channel[0], buffer, sizeof buffer)) > 0) {
+            message.append(buffer, n);
+        }
+    }
+    close(channel[0]);
+    int status = 0;
+    waitpid(child, &status, 0);
+    return {code, QString::fromUtf8(message)};
 }
 
 } // namespace
@@ -124,24 +168,29 @@ private Q_SLOTS:
             makeSqliteFile(path, sql.constData());
         } else if (kind == u"readonly") {
             QVERIFY(Store::Store::open(path));
-            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
-            if (QFileInfo(path).isWritable()) {
-                QSKIP("running as root: a read-only file is still writable");
-            }
+            QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
         } else if (kind == u"folder") {
             QVERIFY(QDir(dir.path()).mkdir(u"bad.chorus"_s));
         }
         const QByteArray before = fileHash(path);
         const QStringList filesBefore = QDir(dir.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot);
 
-        // WHEN Chorus opens it
-        auto store = Store::Store::open(path);
+        // WHEN Chorus opens it (as a normal user: root may write even a read-only file)
+        int code = -1;
+        QString message;
+        if (kind == u"readonly" && geteuid() == 0) {
+            QFile::setPermissions(dir.path(), QFile::permissions(dir.path()) | QFileDevice::ExeOther | QFileDevice::ReadOther);
+            std::tie(code, message) = openAsNobody(path);
+        } else {
+            auto store = Store::Store::open(path);
+            code = store ? -1 : int(store.error().code());
+            message = store ? QString() : store.error().message();
+        }
 
         // THEN it refuses with a message naming the file, and nothing on disk changed
-        QVERIFY(!store);
-        QCOMPARE(int(store.error().code()), expectedCode);
-        QVERIFY2(store.error().message().contains(messagePart), qPrintable(store.error().message()));
-        QVERIFY2(store.error().message().contains(u"bad.chorus"_s), qPrintable(store.error().message()));
+        QCOMPARE(code, expectedCode);
+        QVERIFY2(message.contains(messagePart), qPrintable(message));
+        QVERIFY2(message.contains(u"bad.chorus"_s), qPrintable(message));
         QCOMPARE(fileHash(path), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot), filesBefore);
     }
