@@ -22,7 +22,7 @@
         QHashSeed::setDeterministicGlobalSeed();                                                                                                               \
         qputenv("TZ", "UTC");                                                                                                                                  \
         qputenv("LANGUAGE", "en_US");                                                                                                                          \
-        qputenv("LC_ALL", "C.UTF-8");                                                                                                                          \
+        qputenv("LC_ALL", "en_US.UTF-8");                                                                                                                      \
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {                                                                                                  \
             qputenv("QT_QPA_PLATFORM", "offscreen");                                                                                                           \
         }                                                                                                                                                      \
