@@ -4,14 +4,268 @@
 #include "democoalition.h"
 
 #include "store.h"
+#include "store_debug.h"
+
+#include <KLocalizedString>
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QUuid>
+
+#include <cmath>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus::Domain;
 
 namespace Chorus::Store
 {
 
+namespace
+{
+
+// Ids are derived from the keys within this fixed namespace, so the demo's records have the same
+// ids in every database: a second load is recognized, and two demo databases can be merged.
+constexpr QUuid idNamespace(0x2e8f86f6, 0x1fb8, 0x4edd, 0x97, 0x2d, 0xed, 0xb3, 0xe8, 0xe3, 0xc1, 0xce);
+
+/// One record of the file: plain values as they will be stored, reference fields still as keys.
+struct Entry {
+    Kind kind = Kind::Organization;
+    QString key;
+    QString id;
+    Record values;
+    QStringList referenceFields;
+};
+
+QString idFor(const QString &key)
+{
+    return QUuid::createUuidV5(idNamespace, key).toString(QUuid::WithoutBraces);
+}
+
+Error unreadable(const QString &reason)
+{
+    return Error(Error::Code::Invalid, i18nc("@info %1 is the reason", "The demo coalition could not be read: %1.", reason));
+}
+
+/// The JSON value of a non-reference field as a record value; nothing when its type is wrong.
+std::optional<QVariant> fieldValue(const Field &field, const QJsonValue &value)
+{
+    if (value.isNull()) {
+        return QVariant();
+    }
+    switch (field.type) {
+    case FieldType::Boolean:
+        if (value.isBool()) {
+            return QVariant(value.toBool());
+        }
+        return std::nullopt;
+    case FieldType::Count:
+    case FieldType::Integer: {
+        const double number = value.toDouble(0.5);
+        if (!value.isDouble() || std::trunc(number) != number || std::abs(number) > 1e15) {
+            return std::nullopt;
+        }
+        return QVariant(qint64(number));
+    }
+    case FieldType::Json:
+        // Settings are easier to read as a nested object; they are stored as a JSON text.
+        if (value.isObject()) {
+            return QVariant(QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)));
+        }
+        if (value.isArray()) {
+            return QVariant(QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)));
+        }
+        break;
+    case FieldType::Blob:
+        if (value.isString()) {
+            return QVariant(QByteArray::fromBase64(value.toString().toLatin1()));
+        }
+        return std::nullopt;
+    default:
+        break;
+    }
+    if (value.isString()) {
+        return QVariant(value.toString());
+    }
+    return std::nullopt;
+}
+
+Result<QList<Entry>> parse(const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return unreadable(
+            i18nc("@info reason a file cannot be read; %1 is the JSON parser's message", "%1 at character %2", parseError.errorString(), parseError.offset));
+    }
+    const QJsonObject root = document.object();
+    if (!document.isObject() || root.value(u"format").toString() != u"chorus-demo" || root.value(u"version").toInt() != 1
+        || !root.value(u"records").isObject()) {
+        return unreadable(i18nc("@info reason a file cannot be read", "it is not a Chorus demo file of version 1"));
+    }
+    const QJsonObject records = root.value(u"records").toObject();
+    for (auto it = records.constBegin(); it != records.constEnd(); ++it) {
+        if (!kindFromKey(it.key())) {
+            return unreadable(i18nc("@info reason a file cannot be read", "there is no kind of record called “%1”", it.key()));
+        }
+    }
+
+    QList<Entry> entries;
+    QHash<QString, qsizetype> indexOfKey;
+    // Kinds in the order of allKinds(): records are created after those they refer to, except
+    // for the few references that point forward (an organization's press contact).
+    for (Kind kind : allKinds()) {
+        const EntityInfo &info = entity(kind);
+        const QJsonValue list = records.value(info.key);
+        if (list.isUndefined()) {
+            continue;
+        }
+        if (!list.isArray()) {
+            return unreadable(i18nc("@info reason a file cannot be read; %1 is a kind of record", "the %1 records are not a list", info.key));
+        }
+        const QJsonArray array = list.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QJsonObject object = array.at(i).toObject();
+            const QString key = object.value(u"key").toString().trimmed();
+            if (key.isEmpty()) {
+                return unreadable(i18nc("@info reason a file cannot be read; %1 is a kind of record, %2 a position in its list",
+                                        "entry %2 of the %1 list is not a record with a key",
+                                        info.key,
+                                        i + 1));
+            }
+            if (indexOfKey.contains(key)) {
+                return unreadable(i18nc("@info reason a file cannot be read", "the key “%1” is used twice", key));
+            }
+            Entry entry{kind, key, idFor(key), {}, {}};
+            for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+                if (it.key() == u"key") {
+                    continue;
+                }
+                const Field *field = info.field(it.key());
+                if (!field) {
+                    return unreadable(i18nc("@info reason a file cannot be read", "the record “%1” has no field called “%2”", key, it.key()));
+                }
+                std::optional<QVariant> value;
+                if (field->type == FieldType::Reference) {
+                    if (it.value().isString()) {
+                        value = it.value().toString();
+                        entry.referenceFields << field->name;
+                    } else if (it.value().isNull()) {
+                        value = QVariant();
+                    }
+                } else {
+                    value = fieldValue(*field, it.value());
+                }
+                if (!value) {
+                    return unreadable(i18nc("@info reason a file cannot be read; %2 is a field",
+                                            "the %2 of the record “%1” has a value of the wrong type",
+                                            key,
+                                            fieldLabel(kind, field->name)));
+                }
+                entry.values.insert(field->name, *value);
+            }
+            indexOfKey.insert(key, entries.size());
+            entries.append(entry);
+        }
+    }
+
+    for (const Entry &entry : std::as_const(entries)) {
+        for (const QString &name : entry.referenceFields) {
+            const QString target = entry.values.value(name).toString();
+            const Kind expected = *entity(entry.kind).field(name)->references;
+            const auto found = indexOfKey.constFind(target);
+            if (found == indexOfKey.constEnd() || entries.at(*found).kind != expected) {
+                return unreadable(i18nc("@info reason a file cannot be read; %2 is a field, %4 a kind of record",
+                                        "the %2 of the record “%1” is “%3”, which is not the key of any %4 in the file",
+                                        entry.key,
+                                        fieldLabel(entry.kind, name),
+                                        target,
+                                        kindLabel(expected)));
+            }
+        }
+    }
+    return entries;
+}
+
+/// Creates the records in file order; references to records not created yet are set afterwards.
+Result<void> createAll(Store &store, const QList<Entry> &entries)
+{
+    QSet<QString> created;
+    QList<std::pair<const Entry *, Record>> later;
+    for (const Entry &entry : entries) {
+        Record record{{u"id"_s, entry.id}};
+        Record forward;
+        for (auto it = entry.values.constBegin(); it != entry.values.constEnd(); ++it) {
+            if (!entry.referenceFields.contains(it.key())) {
+                record.insert(it.key(), it.value());
+                continue;
+            }
+            const QString target = idFor(it.value().toString());
+            if (created.contains(target)) {
+                record.insert(it.key(), target);
+            } else {
+                forward.insert(it.key(), target);
+            }
+        }
+        if (auto done = store.create(entry.kind, record); !done) {
+            return done.error();
+        }
+        created.insert(entry.id);
+        if (!forward.isEmpty()) {
+            later.append({&entry, forward});
+        }
+    }
+    for (const auto &[entry, forward] : std::as_const(later)) {
+        if (auto done = store.update(entry->kind, entry->id, forward); !done) {
+            return done;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
 Result<void> loadDemoCoalition(Store &store)
 {
-    Q_UNUSED(store);
-    return Error(Error::Code::Storage, QStringLiteral("demo coalition not written yet"));
+    QFile file(u":/chorus/demo/demo-coalition.json"_s);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCCritical(CHORUS_STORE) << "demo coalition resource missing:" << file.fileName();
+        return unreadable(i18nc("@info reason a file cannot be read", "it is missing from this build of Chorus"));
+    }
+    return loadDemoCoalition(store, file.readAll());
+}
+
+Result<void> loadDemoCoalition(Store &store, const QByteArray &json)
+{
+    auto parsed = parse(json);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const QList<Entry> &entries = parsed.value();
+
+    // The ids are fixed, so any of them already present means the demo (or part of it) is there.
+    for (const Entry &entry : entries) {
+        if (const std::optional<Record> existing = store.fetch(entry.kind, entry.id)) {
+            return Error(Error::Code::Refused,
+                         i18nc("@info %1 names a record",
+                               "The demo coalition is already in this database (%1 is one of its records). Load it into a new database instead.",
+                               store.recordLabel(entry.kind, *existing)));
+        }
+    }
+
+    auto loaded = store.transact([&store, &entries]() {
+        return createAll(store, entries);
+    });
+    if (!loaded) {
+        return Error(loaded.error().code(),
+                     i18nc("@info %1 is the reason, a sentence", "The demo coalition was not loaded, and nothing was changed. %1", loaded.error().message()));
+    }
+    qCDebug(CHORUS_STORE) << "demo coalition loaded:" << entries.size() << "records";
+    return {};
 }
 
 } // namespace Chorus::Store
