@@ -1,0 +1,50 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorus_version.h"
+#include "commandlinetool.h"
+
+#include <KAboutData>
+#include <KLocalizedString>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    // The library's progress notes ("migrating ...") are not for a terminal; chorus-cli says what
+    // matters itself. QT_LOGGING_RULES still turns them on.
+    QLoggingCategory::setFilterRules(u"chorus.*.info=false"_s);
+    KLocalizedString::setApplicationDomain(QByteArrayLiteral("chorus"));
+    // In the build tree the catalogs sit in build/locale, beside build/bin.
+    const QString localeDir = QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../locale"_s);
+    if (QFileInfo(localeDir).isDir()) {
+        KLocalizedString::addDomainLocaleDir(QByteArrayLiteral("chorus"), localeDir);
+    }
+
+    // The same identity as the app, so that both find the user's database in ~/.local/share/chorus.
+    KAboutData about(u"chorus"_s,
+                     i18nc("@title the application's name", "Chorus"),
+                     QStringLiteral(CHORUS_VERSION_STRING),
+                     i18nc("@info short description of the application",
+                           "The partner organizations, spokespeople, quotes and events of an advocacy coalition, in one place"),
+                     KAboutLicense::GPL_V2,
+                     i18nc("@info:credit", "© 2026 The Chorus developers"),
+                     QString(),
+                     QString(),
+                     // No bug tracker yet: reports must not go to KDE's.
+                     QString());
+    about.addAuthor(i18nc("@info:credit", "The Chorus developers"));
+    about.setLicense(KAboutLicense::GPL_V2, KAboutLicense::OrLaterVersions);
+    about.setDesktopFileName(u"app.chorus.Chorus"_s);
+    about.setOrganizationDomain(QByteArrayLiteral("chorus.app"));
+    KAboutData::setApplicationData(about);
+
+    Chorus::CommandLineTool tool(about);
+    return tool.run(QCoreApplication::arguments());
+}
