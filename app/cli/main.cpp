@@ -7,22 +7,27 @@
 #include <KAboutData>
 #include <KLocalizedString>
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Press kits are laid out with Qt's text and PDF classes, which need fonts (Qt Gui), but never
+    // a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
     // The library's progress notes ("migrating ...") are not for a terminal; chorus-cli says what
     // matters itself. QT_LOGGING_RULES still turns them on.
     QLoggingCategory::setFilterRules(u"chorus.*.info=false"_s);
     KLocalizedString::setApplicationDomain(QByteArrayLiteral("chorus"));
     // In the build tree the catalogs sit in build/locale, beside build/bin.
-    const QString localeDir = QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../locale"_s);
+    const QString localeDir = QDir::cleanPath(QGuiApplication::applicationDirPath() + u"/../locale"_s);
     if (QFileInfo(localeDir).isDir()) {
         KLocalizedString::addDomainLocaleDir(QByteArrayLiteral("chorus"), localeDir);
     }
@@ -46,5 +51,5 @@ int main(int argc, char *argv[])
     KAboutData::setApplicationData(about);
 
     Chorus::CommandLineTool tool(about);
-    return tool.run(QCoreApplication::arguments());
+    return tool.run(QGuiApplication::arguments());
 }

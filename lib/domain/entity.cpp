@@ -74,12 +74,7 @@ QList<EntityInfo> makeEntities()
         {Kind::Campaign,
          u"campaign"_s,
          u"campaigns"_s,
-         {text(u"name"_s, true),
-          text(u"target"_s),
-          longText(u"demand"_s),
-          longText(u"description"_s),
-          of(u"starts_on"_s, T::Date),
-          of(u"ends_on"_s, T::Date)},
+         {text(u"name"_s, true), text(u"target"_s), longText(u"demand"_s), longText(u"description"_s), of(u"starts_on"_s, T::Date), of(u"ends_on"_s, T::Date)},
          u"name"_s},
         {Kind::Membership,
          u"membership"_s,
@@ -187,7 +182,10 @@ QList<EntityInfo> makeEntities()
           longText(u"lede"_s),
           longText(u"body"_s),
           of(u"language"_s, T::Language, true),
-          of(u"settings"_s, T::Json)},
+          of(u"settings"_s, T::Json),
+          {u"quote_ids"_s, T::Json, false, Kind::Quote, {}},
+          {u"organization_ids"_s, T::Json, false, Kind::Organization, {}},
+          {u"contact_ids"_s, T::Json, false, Kind::Person, {}}},
          u"name"_s},
     };
 }
@@ -384,6 +382,9 @@ QString fieldLabel(Kind kind, QStringView field)
         {u"lede"_s, ki18nc("@label field", "lede")},
         {u"body"_s, ki18nc("@label field", "body")},
         {u"settings"_s, ki18nc("@label field", "settings")},
+        {u"quote_ids"_s, ki18nc("@label field of a press kit", "quotes")},
+        {u"organization_ids"_s, ki18nc("@label field of a press kit", "organizations whose boilerplate is included")},
+        {u"contact_ids"_s, ki18nc("@label field of a press kit", "media contacts")},
     };
     const auto it = labels.constFind(field.toString());
     return it == labels.constEnd() ? field.toString() : it->toString();

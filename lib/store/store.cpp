@@ -174,6 +174,11 @@ QList<Storage::MigrationStep> Store::migrations()
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v2.sql"_s);
          }},
+        {7,
+         u"what a press kit includes"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v7.sql"_s);
+         }},
     };
 }
 
@@ -314,32 +319,80 @@ QString Store::recordLabel(Kind kind, const Record &record)
     return title;
 }
 
-Result<void> Store::checkReferences(Kind kind, const Record &record, const QString &label)
+Result<bool> Store::exists(Kind kind, const QString &id)
+{
+    Storage::Statement &exists = statement(sqlFor(kind).exists);
+    exists.bind(1, id);
+    const bool found = exists.step();
+    const bool ok = exists.ok();
+    exists.reset();
+    if (!ok) {
+        return m_database->lastError();
+    }
+    return found;
+}
+
+Result<void> Store::checkReferences(Kind kind, const Record &record, const QString &label, const Record *previous)
 {
     for (const Field &field : entity(kind).fields) {
-        if (field.type != FieldType::Reference || !field.references) {
+        if (!field.references || (field.type != FieldType::Reference && field.type != FieldType::Json)) {
             continue;
         }
-        const QString target = record.value(field.name).toString();
-        if (target.isEmpty()) {
-            continue;
+        QStringList targets;
+        QStringList before;
+        if (field.type == FieldType::Reference) {
+            targets << record.value(field.name).toString();
+        } else {
+            // A list of ids (validated as such before this point).
+            const auto ids = [](const QVariant &value) {
+                QStringList list;
+                for (const QJsonValue &id : QJsonDocument::fromJson(value.toString().toUtf8()).array()) {
+                    list << id.toString();
+                }
+                return list;
+            };
+            targets = ids(record.value(field.name));
+            if (previous) {
+                before = ids(previous->value(field.name));
+            }
         }
-        Storage::Statement &exists = statement(sqlFor(*field.references).exists);
-        exists.bind(1, target);
-        const bool found = exists.step();
-        const bool ok = exists.ok();
-        exists.reset();
-        if (!ok) {
-            return m_database->lastError();
-        }
-        if (!found) {
-            return Error(Error::Code::Invalid,
-                         i18nc("@info validation; %1 names the record, %2 the field, %3 the kind of record",
-                               "%1: the %2 does not exist (no %3 has the id %4).",
-                               label,
-                               fieldLabel(kind, field.name),
-                               kindLabel(*field.references),
-                               target));
+        for (const QString &target : std::as_const(targets)) {
+            if (target.isEmpty()) {
+                continue;
+            }
+            auto found = exists(*field.references, target);
+            if (!found) {
+                return found.error();
+            }
+            if (!found.value()) {
+                return Error(Error::Code::Invalid,
+                             i18nc("@info validation; %1 names the record, %2 the field, %3 the kind of record",
+                                   "%1: the %2 does not exist (no %3 has the id %4).",
+                                   label,
+                                   fieldLabel(kind, field.name),
+                                   kindLabel(*field.references),
+                                   target));
+            }
+            // A press kit takes only approved words that are still valid; one already in the kit
+            // that has since been withdrawn is left out at export, with a warning.
+            if (field.type == FieldType::Json && *field.references == Kind::Quote && !before.contains(target)) {
+                const std::optional<Record> quote = fetch(Kind::Quote, target);
+                const QDateTime expiry = parseInstant(quote->value(u"expires_at"_s).toString());
+                if (quote->value(u"state"_s).toString() != u"approved") {
+                    return Error(Error::Code::Invalid,
+                                 i18nc("@info validation; %1 names the press kit, %2 the quote",
+                                       "%1: %2 is not approved, so it cannot be added to the kit.",
+                                       label,
+                                       recordLabel(Kind::Quote, *quote)));
+                }
+                if (expiry.isValid() && expiry <= QDateTime::currentDateTimeUtc()) {
+                    return Error(Error::Code::Invalid,
+                                 i18nc("@info validation; %1 names the press kit, %2 the quote",
+                                       "%1: %2 has expired, so it cannot be added to the kit.",
+                                       label,
+                                       recordLabel(Kind::Quote, *quote)));
+                }
+            }
         }
     }
     return {};
@@ -503,7 +556,7 @@ Result<void> Store::update(Kind kind, const QString &id, const Record &changes)
     if (!transaction.isActive()) {
         return m_database->lastError();
     }
-    if (auto references = checkReferences(kind, merged, label); !references) {
+    if (auto references = checkReferences(kind, merged, label, &*current); !references) {
         return references.error();
     }
 
@@ -606,7 +659,8 @@ Result<void> Store::removeRecord(Kind kind, const QString &id, DeletePolicy poli
             }
             const QString label = recordLabel(kind, *current);
             if (kind == Kind::Organization) {
-                Storage::Statement &quotes = statement(u"SELECT count(*) FROM quotes JOIN people ON quotes.spokesperson_id = people.id WHERE people.organization_id = ?"_s);
+                Storage::Statement &quotes =
+                    statement(u"SELECT count(*) FROM quotes JOIN people ON quotes.spokesperson_id = people.id WHERE people.organization_id = ?"_s);
                 quotes.bind(1, id);
                 const qint64 quoteCount = quotes.step() ? quotes.integer(0) : 0;
                 quotes.reset();
@@ -760,7 +814,8 @@ QList<SearchHit> Store::search(const QString &text, int limitPerKind)
         {Kind::Event,
          u"SELECT e.id, e.title, coalesce(c.name, '') FROM events_fts JOIN events e ON e.rid = events_fts.rowid "
          "LEFT JOIN campaigns c ON c.id = e.campaign_id WHERE events_fts MATCH ? LIMIT ?"_s},
-        {Kind::Fact, u"SELECT f.id, substr(f.text, 1, 160), coalesce(f.source, '') FROM facts_fts JOIN facts f ON f.rid = facts_fts.rowid WHERE facts_fts MATCH ? LIMIT ?"_s},
+        {Kind::Fact,
+         u"SELECT f.id, substr(f.text, 1, 160), coalesce(f.source, '') FROM facts_fts JOIN facts f ON f.rid = facts_fts.rowid WHERE facts_fts MATCH ? LIMIT ?"_s},
     };
     for (const Query &query : queries) {
         Storage::Statement &read = statement(query.sql);

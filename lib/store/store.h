@@ -26,7 +26,11 @@ namespace Chorus::Store
 
 /// One record that a write created, changed or deleted.
 struct Change {
-    enum class Operation { Created, Updated, Deleted };
+    enum class Operation {
+        Created,
+        Updated,
+        Deleted
+    };
     Domain::Kind kind = Domain::Kind::Organization;
     QString id;
     Operation operation = Operation::Created;
@@ -121,7 +125,8 @@ private:
     explicit Store(std::unique_ptr<Storage::Database> database);
     Result<void> initializeReplica();
     Storage::Statement &statement(const QString &sql);
-    Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const QString &label);
+    Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const QString &label, const Domain::Record *previous = nullptr);
+    Result<bool> exists(Domain::Kind kind, const QString &id);
     Result<void> removeRecord(Domain::Kind kind, const QString &id, DeletePolicy policy, int depth);
     bool logChange(qint64 hlc, Domain::Kind kind, const QString &id, const QString &op, const QString &field, const QString &value);
     Result<void> finishWrite(Storage::Transaction &transaction);
