@@ -260,9 +260,6 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
         if (!organization) {
             continue;
         }
-        if (membership.value(u"consent_to_name"_s).toBool()) {
-            result.signers << *organization;
-        }
         membership.insert(u"organization"_s, *organization);
         result.roster << membership;
     }
@@ -278,6 +275,12 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
                                            b.value(u"organization"_s).toMap().value(u"name"_s).toString())
             < 0;
     });
+
+    for (const Record &membership : std::as_const(result.roster)) {
+        if (membership.value(u"consent_to_name"_s).toBool()) {
+            result.signers << membership.value(u"organization"_s).toMap();
+        }
+    }
 
     result.facts = store.fetchAll(Kind::Fact, u"campaign_id"_s, campaignId);
 

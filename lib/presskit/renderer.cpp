@@ -608,7 +608,9 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     buffer.open(QIODevice::WriteOnly);
     QPdfWriter writer(&buffer);
     writer.setPdfVersion(QPagedPaintDevice::PdfVersion_1_6);
-    writer.setResolution(300);
+    // CSS pixels: the template's lengths mean the same on paper as in a browser. Design metrics
+    // keep glyph positions exact at this resolution.
+    writer.setResolution(96);
     writer.setPageSize(QPageSize(paperFor(composition)));
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Millimeter);
     const QString headline = composition.kit.value(u"headline"_s).toString();
@@ -622,6 +624,13 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     SealedDocument document;
     document.documentLayout()->setPaintDevice(&writer);
     document.setDocumentMargin(0);
+    document.setUseDesignMetrics(true);
+    // No ligatures: a reporter who copies “office” from the PDF must get o-f-f-i-c-e, not a
+    // ligature character. Every format inherits the features of the default font.
+    QFont plain = document.defaultFont();
+    plain.setFeature("liga", 0);
+    plain.setFeature("clig", 0);
+    document.setDefaultFont(plain);
     document.setHtml(html.value());
 
     const qreal dpmm = writer.resolution() / 25.4;

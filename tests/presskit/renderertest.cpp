@@ -121,7 +121,8 @@ private Q_SLOTS:
             QVERIFY2(at >= 0, qPrintable(u"missing: "_s + words));
             QVERIFY2(at > last, qPrintable(u"out of order: "_s + words));
             last = at;
-            QVERIFY2(text.indexOf(u"said "_s + quote.speaker, at) >= 0, qPrintable(quote.speaker));
+            // pdftotext joins a name hyphenated at the end of a line without its hyphen.
+            QVERIFY2(QString(text).remove(u'-').indexOf(u"said "_s + QString(quote.speaker).remove(u'-'), at) >= 0, qPrintable(quote.speaker));
         }
         QVERIFY(text.contains(u"said Lucía Martínez, Executive Director at Río Verde Alliance."_s));
         QVERIFY(text.contains(u"OAKLAND — May 20, 2027 —"_s));
@@ -289,7 +290,7 @@ private Q_SLOTS:
         const QString markdown = render(composed(*store), PressKit::Format::Markdown, options);
 
         QVERIFY2(markdown.startsWith(u"# Our kit: 300,000 people"_s), qPrintable(markdown));
-        QVERIFY(markdown.contains(u"- Lucía Martínez\n"_s));
+        QVERIFY2(markdown.contains(u"- Lucía Martínez"_s), qPrintable(markdown));
     }
 
     void shouldGiveTheSameBytesWithAFixedDate()
