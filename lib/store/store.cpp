@@ -357,7 +357,10 @@ Result<void> Store::checkReferences(Kind kind, const Record &record, const QStri
             }
         }
         for (const QString &target : std::as_const(targets)) {
-            if (target.isEmpty()) {
+            // Ids a list already held are not checked again: a record deleted since then is
+            // left out where the list is used (a press kit warns about it), and must not block
+            // unrelated changes to the record that lists it.
+            if (target.isEmpty() || before.contains(target)) {
                 continue;
             }
             auto found = exists(*field.references, target);
@@ -375,7 +378,7 @@ Result<void> Store::checkReferences(Kind kind, const Record &record, const QStri
             }
             // A press kit takes only approved words that are still valid; one already in the kit
             // that has since been withdrawn is left out at export, with a warning.
-            if (field.type == FieldType::Json && *field.references == Kind::Quote && !before.contains(target)) {
+            if (field.type == FieldType::Json && *field.references == Kind::Quote) {
                 const std::optional<Record> quote = fetch(Kind::Quote, target);
                 const QDateTime expiry = parseInstant(quote->value(u"expires_at"_s).toString());
                 if (quote->value(u"state"_s).toString() != u"approved") {
