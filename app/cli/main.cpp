@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QHashSeed>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -20,6 +21,13 @@ int main(int argc, char *argv[])
     // a display.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    // A reproducible export (--fixed-date) needs the same hash order in every run: Qt's PDF
+    // writer orders the fonts it embeds by hash. Set before the first hash exists.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--fixed-date") == 0 || qstrncmp(argv[i], "--fixed-date=", 13) == 0) {
+            QHashSeed::setDeterministicGlobalSeed();
+        }
     }
     QGuiApplication app(argc, argv);
     // The library's progress notes ("migrating ...") are not for a terminal; chorus-cli says what

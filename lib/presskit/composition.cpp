@@ -117,6 +117,17 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
     if (result.language.isEmpty()) {
         result.language = u"en"_s;
     }
+    // Labels come from the translation catalogs, which a C locale or a missing catalog disable.
+    if (result.language != u"en" && !result.language.startsWith(u"en_")
+        && ki18nc("@title press kit section", "Press release").toString(QStringList{result.language}) == u"Press release") {
+        result.guards.append({Guard::Severity::Warning,
+                              Kind::PressKit,
+                              kitId,
+                              i18nc("@info press kit guard; %2 is a language name",
+                                    "%1: Chorus has no %2 labels here (no catalog, or a C locale), so headings and dates stay in English.",
+                                    kitLabel,
+                                    languageName(result.language))});
+    }
     const auto guard = [&result](Guard::Severity severity, Kind kind, const QString &id, const QString &message) {
         result.guards.append({severity, kind, id, message});
     };

@@ -556,7 +556,7 @@ Result<QByteArray> Renderer::render(const Composition &composition, Format forma
         if (!html) {
             return html.error();
         }
-        return html.value().toUtf8();
+        return QString(html.value().trimmed() + u'\n').toUtf8();
     }
     case Format::Text: {
         auto text = renderTemplate(composition, u"kit.txt"_s);

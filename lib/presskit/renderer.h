@@ -35,7 +35,8 @@ struct RenderOptions {
     std::optional<QPageSize::PageSizeId> paper;
     /// A folder of the user's own templates (kit.html, kit.txt, kit.md), used before the built-in ones.
     QString templateFolder;
-    /// When valid, written as the creation date so that the same kit gives the same bytes.
+    /// When valid, written as the creation date so that the same kit gives the same bytes (in
+    /// another process too, once it uses QHashSeed::setDeterministicGlobalSeed()).
     QDateTime creationDate;
     /// The moment to judge the embargo against; current time when invalid.
     QDateTime now;
