@@ -474,6 +474,52 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     return context;
 }
 
+/// A PDF text string: UTF-16BE with its byte order mark, in hex.
+QByteArray pdfText(const QString &text)
+{
+    QByteArray utf16("FEFF");
+    for (const QChar c : text) {
+        utf16 += QByteArray::number(c.unicode(), 16).rightJustified(4, '0').toUpper();
+    }
+    return '<' + utf16 + '>';
+}
+
+/**
+ * Appends an incremental update to pdf whose document information names the author and the
+ * subject too (QPdfWriter writes only title and creator). The original bytes stay as they are.
+ */
+QByteArray withDocumentInfo(const QByteArray &pdf, const QString &title, const QString &author, const QString &subject, const QByteArray &date)
+{
+    static const QRegularExpression trailer(u"trailer\\s*<<(.*?)>>\\s*startxref\\s*(\\d+)\\s*%%EOF\\s*$"_s, QRegularExpression::DotMatchesEverythingOption);
+    const QString latin = QString::fromLatin1(pdf.right(2048));
+    const QRegularExpressionMatch match = trailer.match(latin);
+    if (!match.hasMatch()) {
+        qCWarning(CHORUS_PRESSKIT) << "no PDF trailer found; document information left as Qt wrote it";
+        return pdf;
+    }
+    const QString dictionary = match.captured(1);
+    static const QRegularExpression size(u"/Size\\s+(\\d+)"_s);
+    static const QRegularExpression root(u"/Root\\s+(\\d+ \\d+ R)"_s);
+    static const QRegularExpression id(u"/ID\\s*\\[[^\\]]*\\]"_s);
+    const int object = size.match(dictionary).captured(1).toInt();
+    if (object <= 0 || !root.match(dictionary).hasMatch()) {
+        return pdf;
+    }
+    QByteArray result = pdf;
+    if (!result.endsWith('\n')) {
+        result += '\n';
+    }
+    const qsizetype offset = result.size();
+    result += QByteArray::number(object) + " 0 obj\n<<\n/Title " + pdfText(title) + "\n/Author " + pdfText(author) + "\n/Subject " + pdfText(subject)
+        + "\n/Creator (Chorus)\n/Producer (Chorus with Qt " QT_VERSION_STR ")\n/CreationDate (" + date + ")\n/ModDate (" + date + ")\n>>\nendobj\n";
+    const qsizetype xref = result.size();
+    result += "xref\n" + QByteArray::number(object) + " 1\n" + QByteArray::number(offset).rightJustified(10, '0') + " 00000 n \n";
+    result += "trailer\n<<\n/Size " + QByteArray::number(object + 1) + "\n/Root " + root.match(dictionary).captured(1).toLatin1() + "\n/Info "
+        + QByteArray::number(object) + " 0 R\n" + id.match(dictionary).captured(0).toLatin1() + "\n/Prev " + match.captured(2).toLatin1() + "\n>>\nstartxref\n"
+        + QByteArray::number(xref) + "\n%%EOF\n";
+    return result;
+}
+
 Error renderError(const QString &reason)
 {
     return Error(Error::Code::Invalid, i18nc("@info %1 is the reason", "The press kit could not be rendered: %1", reason));
@@ -709,7 +755,21 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
         }
         bytes = latin.toLatin1();
     }
-    return bytes;
+
+    // Author: the campaign's lead organizations (else the campaign); subject: the subhead.
+    QStringList leads;
+    for (const Record &membership : composition.roster) {
+        if (membership.value(u"role"_s).toString() == u"lead") {
+            leads << membership.value(u"organization"_s).toMap().value(u"name"_s).toString();
+        }
+    }
+    const QString subhead = composition.kit.value(u"subhead"_s).toString();
+    const QDateTime created = m_options.creationDate.isValid() ? m_options.creationDate : QDateTime::currentDateTimeUtc();
+    return withDocumentInfo(bytes,
+                            headline.isEmpty() ? composition.kit.value(u"name"_s).toString() : headline,
+                            leads.isEmpty() ? campaign : tr.list(leads),
+                            subhead.isEmpty() ? campaign : subhead,
+                            "D:" + created.toUTC().toString(u"yyyyMMddhhmmss"_s).toLatin1() + 'Z');
 }
 
 Result<void> Renderer::exportTo(const Composition &composition, Format format, const QString &path) const
