@@ -572,7 +572,9 @@ Result<QString> Renderer::renderTemplate(const Composition &composition, const Q
 {
     KTextTemplate::Engine engine;
     engine.addTemplateLoader(QSharedPointer<TemplateLoader>::create(m_options.templateFolder));
-    engine.setSmartTrimEnabled(true);
+    // Plain text and Markdown keep the template's line breaks; runs of blank lines are collapsed
+    // afterwards.
+    engine.setSmartTrimEnabled(name.endsWith(u".html"_s));
     const KTextTemplate::Template tmpl = engine.loadByName(name);
     if (!tmpl) {
         return renderError(i18nc("@info", "there is no template called %1.", name));
