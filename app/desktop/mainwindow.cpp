@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "mainwindow.h"
+#include "presskitcomposer.h"
 
 #include "databaseopener.h"
 #include "overviewview.h"
@@ -138,6 +139,12 @@ void MainWindow::setupActions()
     find->setToolTip(i18nc("@info:tooltip", "Search organizations, people, quotes and events"));
     KActionCollection::setDefaultShortcuts(find, {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(QKeySequence::Find)});
     m_findAction = find;
+
+    QAction *composeKit = actionCollection()->addAction(u"compose_press_kit"_s, this, [this] {
+        PressKitComposer::showForDatabase(store(), this);
+    });
+    composeKit->setText(i18nc("@action:inmenu", "Compose a press kit"));
+    composeKit->setIcon(QIcon::fromTheme(u"document-export"_s));
     updateSearchHint();
 }
 
