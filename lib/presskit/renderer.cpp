@@ -242,13 +242,18 @@ QString wrapped(const QString &text, int width)
             ++start;
         }
         const QString indent = line.left(start);
+        // List items continue under their text, not under their bullet.
+        const QStringView rest = QStringView(line).mid(start);
+        const QString hanging = indent + QString(rest.startsWith(u"- ") || rest.startsWith(u"* ") ? 2 : 0, u' ');
         QString current = indent;
+        qsizetype lineStart = indent.size();
         for (const QString &word : line.trimmed().split(u' ', Qt::SkipEmptyParts)) {
-            if (current.size() > indent.size() && current.size() + 1 + word.size() > width) {
+            if (current.size() > lineStart && current.size() + 1 + word.size() > width) {
                 out << current;
-                current = indent;
+                current = hanging;
+                lineStart = hanging.size();
             }
-            if (current.size() > indent.size()) {
+            if (current.size() > lineStart) {
                 current += u' ';
             }
             current += word;
@@ -378,6 +383,8 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
             if (const QDateTime end = parseInstant(site.value(u"ends_at"_s).toString()); end.isValid()) {
                 when = tr(ki18nc("@info time range in a media advisory", "%1 to %2").subs(when).subs(tr.localTime(end, zone)));
             }
+            // Reporters in other zones convert from one fixed reference.
+            when = tr(ki18nc("@info media advisory; %1 local time, %2 the start in UTC", "%1 (%2)").subs(when).subs(tr.localTime(start, u"UTC"_s)));
             sites << QVariantHash{{u"venue"_s, text(site.value(u"venue"_s))},
                                   {u"address"_s, text(site.value(u"address"_s))},
                                   {u"when"_s, text(when)},
