@@ -295,7 +295,14 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
 
     result.facts = store.fetchAll(Kind::Fact, u"campaign_id"_s, campaignId);
 
-    for (const QString &organizationId : idList(kit->value(u"organization_ids"_s))) {
+    // A kit that has not chosen its organizations speaks for the coalition: its signers.
+    QStringList organizationIds = idList(kit->value(u"organization_ids"_s));
+    if (kit->value(u"organization_ids"_s).isNull()) {
+        for (const Record &signer : std::as_const(result.signers)) {
+            organizationIds << signer.value(u"id"_s).toString();
+        }
+    }
+    for (const QString &organizationId : std::as_const(organizationIds)) {
         const std::optional<Record> organization = store.fetch(Kind::Organization, organizationId);
         if (!organization) {
             continue;

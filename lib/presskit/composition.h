@@ -58,7 +58,7 @@ struct CHORUS_CORE_EXPORT Composition {
     QList<Domain::Record> roster; ///< memberships signed on, each with "organization" (a Record)
     QList<Domain::Record> facts;
     QList<Domain::Record> spokespeople; ///< the people quoted, for the bios
-    QList<Domain::Record> boilerplates; ///< the organizations listed in the kit
+    QList<Domain::Record> boilerplates; ///< the organizations listed in the kit (its signers when it lists none)
     QList<Domain::Record> contacts; ///< media contacts, public fields only (no private phone)
     QString language; ///< the kit's language ("en", "es")
     QStringList sections; ///< switched on, in the order of Domain::pressKitSections()

@@ -235,6 +235,20 @@ private Q_SLOTS:
         QVERIFY(!kit.hasErrors());
     }
 
+    void shouldTakeTheSignersBoilerplatesWhenTheKitListsNoOrganization()
+    {
+        // GIVEN the demo kit without its list of organizations
+        auto store = demoStore();
+        QVERIFY(store);
+        QVERIFY(store->update(Kind::PressKit, demoKit(*store).value(u"id"_s).toString(), {{u"organization_ids"_s, QVariant()}}));
+
+        // WHEN it is composed THEN the About section has the signers
+        const PressKit::Composition kit = composed(*store);
+        QVERIFY(!kit.signers.isEmpty());
+        QCOMPARE(kit.boilerplates.size(), kit.signers.size());
+        QCOMPARE(kit.boilerplates.first().value(u"name"_s), kit.signers.first().value(u"name"_s));
+    }
+
     void shouldUseTheSpanishTranslationAndWarnWhereThereIsNone()
     {
         // GIVEN the demo kit, where Lucía's quote has an approved Spanish translation and Zoe's none
