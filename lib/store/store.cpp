@@ -141,6 +141,7 @@ QString defaultValue(Kind kind, const QString &field)
         {u"quote.language"_s, u"en"_s},
         {u"task.status"_s, u"open"_s},
         {u"press_kit.language"_s, u"en"_s},
+        {u"media_rsvp.rsvp_status"_s, u"invited"_s},
     };
     return defaults.value(entity(kind).key + u'.' + field);
 }
@@ -173,6 +174,11 @@ QList<Storage::MigrationStep> Store::migrations()
          u"replica, change log and search index"_s,
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v2.sql"_s);
+         }},
+        {4,
+         u"event logistics: run-of-show clock starts, zoned task due dates, media RSVPs"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v4.sql"_s);
          }},
     };
 }
@@ -307,6 +313,8 @@ QString Store::recordLabel(Kind kind, const Record &record)
         return i18nc("@info record label", "Fact “%1”", title);
     case Kind::PressKit:
         return i18nc("@info record label", "Press kit “%1”", title);
+    case Kind::MediaRsvp:
+        return i18nc("@info record label", "Media RSVP of “%1”", title);
     case Kind::Quote:
     case Kind::Membership:
         break;
@@ -606,7 +614,8 @@ Result<void> Store::removeRecord(Kind kind, const QString &id, DeletePolicy poli
             }
             const QString label = recordLabel(kind, *current);
             if (kind == Kind::Organization) {
-                Storage::Statement &quotes = statement(u"SELECT count(*) FROM quotes JOIN people ON quotes.spokesperson_id = people.id WHERE people.organization_id = ?"_s);
+                Storage::Statement &quotes =
+                    statement(u"SELECT count(*) FROM quotes JOIN people ON quotes.spokesperson_id = people.id WHERE people.organization_id = ?"_s);
                 quotes.bind(1, id);
                 const qint64 quoteCount = quotes.step() ? quotes.integer(0) : 0;
                 quotes.reset();
@@ -760,7 +769,8 @@ QList<SearchHit> Store::search(const QString &text, int limitPerKind)
         {Kind::Event,
          u"SELECT e.id, e.title, coalesce(c.name, '') FROM events_fts JOIN events e ON e.rid = events_fts.rowid "
          "LEFT JOIN campaigns c ON c.id = e.campaign_id WHERE events_fts MATCH ? LIMIT ?"_s},
-        {Kind::Fact, u"SELECT f.id, substr(f.text, 1, 160), coalesce(f.source, '') FROM facts_fts JOIN facts f ON f.rid = facts_fts.rowid WHERE facts_fts MATCH ? LIMIT ?"_s},
+        {Kind::Fact,
+         u"SELECT f.id, substr(f.text, 1, 160), coalesce(f.source, '') FROM facts_fts JOIN facts f ON f.rid = facts_fts.rowid WHERE facts_fts MATCH ? LIMIT ?"_s},
     };
     for (const Query &query : queries) {
         Storage::Statement &read = statement(query.sql);
