@@ -162,7 +162,7 @@ SiteSchedule EventScheduler::siteSchedule(const Record &site, const QTimeZone &c
     row.end = parseInstant(site.value(u"ends_at"_s).toString());
     const QLocale locale;
     row.localStart = formatTime(row.start, row.zone, locale);
-    row.localDate = row.zone.isValid() && row.start.isValid() ? locale.toString(row.start.toTimeZone(row.zone).date(), QLocale::LongFormat) : QString();
+    row.localDate = formatLocalDate(row.start, row.zone, locale);
     row.localEnd = formatTime(row.end, row.zone, locale);
     row.coordinatorStart = formatDateTime(row.start, coordinator, locale);
     row.utcStart = formatUtc(row.start);

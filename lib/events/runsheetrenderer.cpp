@@ -127,11 +127,11 @@ QString RunSheetRenderer::html(const QString &siteId)
     } else {
         html += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\" style=\"border-color:#999999; border-style:solid;\">"_s;
         html +=
-            u"<tr style=\"background-color:#eeeeee;\"><th align=\"left\">%1</th><th align=\"left\">%2</th><th align=\"left\">%3</th><th align=\"left\">%4</th></tr>"_s
-                .arg(escaped(i18nc("@title:column run sheet", "Time")),
-                     escaped(i18nc("@title:column run sheet", "Length")),
-                     escaped(i18nc("@title:column run sheet", "What")),
-                     escaped(i18nc("@title:column run sheet", "Who")));
+            u"<tr style=\"background-color:#eeeeee;\"><th align=\"left\" width=\"17%\">%1</th><th align=\"left\" width=\"10%\">%2</th>"
+            "<th align=\"left\" width=\"48%\">%3</th><th align=\"left\" width=\"25%\">%4</th></tr>"_s.arg(escaped(i18nc("@title:column run sheet", "Time")),
+                                                                                                          escaped(i18nc("@title:column run sheet", "Length")),
+                                                                                                          escaped(i18nc("@title:column run sheet", "What")),
+                                                                                                          escaped(i18nc("@title:column run sheet", "Who")));
         for (const RunOfShowEntry &entry : show.entries) {
             const qint64 minutes = entry.item.value(u"duration_minutes"_s).toLongLong();
             html += u"<tr><td>%1</td><td>%2</td><td>%3</td><td>%4</td></tr>"_s.arg(escaped(entry.clockStart),

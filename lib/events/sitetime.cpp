@@ -13,8 +13,15 @@ namespace Chorus::Events
 namespace
 {
 
-QString timeOfDay(const QTime &time, const QLocale &locale)
+/// The "C" locale (no LANG set, as in many terminals) writes times for machines: "13:30:00".
+QLocale readable(const QLocale &locale)
 {
+    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
+}
+
+QString timeOfDay(const QTime &time, const QLocale &chosen)
+{
+    const QLocale locale = readable(chosen);
     const QString format = locale.timeFormat(QLocale::ShortFormat);
     if (!format.contains(u"ap"_s, Qt::CaseInsensitive)) {
         return locale.toString(time, QLocale::ShortFormat);
@@ -59,7 +66,7 @@ Result<ResolvedTime> instantFromLocal(const QDate &date, const QTime &time, cons
                            "Choose a time before %5 or from %6 on.",
                            siteLabel,
                            timeOfDay(time, locale),
-                           locale.toString(date, QLocale::LongFormat),
+                           readable(locale).toString(date, QLocale::LongFormat),
                            QString::fromUtf8(zone.id()),
                            timeOfDay(jumpFrom, locale),
                            timeOfDay(jumpTo, locale)));
@@ -108,8 +115,16 @@ QString formatDateTime(const QDateTime &instant, const QTimeZone &zone, const QL
     const QDateTime local = instant.toTimeZone(zone);
     return i18nc("@info a date, then a time of day with its zone, e.g. Thursday, May 20, 2027, 1:30 p.m. PDT",
                  "%1, %2",
-                 locale.toString(local.date(), QLocale::LongFormat),
+                 readable(locale).toString(local.date(), QLocale::LongFormat),
                  formatTime(instant, zone, locale));
+}
+
+QString formatLocalDate(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale)
+{
+    if (!instant.isValid() || !zone.isValid()) {
+        return {};
+    }
+    return readable(locale).toString(instant.toTimeZone(zone).date(), QLocale::LongFormat);
 }
 
 QString formatUtc(const QDateTime &instant)

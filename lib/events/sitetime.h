@@ -44,6 +44,8 @@ CHORUS_CORE_EXPORT bool clocksChangeBetween(const QDateTime &start, const QDateT
 CHORUS_CORE_EXPORT QString formatTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());
 /// The date and time on zone's clock: "Thursday, May 20, 2027, 1:30 p.m. PDT".
 CHORUS_CORE_EXPORT QString formatDateTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());
+/// The date on zone's clock at instant: "Thursday, May 20, 2027".
+CHORUS_CORE_EXPORT QString formatLocalDate(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());
 /// The instant in UTC, the same in every language: "2027-05-20 20:30 UTC".
 CHORUS_CORE_EXPORT QString formatUtc(const QDateTime &instant);
 /// The time zone for the IANA id, invalid when it is not known.

@@ -111,7 +111,8 @@ Result<QByteArray> eventToICalendar(Store::Store &store, const QString &eventId,
     }
 
     KCalendarCore::MemoryCalendar::Ptr calendar(new KCalendarCore::MemoryCalendar(QTimeZone::UTC));
-    calendar->setProductId(u"-//Chorus//Chorus %1//EN"_s.arg(QStringLiteral(CHORUS_VERSION_STRING)));
+    // ICalFormat writes the application's product id, not the calendar's.
+    KCalendarCore::CalFormat::setApplication(u"Chorus"_s, u"-//Chorus//Chorus %1//EN"_s.arg(QStringLiteral(CHORUS_VERSION_STRING)));
     for (const Record &site : std::as_const(sites)) {
         calendar->addEvent(siteEvent(store, *event, site));
     }
