@@ -13,10 +13,12 @@ namespace Chorus::Events
 namespace
 {
 
-/// The "C" locale (no LANG set, as in many terminals) writes times for machines: "13:30:00".
+/// The "C" locale (no LANG set, as in many terminals) writes times for machines: "13:30:00"; so
+/// does the system locale when LC_ALL=C.UTF-8 but LANGUAGE names a language. Use the CLDR data of
+/// the language and country instead.
 QLocale readable(const QLocale &locale)
 {
-    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : locale;
+    return locale.language() == QLocale::C ? QLocale(QLocale::English, QLocale::UnitedStates) : QLocale(locale.language(), locale.territory());
 }
 
 QString timeOfDay(const QTime &time, const QLocale &chosen)
