@@ -142,6 +142,9 @@ QString defaultValue(Kind kind, const QString &field)
         {u"task.status"_s, u"open"_s},
         {u"press_kit.language"_s, u"en"_s},
         {u"media_rsvp.rsvp_status"_s, u"invited"_s},
+        {u"run_of_show_item.position"_s, u"0"_s},
+        {u"run_of_show_item.offset_minutes"_s, u"0"_s},
+        {u"run_of_show_item.duration_minutes"_s, u"0"_s},
     };
     return defaults.value(entity(kind).key + u'.' + field);
 }
@@ -404,7 +407,8 @@ Result<QString> Store::create(Kind kind, const Record &input)
     for (const Field &field : info.fields) {
         if (record.value(field.name).isNull()) {
             if (const QString fallback = defaultValue(kind, field.name); !fallback.isEmpty()) {
-                record.insert(field.name, fallback);
+                const bool number = field.type == FieldType::Integer || field.type == FieldType::Count;
+                record.insert(field.name, number ? QVariant(fallback.toLongLong()) : QVariant(fallback));
             } else if (field.type == FieldType::Boolean) {
                 record.insert(field.name, false);
             }
