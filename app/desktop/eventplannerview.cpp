@@ -3,6 +3,7 @@
 
 #include "eventplannerview.h"
 
+#include "domain/validation.h"
 #include "events/eventscheduler.h"
 #include "events/logistics.h"
 #include "events/runofshow.h"
@@ -15,10 +16,13 @@
 #include <KMessageWidget>
 
 #include <QComboBox>
+#include <QDateEdit>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
+#include <QTimeEdit>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +78,21 @@ EventPlannerView::EventPlannerView(QWidget *parent)
                                    "The same moment everywhere: every site starts at one instant, each at its own local time. "
                                    "The same local time at each site: every site starts at the selected site's local time on its own clock."));
     form->addRow(i18nc("@label:listbox", "Scheduling:"), m_scheduling);
+    auto *startRow = new QHBoxLayout;
+    m_startDate = new QDateEdit(this);
+    m_startDate->setObjectName(u"startDateEdit"_s);
+    m_startDate->setCalendarPopup(true);
+    m_startTime = new QTimeEdit(this);
+    m_startTime->setObjectName(u"startTimeEdit"_s);
+    m_move = new QPushButton(QIcon::fromTheme(u"chronometer"_s), i18nc("@action:button", "Move All Sites"), this);
+    m_move->setObjectName(u"moveSitesButton"_s);
+    m_moveHint = new QLabel(this);
+    m_moveHint->setObjectName(u"moveHint"_s);
+    startRow->addWidget(m_startDate);
+    startRow->addWidget(m_startTime);
+    startRow->addWidget(m_move);
+    startRow->addWidget(m_moveHint, 1);
+    form->addRow(i18nc("@label the start of every site", "Start:"), startRow);
     layout->addLayout(form);
 
     m_error = new KMessageWidget(this);
@@ -118,6 +137,7 @@ EventPlannerView::EventPlannerView(QWidget *parent)
     connect(m_events, &QComboBox::currentIndexChanged, this, &EventPlannerView::eventChosen);
     connect(m_scheduling, &QComboBox::currentIndexChanged, this, &EventPlannerView::schedulingChosen);
     connect(m_owner, &QComboBox::currentIndexChanged, this, &EventPlannerView::ownerChosen);
+    connect(m_move, &QPushButton::clicked, this, &EventPlannerView::moveSites);
 }
 
 EventPlannerView::~EventPlannerView() = default;
@@ -155,6 +175,7 @@ void EventPlannerView::setStore(Store::Store *store)
         }
         m_sitesView->setCurrentIndex(row >= 0 ? m_sites->index(row, 0) : QModelIndex());
         siteChosen();
+        updateMoveControls();
     });
     if (m_store) {
         connect(m_store, &Store::Store::changed, this, [this](const QList<Store::Change> &changes) {
@@ -248,6 +269,55 @@ void EventPlannerView::schedulingChosen()
         m_updating = true;
         m_scheduling->setCurrentIndex(std::max(0, m_scheduling->findData(event ? event->value(u"scheduling"_s).toString() : QString())));
         m_updating = false;
+        return;
+    }
+    m_error->animatedHide();
+}
+
+void EventPlannerView::updateMoveControls()
+{
+    const bool local = m_scheduling->currentData().toString() == u"same_local_time";
+    const bool hasSites = m_sites && m_sites->rowCount() > 0;
+    m_startDate->setEnabled(hasSites);
+    m_startTime->setEnabled(hasSites);
+    m_move->setEnabled(hasSites);
+    const QTimeZone coordinator = QTimeZone::systemTimeZone();
+    m_moveHint->setText(local ? i18nc("@info", "on each site's own clock")
+                              : i18nc("@info %1 is a time zone", "on your clock (%1), the same moment at every site", QString::fromUtf8(coordinator.id())));
+    if (!hasSites || !m_store) {
+        return;
+    }
+    // Start from the earliest site, as the chosen mode reads it.
+    const auto site = m_store->fetch(Kind::Site, m_sites->index(0, 0).data(Models::EventSitesModel::SiteIdRole).toString());
+    if (!site) {
+        return;
+    }
+    const QDateTime start = Domain::parseInstant(site->value(u"starts_at"_s).toString());
+    const QDateTime shown = local ? start.toTimeZone(Events::zoneFromId(site->value(u"time_zone"_s).toString())) : start.toTimeZone(coordinator);
+    m_startDate->setDate(shown.date());
+    m_startTime->setTime(shown.time());
+}
+
+void EventPlannerView::moveSites()
+{
+    const QString eventId = m_events->currentData().toString();
+    if (!m_store || eventId.isEmpty()) {
+        return;
+    }
+    Events::EventScheduler scheduler(*m_store);
+    Result<void> moved;
+    if (m_scheduling->currentData().toString() == u"same_local_time") {
+        moved = scheduler.moveToLocalTime(eventId, m_startDate->date(), m_startTime->time());
+    } else {
+        auto instant = Events::instantFromLocal(m_startDate->date(),
+                                                m_startTime->time(),
+                                                QTimeZone::systemTimeZone(),
+                                                i18nc("@info the coordinator's clock", "Your clock"));
+        moved = instant ? scheduler.moveToInstant(eventId, instant.value().instant) : Result<void>(instant.error());
+    }
+    if (!moved) {
+        m_error->setText(moved.error().message());
+        m_error->animatedShow();
         return;
     }
     m_error->animatedHide();

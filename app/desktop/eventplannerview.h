@@ -8,6 +8,9 @@
 
 class KMessageWidget;
 class QComboBox;
+class QDateEdit;
+class QPushButton;
+class QTimeEdit;
 class QLabel;
 class QTableView;
 
@@ -53,11 +56,17 @@ private:
     void schedulingChosen();
     void siteChosen();
     void ownerChosen();
+    void moveSites();
+    void updateMoveControls();
     void updateSummary();
 
     QPointer<Store::Store> m_store;
     QComboBox *m_events = nullptr;
     QComboBox *m_scheduling = nullptr;
+    QDateEdit *m_startDate = nullptr;
+    QTimeEdit *m_startTime = nullptr;
+    QPushButton *m_move = nullptr;
+    QLabel *m_moveHint = nullptr;
     KMessageWidget *m_error = nullptr;
     QLabel *m_rsvps = nullptr;
     QLabel *m_warnings = nullptr;

@@ -4,17 +4,22 @@
 #include "chorustest.h"
 
 #include "eventplannerview.h"
+#include "mainwindow.h"
 #include "models/eventsitesmodel.h"
 #include "store/democoalition.h"
 #include "store/store.h"
 
+#include <KActionCollection>
 #include <KMessageWidget>
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimeEdit>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
@@ -102,6 +107,59 @@ private Q_SLOTS:
         // AND the campus stays selected, with its run of show
         QVERIFY(sites->currentIndex().data().toString().startsWith(u"Meridian Cloud Systems campus"_s));
         QCOMPARE(runOfShow->model()->rowCount(), 7);
+    }
+
+    void shouldRefuseToMoveSitesIntoADaylightSavingGapAndMoveThemToNoon()
+    {
+        // GIVEN the day of action at the same local time everywhere
+        EventPlannerView view;
+        view.setStore(m_store.get());
+        auto *sites = view.findChild<QTableView *>(u"sitesView"_s);
+        auto *scheduling = view.findChild<QComboBox *>(u"schedulingCombo"_s);
+        scheduling->setCurrentIndex(scheduling->findData(u"same_local_time"_s));
+        const QHash<QString, QString> before = localTimes(sites);
+        auto *date = view.findChild<QDateEdit *>(u"startDateEdit"_s);
+        auto *time = view.findChild<QTimeEdit *>(u"startTimeEdit"_s);
+        auto *move = view.findChild<QPushButton *>(u"moveSitesButton"_s);
+        auto *error = view.findChild<KMessageWidget *>(u"errorMessage"_s);
+        QVERIFY(date && time && move && error);
+        // WHEN the user moves every site to 2:30 a.m. on the night US clocks spring forward in 2027
+        date->setDate(QDate(2027, 3, 14));
+        time->setTime(QTime(2, 30));
+        QTest::mouseClick(move, Qt::LeftButton);
+        // THEN it is refused, naming a site where that time does not exist, and no site moved
+        QVERIFY2(error->text().contains(u"2:30 a.m. does not exist on Sunday, March 14, 2027"_s), qPrintable(error->text()));
+        QVERIFY(error->text().startsWith(u"Site “Meridian "_s));
+        QVERIFY(!error->text().contains(u"Camelback"_s));
+        QCOMPARE(localTimes(sites), before);
+        // WHEN the user picks noon instead
+        time->setTime(QTime(12, 0));
+        QTest::mouseClick(move, Qt::LeftButton);
+        // THEN every site starts at noon on its own clock that day
+        const QHash<QString, QString> after = localTimes(sites);
+        QCOMPARE(after.value(u"Meridian Store, Fifth Avenue"_s), u"Sunday, March 14, 2027, 12:00 p.m. EDT to 1:00 p.m. EDT"_s);
+        QCOMPARE(after.value(u"Meridian Store, Camelback Road"_s), u"Sunday, March 14, 2027, 12:00 p.m. MST to 12:45 p.m. MST"_s);
+        QCOMPARE(after.value(u"Meridian Midwest regional office"_s), u"Sunday, March 14, 2027, 12:00 p.m. CDT to 12:45 p.m. CDT"_s);
+    }
+
+    void shouldOpenFromTheMainWindowOnItsDatabase()
+    {
+        // GIVEN the main window on a database with the demo day of action
+        Desktop::MainWindow window;
+        window.setStore(std::move(m_store));
+        // WHEN the user opens View ▸ Days of Action
+        QAction *action = window.actionCollection()->action(u"events_planner"_s);
+        QVERIFY(action);
+        action->trigger();
+        // THEN the planner shows the event's five sites
+        auto *planner = window.findChild<EventPlannerView *>();
+        QVERIFY(planner);
+        QVERIFY(planner->isVisible());
+        QCOMPARE(planner->findChild<QTableView *>(u"sitesView"_s)->model()->rowCount(), 5);
+        // AND when the window switches to an empty database, the planner follows
+        window.setStore(std::move(Store::Store::open(m_dir.filePath(u"empty.chorus"_s)).value()));
+        QCOMPARE(planner->findChild<QTableView *>(u"sitesView"_s)->model()->rowCount(), 0);
+        QCOMPARE(planner->findChild<QComboBox *>(u"eventCombo"_s)->count(), 0);
     }
 
     void shouldFilterTasksByOwner()
