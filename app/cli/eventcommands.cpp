@@ -11,6 +11,7 @@
 #include "events/runsheetrenderer.h"
 #include "events/sitetime.h"
 #include "interop/eventcalendar.h"
+#include "result.h"
 #include "store/store.h"
 
 #include <KLocalizedString>
@@ -57,7 +58,23 @@ bool EventCommands::handles(const QString &command)
 void EventCommands::setUpParser(QCommandLineParser &parser, const QString &command)
 {
     if (command == u"events") {
-        parser.addPositionalArgument(u"list"_s, i18nc("@info:shell", "List the events of a campaign with each site at its own local time."), u"list"_s);
+        parser.addPositionalArgument(u"ACTION"_s,
+                                     i18nc("@info:shell",
+                                           "list: the events of a campaign with each site at its own local time. "
+                                           "schedule: switch an event between the same moment everywhere and the same local time at each site. "
+                                           "move: start every site of an event at a new time."),
+                                     u"list|schedule|move"_s);
+        parser.addOption(QCommandLineOption(u"event"_s, i18nc("@info:shell", "For schedule and move: the id of the event."), placeholder("ID")));
+        parser.addOption(QCommandLineOption(u"mode"_s, i18nc("@info:shell", "For schedule: same-moment or same-local-time."), placeholder("MODE")));
+        parser.addOption(QCommandLineOption(u"anchor"_s,
+                                            i18nc("@info:shell", "For schedule: the site whose time the others take (default: the earliest)."),
+                                            placeholder("SITE")));
+        parser.addOption(QCommandLineOption(u"local"_s,
+                                            i18nc("@info:shell", "For move: the date and time on each site's own clock, e.g. \"2027-05-20 12:00\"."),
+                                            placeholder("WHEN")));
+        parser.addOption(QCommandLineOption(u"at"_s,
+                                            i18nc("@info:shell", "For move: one moment for every site, with its offset, e.g. 2027-05-20T13:30:00-07:00."),
+                                            placeholder("INSTANT")));
         parser.addOption(
             QCommandLineOption(u"campaign"_s, i18nc("@info:shell", "The campaign, by name or id (all campaigns when not given)."), placeholder("X")));
         parser.addOption(
@@ -78,8 +95,14 @@ int EventCommands::run(const QString &command, const QCommandLineParser &parser,
 {
     const QStringList values = parser.positionalArguments();
     if (command == u"events") {
-        if (values != QStringList{u"list"_s}) {
-            return usage(i18nc("@info:shell %1 is the program", "The events command lists events: %1 events list --campaign X", program));
+        if (values.size() != 1 || !QStringList{u"list"_s, u"schedule"_s, u"move"_s}.contains(values.first())) {
+            return usage(i18nc("@info:shell %1 is the program",
+                               "The events command needs what to do: %1 events list --campaign X, events schedule --event ID --mode MODE, or events "
+                               "move --event ID --local WHEN",
+                               program));
+        }
+        if (values.first() != u"list" && parser.value(u"event"_s).isEmpty()) {
+            return usage(i18nc("@info:shell %1 is an action", "events %1 needs the event: --event ID", values.first()));
         }
         const QString zone = parser.value(u"zone"_s);
         if (!zone.isEmpty() && !Events::zoneFromId(zone).isValid()) {
@@ -105,8 +128,11 @@ int EventCommands::run(const QString &command, const QCommandLineParser &parser,
     if (!store) {
         return CommandLineTool::UsageOrCannotOpen;
     }
-    if (command == u"events") {
+    if (command == u"events" && values.first() == u"list") {
         return listEvents(*store, parser.value(u"campaign"_s), parser.value(u"zone"_s));
+    }
+    if (command == u"events") {
+        return reschedule(*store, values.first(), parser);
     }
     if (command == u"export-ics") {
         return exportCalendar(*store, parser.value(u"event"_s), parser.value(u"site"_s), parser.value(u"out"_s));
@@ -155,79 +181,113 @@ int EventCommands::listEvents(Store::Store &store, const QString &campaign, cons
     }
 
     const QTimeZone coordinator = zone.isEmpty() ? QTimeZone::systemTimeZone() : Events::zoneFromId(zone);
-    Events::EventScheduler scheduler(store);
-    const QList<Events::SpeakerConflict> conflicts = Events::speakerConflicts(store);
     bool first = true;
     for (const Record &event : std::as_const(events)) {
         if (!first) {
             m_out << u'\n';
         }
         first = false;
-        const QString eventId = event.value(u"id"_s).toString();
-        m_out << i18nc("@info:shell an event: %1 its title, %2 its kind, %3 its id",
-                       "%1 — %2 [%3]",
-                       event.value(u"title"_s).toString(),
-                       Domain::choiceLabel(u"kind", event.value(u"kind"_s).toString()),
-                       eventId)
-              << u'\n';
+        printEvent(store, event, coordinator);
+    }
+    return CommandLineTool::Success;
+}
+
+void EventCommands::printEvent(Store::Store &store, const Record &event, const QTimeZone &coordinator)
+{
+    Events::EventScheduler scheduler(store);
+    const QString eventId = event.value(u"id"_s).toString();
+    m_out << i18nc("@info:shell an event: %1 its title, %2 its kind, %3 its id",
+                   "%1 — %2 [%3]",
+                   event.value(u"title"_s).toString(),
+                   Domain::choiceLabel(u"kind", event.value(u"kind"_s).toString()),
+                   eventId)
+          << u'\n';
+    m_out << u"  "_s
+          << i18nc("@info:shell %1 how the sites are timed", "Scheduling: %1", Domain::choiceLabel(u"scheduling", event.value(u"scheduling"_s).toString()))
+          << u'\n';
+    const QList<Events::SiteSchedule> sites = scheduler.schedule(eventId, coordinator);
+    if (sites.isEmpty()) {
+        m_out << u"  "_s << i18nc("@info:shell", "No sites yet.") << u'\n';
+    }
+    for (const Events::SiteSchedule &site : sites) {
         m_out << u"  "_s
-              << i18nc("@info:shell %1 how the sites are timed", "Scheduling: %1", Domain::choiceLabel(u"scheduling", event.value(u"scheduling"_s).toString()))
+              << i18nc("@info:shell a site: %1 venue, %2 local date, %3 local time, %4 time zone, %5 its id",
+                       "%1: %2, %3 (%4) [%5]",
+                       site.site.value(u"venue"_s).toString(),
+                       site.localDate,
+                       site.localEnd.isEmpty() ? site.localStart : i18nc("@info a span of time, %1 to %2", "%1 to %2", site.localStart, site.localEnd),
+                       QString::fromUtf8(site.zone.id()),
+                       site.site.value(u"id"_s).toString())
               << u'\n';
-        const QList<Events::SiteSchedule> sites = scheduler.schedule(eventId, coordinator);
-        if (sites.isEmpty()) {
-            m_out << u"  "_s << i18nc("@info:shell", "No sites yet.") << u'\n';
+        m_out << u"      "_s
+              << i18nc("@info:shell %1 the start on the coordinator's clock, %2 in UTC", "Your time: %1 · %2", site.coordinatorStart, site.utcStart) << u'\n';
+        for (const Events::SiteFlag &flag : site.flags) {
+            m_out << u"      ! "_s << flag.message << u'\n';
         }
-        for (const Events::SiteSchedule &site : sites) {
-            m_out << u"  "_s
-                  << i18nc("@info:shell a site: %1 venue, %2 local date, %3 local time, %4 time zone, %5 its id",
-                           "%1: %2, %3 (%4) [%5]",
-                           site.site.value(u"venue"_s).toString(),
-                           site.localDate,
-                           site.localEnd.isEmpty() ? site.localStart : i18nc("@info a span of time, %1 to %2", "%1 to %2", site.localStart, site.localEnd),
-                           QString::fromUtf8(site.zone.id()),
-                           site.site.value(u"id"_s).toString())
-                  << u'\n';
-            m_out << u"      "_s
-                  << i18nc("@info:shell %1 the start on the coordinator's clock, %2 in UTC", "Your time: %1 · %2", site.coordinatorStart, site.utcStart)
-                  << u'\n';
-            for (const Events::SiteFlag &flag : site.flags) {
-                m_out << u"      ! "_s << flag.message << u'\n';
-            }
-            const Events::RunOfShow show = Events::runOfShow(store, site.site.value(u"id"_s).toString());
-            if (!show.overSlotMessage.isEmpty()) {
-                m_out << u"      ! "_s << show.overSlotMessage << u'\n';
-            }
+        const Events::RunOfShow show = Events::runOfShow(store, site.site.value(u"id"_s).toString());
+        if (!show.overSlotMessage.isEmpty()) {
+            m_out << u"      ! "_s << show.overSlotMessage << u'\n';
         }
-        for (const Events::SpeakerConflict &conflict : conflicts) {
-            const auto involves = [&](const QString &itemId) {
-                const auto item = store.fetch(Kind::RunOfShowItem, itemId);
-                const auto site = item ? store.fetch(Kind::Site, item->value(u"site_id"_s).toString()) : std::nullopt;
-                return site && site->value(u"event_id"_s).toString() == eventId;
-            };
-            if (involves(conflict.firstItemId) || involves(conflict.secondItemId)) {
-                m_out << u"  ! "_s << conflict.message << u'\n';
-            }
+    }
+    for (const Events::SpeakerConflict &conflict : Events::speakerConflicts(store, eventId)) {
+        m_out << u"  ! "_s << conflict.message << u'\n';
+    }
+    const Events::RsvpCounts counts = Events::rsvpCounts(store, eventId);
+    if (counts.total() > 0) {
+        m_out << u"  "_s << i18nc("@info:shell %1 the counts of journalists", "Media: %1", Events::rsvpSummary(counts)) << u'\n';
+    }
+    Events::TaskFilter filter;
+    filter.eventId = eventId;
+    filter.includeDone = false;
+    const QList<Events::TaskEntry> tasks = Events::tasks(store, filter);
+    const qsizetype overdue = std::count_if(tasks.cbegin(), tasks.cend(), [](const Events::TaskEntry &task) {
+        return task.overdue;
+    });
+    if (!tasks.isEmpty()) {
+        m_out
+            << u"  "_s
+            << i18ncp("@info:shell %2 is a number of overdue tasks", "Tasks: 1 not done (%2 overdue)", "Tasks: %1 not done (%2 overdue)", tasks.size(), overdue)
+            << u'\n';
+    }
+}
+
+int EventCommands::reschedule(Store::Store &store, const QString &action, const QCommandLineParser &parser)
+{
+    const QString eventId = parser.value(u"event"_s);
+    Events::EventScheduler scheduler(store);
+    Result<void> done;
+    if (action == u"schedule") {
+        const QString mode = parser.value(u"mode"_s).replace(u'-', u'_');
+        if (mode != u"same_moment" && mode != u"same_local_time") {
+            return usage(i18nc("@info:shell %1 is what the user typed", "--mode is same-moment or same-local-time, not “%1”.", parser.value(u"mode"_s)));
         }
-        const Events::RsvpCounts counts = Events::rsvpCounts(store, eventId);
-        if (counts.total() > 0) {
-            m_out << u"  "_s << i18nc("@info:shell %1 the counts of journalists", "Media: %1", Events::rsvpSummary(counts)) << u'\n';
+        done = scheduler.setScheduling(eventId, Events::schedulingFromKey(mode), parser.value(u"anchor"_s));
+    } else if (parser.isSet(u"local"_s) == parser.isSet(u"at"_s)) {
+        return usage(i18nc("@info:shell", "events move needs either --local (each site's own clock) or --at (one moment everywhere)."));
+    } else if (parser.isSet(u"local"_s)) {
+        const QDateTime when = QDateTime::fromString(parser.value(u"local"_s).trimmed().replace(u' ', u'T'), Qt::ISODate);
+        if (!when.isValid() || when.timeSpec() != Qt::LocalTime) {
+            return usage(i18nc("@info:shell %1 is what the user typed",
+                               "--local needs a date and a time without time zone, such as \"2027-05-20 12:00\", not “%1”.",
+                               parser.value(u"local"_s)));
         }
-        Events::TaskFilter filter;
-        filter.eventId = eventId;
-        filter.includeDone = false;
-        const QList<Events::TaskEntry> tasks = Events::tasks(store, filter);
-        const qsizetype overdue = std::count_if(tasks.cbegin(), tasks.cend(), [](const Events::TaskEntry &task) {
-            return task.overdue;
-        });
-        if (!tasks.isEmpty()) {
-            m_out << u"  "_s
-                  << i18ncp("@info:shell %2 is a number of overdue tasks",
-                            "Tasks: 1 not done (%2 overdue)",
-                            "Tasks: %1 not done (%2 overdue)",
-                            tasks.size(),
-                            overdue)
-                  << u'\n';
+        done = scheduler.moveToLocalTime(eventId, when.date(), when.time());
+    } else {
+        const QDateTime when = QDateTime::fromString(parser.value(u"at"_s).trimmed(), Qt::ISODate);
+        if (!when.isValid() || when.timeSpec() == Qt::LocalTime) {
+            return usage(i18nc("@info:shell %1 is what the user typed",
+                               "--at needs a date and time with its offset or Z, such as 2027-05-20T13:30:00-07:00, not “%1”.",
+                               parser.value(u"at"_s)));
         }
+        done = scheduler.moveToInstant(eventId, when);
+    }
+    if (!done) {
+        error(done.error().message());
+        return CommandLineTool::Failed;
+    }
+    const std::optional<Record> event = store.fetch(Kind::Event, eventId);
+    if (event) {
+        printEvent(store, *event, QTimeZone::systemTimeZone());
     }
     return CommandLineTool::Success;
 }

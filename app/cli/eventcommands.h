@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QString>
 #include <QTextStream>
+#include <QTimeZone>
+#include <QVariantMap>
 
 #include <functional>
 #include <memory>
@@ -20,7 +22,8 @@ class Store;
 
 /**
  * The event commands of chorus-cli: "events list --campaign X" (each site at its own local time,
- * the coordinator's time and UTC), "export-ics --event ID [--site ID] --out FILE" and
+ * the coordinator's time and UTC), "events schedule|move" (switch the scheduling mode, move every
+ * site), "export-ics --event ID [--site ID] --out FILE" and
  * "run-sheet --site ID --out FILE.pdf".
  */
 class EventCommands
@@ -40,6 +43,8 @@ public:
 
 private:
     int listEvents(Store::Store &store, const QString &campaign, const QString &zone);
+    int reschedule(Store::Store &store, const QString &action, const QCommandLineParser &parser);
+    void printEvent(Store::Store &store, const QVariantMap &event, const QTimeZone &coordinator);
     int exportCalendar(Store::Store &store, const QString &eventId, const QString &siteId, const QString &output);
     int runSheet(Store::Store &store, const QString &siteId, const QString &output);
     int usage(const QString &message);

@@ -169,12 +169,19 @@ SiteSchedule EventScheduler::siteSchedule(const Record &site, const QTimeZone &c
 
     const QString label = m_store.recordLabel(Kind::Site, site);
     if (clockChangeAt(row.start, row.zone) == ClockChange::Overlap) {
-        row.flags.append(
-            {SiteFlag::Kind::AmbiguousStart,
-             i18nc("@info %1 names the site, %2 a time",
-                   "%1: the clocks go back that night, so %2 happens twice there. Chorus keeps the first of the two; tell the site which one is meant.",
-                   label,
-                   row.localStart)});
+        const QDateTime local = row.start.toTimeZone(row.zone);
+        const bool first = QDateTime(local.date(), local.time(), row.zone, QDateTime::TransitionResolution::PreferBefore) == row.start;
+        row.flags.append({SiteFlag::Kind::AmbiguousStart,
+                          first ? i18nc("@info %1 names the site, %2 a time",
+                                        "%1: the clocks go back that night, so the local time %2 happens twice there. This site starts at the first one; "
+                                        "make sure the site knows.",
+                                        label,
+                                        row.localStart)
+                                : i18nc("@info %1 names the site, %2 a time",
+                                        "%1: the clocks go back that night, so the local time %2 happens twice there. This site starts at the second one; "
+                                        "make sure the site knows.",
+                                        label,
+                                        row.localStart)});
     }
     if (clocksChangeBetween(row.start, row.end, row.zone)) {
         row.flags.append({SiteFlag::Kind::ClocksChangeDuring,

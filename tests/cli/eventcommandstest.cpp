@@ -177,6 +177,50 @@ private Q_SLOTS:
         QCOMPARE(missing.exitCode, 2);
         QVERIFY2(missing.err.contains(u"--out FILE"_s), missing.describe().constData());
     }
+
+    // Changes the demo database: runs last.
+    void shouldSwitchSchedulingAndMoveSitesRefusingATimeThatDoesNotExist()
+    {
+        // WHEN the event switches to the same local time, anchored on New York (4:30 p.m. EDT)
+        Run run = cli({u"events"_s,
+                       u"schedule"_s,
+                       u"--event"_s,
+                       m_event,
+                       u"--mode"_s,
+                       u"same-local-time"_s,
+                       u"--anchor"_s,
+                       m_sites.value(u"Meridian Store, Fifth Avenue"_s)});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        // THEN every site starts at 4:30 p.m. on its own clock
+        QVERIFY2(run.out.contains(u"Meridian Store, Camelback Road: Thursday, May 20, 2027, 4:30 p.m. MST to 5:15 p.m. MST"_s), run.describe().constData());
+        QVERIFY(run.out.contains(u"Meridian Cloud Systems campus, Founders Plaza: Thursday, May 20, 2027, 4:30 p.m. PDT to 5:30 p.m. PDT"_s));
+        QVERIFY(run.out.contains(u"Scheduling: the same local time at each site"_s));
+
+        // WHEN every site is moved to 2:30 a.m. on the night US clocks spring forward
+        run = cli({u"events"_s, u"move"_s, u"--event"_s, m_event, u"--local"_s, u"2027-03-14 02:30"_s});
+        // THEN it is refused, naming a site, and nothing moved
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u": 2:30 a.m. does not exist on Sunday, March 14, 2027 in America/"_s), run.describe().constData());
+        QVERIFY(run.err.contains(u"Site “Meridian "_s));
+        run = cli({u"events"_s, u"list"_s});
+        QVERIFY(run.out.contains(u"Meridian Store, Camelback Road: Thursday, May 20, 2027, 4:30 p.m. MST"_s));
+
+        // WHEN the sites move to one moment in the night Chicago's clocks go back
+        run = cli({u"events"_s, u"move"_s, u"--event"_s, m_event, u"--at"_s, u"2026-11-01T01:30:00-05:00"_s});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        // THEN Chicago and New York are flagged: 1:30 a.m. happens twice there
+        QVERIFY2(run.out.contains(u"Meridian Midwest regional office: Sunday, November 1, 2026, 1:30 a.m. CDT"_s), run.describe().constData());
+        QVERIFY(
+            run.out.contains(u"! Site “Meridian Midwest regional office”: the clocks go back that night, so the local time 1:30 a.m. CDT happens twice there. "
+                             "This site starts at the first one"_s));
+        QVERIFY(
+            run.out.contains(u"! Site “Meridian Store, Fifth Avenue”: the clocks go back that night, so the local time 1:30 a.m. EST happens twice there. "
+                             "This site starts at the second one"_s));
+        QVERIFY(run.out.contains(u"Meridian Store, Camelback Road: Saturday, October 31, 2026, 11:30 p.m. MST"_s));
+
+        // AND a wrong mode is a usage error
+        QCOMPARE(cli({u"events"_s, u"schedule"_s, u"--event"_s, m_event, u"--mode"_s, u"sometimes"_s}).exitCode, 2);
+    }
 };
 
 CHORUS_TEST_MAIN(EventCommandsTest)
