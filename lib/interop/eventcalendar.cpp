@@ -15,6 +15,7 @@
 #include <KLocalizedString>
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -87,6 +88,29 @@ KCalendarCore::Event::Ptr siteEvent(Store::Store &store, const Record &event, co
     return entry;
 }
 
+/**
+ * KCalendarCore writes a VTIMEZONE without any STANDARD or DAYLIGHT part for a zone whose clocks
+ * have not changed for decades (America/Phoenix), which RFC 5545 does not allow and which some
+ * readers reject. Such a zone keeps one offset: say so with one STANDARD part.
+ */
+QString withStandardTime(QString text)
+{
+    static const QRegularExpression empty(u"BEGIN:VTIMEZONE\r\nTZID:([^\r\n]+)\r\nEND:VTIMEZONE\r\n"_s);
+    QRegularExpressionMatch match = empty.match(text);
+    while (match.hasMatch()) {
+        const QTimeZone zone = Events::zoneFromId(match.captured(1));
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const int offset = zone.isValid() ? zone.standardTimeOffset(now) : 0;
+        const QString hhmm = QString(offset < 0 ? u'-' : u'+') + QTime(0, 0).addSecs(qAbs(offset)).toString(u"HHmm"_s);
+        const QString standard =
+            u"BEGIN:VTIMEZONE\r\nTZID:%1\r\nBEGIN:STANDARD\r\nTZNAME:%2\r\nTZOFFSETFROM:%3\r\nTZOFFSETTO:%3\r\n"
+            "DTSTART:19700101T000000\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"_s.arg(match.captured(1), zone.abbreviation(now), hhmm);
+        text.replace(match.capturedStart(), match.capturedLength(), standard);
+        match = empty.match(text, match.capturedStart() + standard.size());
+    }
+    return text;
+}
+
 } // namespace
 
 Result<QByteArray> eventToICalendar(Store::Store &store, const QString &eventId, const QString &siteId)
@@ -117,7 +141,7 @@ Result<QByteArray> eventToICalendar(Store::Store &store, const QString &eventId,
         calendar->addEvent(siteEvent(store, *event, site));
     }
     KCalendarCore::ICalFormat format;
-    const QString text = format.toString(calendar);
+    const QString text = withStandardTime(format.toString(calendar));
     if (text.isEmpty()) {
         return Error(Error::Code::Invalid,
                      i18nc("@info %1 names the event", "%1 could not be written as a calendar file.", store.recordLabel(Kind::Event, *event)));

@@ -29,11 +29,16 @@ with open(sys.argv[1], 'rb') as f:
     calendar = Calendar.from_ical(f.read())
 zones = sorted(str(tz.get('TZID')) for tz in calendar.walk('VTIMEZONE'))
 print('ZONES ' + ' '.join(zones))
+# The file's own VTIMEZONE data, read by dateutil, not the system's time zone database.
+own = {str(tz['TZID']): tz.to_tz() for tz in calendar.walk('VTIMEZONE')}
+utc = datetime.timezone.utc
+def instant(prop):
+    local = prop.dt.replace(tzinfo=None)
+    return local.replace(tzinfo=own[str(prop.params['TZID'])]).astimezone(utc).strftime('%Y-%m-%dT%H:%M:%SZ')
 for event in calendar.walk('VEVENT'):
     start = event.decoded('DTSTART')
     end = event.decoded('DTEND') if event.get('DTEND') else start
-    utc = datetime.timezone.utc
-    print(str(event.get('UID')), start.astimezone(utc).strftime('%Y-%m-%dT%H:%M:%SZ'), end.astimezone(utc).strftime('%Y-%m-%dT%H:%M:%SZ'), str(event.get('DTSTART').params.get('TZID')))
+    print(str(event.get('UID')), start.astimezone(utc).strftime('%Y-%m-%dT%H:%M:%SZ'), end.astimezone(utc).strftime('%Y-%m-%dT%H:%M:%SZ'), instant(event['DTSTART']), instant(event['DTEND']))
 )";
 
 } // namespace
@@ -108,6 +113,9 @@ private Q_SLOTS:
             QVERIFY2(text.contains(u"BEGIN:VTIMEZONE\r\nTZID:"_s + zone), qPrintable(zone));
             QVERIFY2(text.contains(u"DTSTART;TZID="_s + zone + u':'), qPrintable(zone));
         }
+        // Every VTIMEZONE says its offset, even where the clocks never change (RFC 5545 3.6.5).
+        QVERIFY(text.contains(u"TZID:America/Phoenix\r\nBEGIN:STANDARD\r\nTZNAME:MST\r\nTZOFFSETFROM:-0700\r\nTZOFFSETTO:-0700\r\n"_s));
+        QVERIFY(!text.contains(u"\r\nEND:VTIMEZONE\r\nEND:VTIMEZONE"_s));
         // Los Angeles at noon on the day it springs forward, on its own clock.
         QVERIFY(text.contains(u"DTSTART;TZID=America/Los_Angeles:20260308T120000"_s));
         QCOMPARE(text.count(u"BEGIN:VEVENT"_s), 5);
@@ -145,11 +153,14 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 1 + m_expected.size());
         for (const QString &line : lines.mid(1)) {
             const QStringList parts = line.split(u' ');
-            QCOMPARE(parts.size(), 4);
+            QCOMPARE(parts.size(), 5);
             const QString id = parts.at(0).section(u'@', 0, 0);
             QVERIFY2(m_expected.contains(id), qPrintable(line));
+            // By the zone names (the system's database) and by the file's own VTIMEZONE data.
             QCOMPARE(parts.at(1), m_expected.value(id).first);
             QCOMPARE(parts.at(2), m_expected.value(id).second);
+            QCOMPARE(parts.at(3), m_expected.value(id).first);
+            QCOMPARE(parts.at(4), m_expected.value(id).second);
         }
     }
 
