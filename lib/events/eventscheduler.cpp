@@ -153,6 +153,34 @@ Result<QString> EventScheduler::createSite(const Record &site, const QDate &date
     return m_store.create(Kind::Site, record);
 }
 
+Result<void> EventScheduler::changeSiteTimeZone(const QString &siteId, const QString &zoneId)
+{
+    const std::optional<Record> site = m_store.fetch(Kind::Site, siteId);
+    if (!site) {
+        return Error(Error::Code::NotFound, i18nc("@info", "The %1 with id %2 does not exist any more.", kindLabel(Kind::Site), siteId));
+    }
+    const std::optional<Record> event = m_store.fetch(Kind::Event, site->value(u"event_id"_s).toString());
+    const QTimeZone zone = zoneFromId(zoneId.trimmed());
+    const bool keepWallClock = event && schedulingFromKey(event->value(u"scheduling"_s).toString()) == Scheduling::SameLocalTime;
+    if (!keepWallClock || !zone.isValid()) {
+        // The store words an unknown zone: "Site “X”: “Mars/Olympus” is not a known time zone..."
+        return m_store.update(Kind::Site, siteId, {{u"time_zone"_s, zoneId}});
+    }
+    const QTimeZone oldZone = zoneFromId(site->value(u"time_zone"_s).toString());
+    const QDateTime oldStart = startOf(*site);
+    const QDateTime oldEnd = parseInstant(site->value(u"ends_at"_s).toString());
+    const QDateTime wall = oldStart.toTimeZone(oldZone);
+    auto start = instantFromLocal(wall.date(), wall.time(), zone, m_store.recordLabel(Kind::Site, *site));
+    if (!start) {
+        return start.error();
+    }
+    Record changes{{u"time_zone"_s, zoneId}, {u"starts_at"_s, formatInstant(start.value().instant)}};
+    if (oldEnd.isValid()) {
+        changes.insert(u"ends_at"_s, formatInstant(start.value().instant.addSecs(oldStart.secsTo(oldEnd))));
+    }
+    return m_store.update(Kind::Site, siteId, changes);
+}
+
 SiteSchedule EventScheduler::siteSchedule(const Record &site, const QTimeZone &coordinator)
 {
     SiteSchedule row;

@@ -81,6 +81,13 @@ public:
      */
     Result<QString> createSite(const Domain::Record &site, const QDate &date, const QTime &start, const QTime &end = {});
 
+    /**
+     * Moves a site to another time zone. With SameMoment the site keeps its instant (its local
+     * time changes); with SameLocalTime it keeps its wall-clock time (its instant changes), which
+     * fails, naming the site, when that time does not exist in the new zone that day.
+     */
+    Result<void> changeSiteTimeZone(const QString &siteId, const QString &zoneId);
+
     /// The event's sites, earliest first, with their times on their own clocks, on coordinator's and in UTC.
     [[nodiscard]] QList<SiteSchedule> schedule(const QString &eventId, const QTimeZone &coordinator = QTimeZone::systemTimeZone());
     /// One site's times, as schedule() gives them.

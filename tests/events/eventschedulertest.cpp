@@ -237,6 +237,46 @@ private Q_SLOTS:
                     .flags.isEmpty());
     }
 
+    void shouldKeepTheInstantOrTheWallClockWhenASiteChangesZone()
+    {
+        // GIVEN a site in Chicago at 1:30 p.m. CDT
+        addSite(u"Plaza"_s, u"America/Chicago"_s, u"2027-05-20T18:30:00Z"_s, u"2027-05-20T19:30:00Z"_s);
+        const QString site = m_sites.value(u"America/Chicago"_s);
+        EventScheduler scheduler(*m_store);
+        // WHEN it moves to Phoenix while the event is at the same moment everywhere
+        QVERIFY(scheduler.changeSiteTimeZone(site, u"America/Phoenix"_s));
+        // THEN it keeps its instant: 11:30 a.m. MST
+        QCOMPARE(scheduler.siteSchedule(*m_store->fetch(Kind::Site, site), QTimeZone::UTC).localStart, u"11:30 a.m. MST"_s);
+        // WHEN the event is at the same local time and the site moves to Madrid
+        QVERIFY(scheduler.setScheduling(m_event, Scheduling::SameLocalTime));
+        QVERIFY(scheduler.changeSiteTimeZone(site, u"Europe/Madrid"_s));
+        // THEN it keeps its wall clock: 11:30 a.m., now CEST, AND its length
+        const Record moved = *m_store->fetch(Kind::Site, site);
+        QCOMPARE(scheduler.siteSchedule(moved, QTimeZone::UTC).localStart, u"11:30 a.m. CEST"_s);
+        QCOMPARE(parseInstant(moved.value(u"starts_at"_s).toString()), utc(2027, 5, 20, 9, 30));
+        QCOMPARE(parseInstant(moved.value(u"ends_at"_s).toString()), utc(2027, 5, 20, 10, 30));
+        // AND an unknown zone is refused by the store, naming the site, with nothing changed
+        auto refused = scheduler.changeSiteTimeZone(site, u"Europe/Atlantis"_s);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message().startsWith(u"Site “Plaza”: “Europe/Atlantis” is not a known time zone"_s), qPrintable(refused.error().message()));
+        QCOMPARE(m_store->fetch(Kind::Site, site)->value(u"time_zone"_s).toString(), u"Europe/Madrid"_s);
+    }
+
+    void shouldRefuseAZoneWhereTheSitesWallClockTimeDoesNotExist()
+    {
+        // GIVEN a 2:30 a.m. vigil in Phoenix on the night US clocks spring forward, same local time everywhere
+        addSite(u"Vigil"_s, u"America/Phoenix"_s, u"2026-03-08T09:30:00Z"_s);
+        const QString site = m_sites.value(u"America/Phoenix"_s);
+        QVERIFY(m_store->update(Kind::Event, m_event, {{u"scheduling"_s, u"same_local_time"_s}}));
+        EventScheduler scheduler(*m_store);
+        // WHEN it moves to Denver, where 2:30 a.m. does not exist that night
+        auto moved = scheduler.changeSiteTimeZone(site, u"America/Denver"_s);
+        // THEN it is refused, naming the site, and the site stays in Phoenix
+        QVERIFY(!moved);
+        QVERIFY2(moved.error().message().startsWith(u"Site “Vigil”: 2:30 a.m. does not exist"_s), qPrintable(moved.error().message()));
+        QCOMPARE(m_store->fetch(Kind::Site, site)->value(u"time_zone"_s).toString(), u"America/Phoenix"_s);
+    }
+
     void shouldRefuseBadSitesThroughTheStoreNamingTheSite_data()
     {
         QTest::addColumn<QString>("zone");
