@@ -5,6 +5,7 @@
 
 #include "domain/validation.h"
 #include "events/eventscheduler.h"
+#include "events/logistics.h"
 #include "events/runofshow.h"
 #include "events/sitetime.h"
 #include "store/store.h"
@@ -146,6 +147,31 @@ QString RunSheetRenderer::html(const QString &siteId)
                                                   show.totalMinutes,
                                                   formatTime(show.start, times.zone),
                                                   formatTime(show.end, times.zone))));
+    }
+
+    // The site's logistics that are not done yet, and the event's that belong to no site.
+    TaskFilter filter;
+    filter.eventId = site->value(u"event_id"_s).toString();
+    filter.includeDone = false;
+    QList<TaskEntry> open = tasks(m_store, filter);
+    open.removeIf([&](const TaskEntry &task) {
+        const QString taskSite = task.task.value(u"site_id"_s).toString();
+        return !taskSite.isEmpty() && taskSite != siteId;
+    });
+    if (!open.isEmpty()) {
+        html += u"<h3 style=\"font-size:12pt; margin-top:14px;\">%1</h3><ul>"_s.arg(escaped(i18nc("@title run sheet", "Open tasks")));
+        for (const TaskEntry &task : std::as_const(open)) {
+            QStringList parts{task.task.value(u"title"_s).toString()};
+            if (!task.ownerName.isEmpty()) {
+                parts << task.ownerName;
+            }
+            if (!task.dueText.isEmpty()) {
+                parts << (task.overdue ? i18nc("@item a task's due date that has passed", "%1 (overdue)", task.dueText) : task.dueText);
+            }
+            parts << choiceLabel(u"status", task.task.value(u"status"_s).toString());
+            html += (task.overdue ? u"<li style=\"color:#b00020;\">%1</li>"_s : u"<li>%1</li>"_s).arg(escaped(parts.join(u" · "_s)));
+        }
+        html += u"</ul>"_s;
     }
     html += u"</body></html>"_s;
     return html;

@@ -46,6 +46,9 @@ private Q_SLOTS:
                                 {u"time_zone"_s, u"Europe/Madrid"_s},
                                 {u"starts_at"_s, u"2026-10-24T10:00:00Z"_s}})
                       .value();
+        QVERIFY(m_store->create(Kind::Task, {{u"title"_s, u"Bring the banner"_s}, {u"site_id"_s, m_site}}));
+        QVERIFY(m_store->create(Kind::Task, {{u"title"_s, u"Sweep the square"_s}, {u"site_id"_s, m_other}}));
+        QVERIFY(m_store->create(Kind::Task, {{u"title"_s, u"Print flyers"_s}, {u"site_id"_s, m_site}, {u"status"_s, u"done"_s}}));
         QVERIFY(m_store->create(Kind::RunOfShowItem,
                                 {{u"site_id"_s, m_site}, {u"duration_minutes"_s, 40}, {u"speaker_id"_s, speaker}, {u"description"_s, u"Speeches & chants"_s}}));
         QVERIFY(m_store->create(Kind::RunOfShowItem,
@@ -73,6 +76,11 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"Check before the day"_s));
         QVERIFY(html.contains(u"10 minutes after the site’s end"_s));
         QVERIFY(html.contains(u"Ana Ruiz is booked at two sites at once"_s));
+        // The site's open tasks, not another site's, not done ones.
+        QVERIFY(html.contains(u"Open tasks"_s));
+        QVERIFY(html.contains(u"Bring the banner"_s));
+        QVERIFY(!html.contains(u"Sweep the square"_s));
+        QVERIFY(!html.contains(u"Print flyers"_s));
         QVERIFY(renderer.html(u"no-such-site"_s).isEmpty());
     }
 
