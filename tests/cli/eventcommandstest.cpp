@@ -112,6 +112,8 @@ private Q_SLOTS:
         // AND the coordinator's own time and UTC
         QCOMPARE(list.out.count(u"Your time: Thursday, May 20, 2027, 4:30 p.m. EDT · 2027-05-20 20:30 UTC"_s), 5);
         QVERIFY(list.out.contains(u"Scheduling: the same moment everywhere"_s));
+        // AND the media RSVPs are counted
+        QVERIFY(list.out.contains(u"Media: 5 journalists: 3 confirmed, 0 attended"_s));
     }
 
     void shouldRefuseAnUnknownCampaignOrTimeZone()
