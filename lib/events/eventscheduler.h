@@ -11,6 +11,8 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+#include <functional>
+
 namespace Chorus::Store
 {
 class Store;

@@ -9,6 +9,8 @@
 
 #include <KLocalizedString>
 
+#include <QHash>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
