@@ -5,6 +5,7 @@
 
 #include "chorus_version.h"
 #include "domain/entity.h"
+#include "eventcommands.h"
 #include "exportkitcommand.h"
 #include "store/democoalition.h"
 #include "store/store.h"
@@ -54,6 +55,13 @@ QList<CommandInfo> commands()
         {u"export-kit"_s,
          u"export-kit --campaign NAME_OR_ID [--kit NAME_OR_ID] --format pdf|odt|html|txt|md [--lang LANG] [--paper a4|letter] --out FILE"_s,
          i18nc("@info:shell description of a command", "Export a campaign's press kit, after checking it for errors")},
+        {u"events"_s,
+         u"events list|schedule|move"_s,
+         i18nc("@info:shell description of a command", "List events with each site at its own local time, switch their scheduling, move their sites")},
+        {u"export-ics"_s,
+         u"export-ics --event ID [--site ID] --out FILE"_s,
+         i18nc("@info:shell description of a command", "Write an event (or one site) as an iCalendar file")},
+        {u"run-sheet"_s, u"run-sheet --site ID --out FILE.pdf"_s, i18nc("@info:shell description of a command", "Write a site's printable run sheet as PDF")},
         {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
     };
 }
@@ -70,7 +78,7 @@ std::optional<CommandInfo> commandInfo(const QString &name)
 
 QString commandNames()
 {
-    return i18nc("@info:shell", "The commands are init, check, search, backup and help.");
+    return i18nc("@info:shell", "The commands are init, check, search, backup, events, export-ics, run-sheet and help.");
 }
 
 /// The user's own database: ~/.local/share/chorus/coalition.chorus on Linux.
@@ -120,6 +128,8 @@ QString countPhrase(Kind kind, qint64 count)
         return i18ncp("@info:shell", "%1 fact", "%1 facts", count);
     case Kind::PressKit:
         return i18ncp("@info:shell", "%1 press kit", "%1 press kits", count);
+    case Kind::MediaRsvp:
+        return i18ncp("@info:shell", "%1 media RSVP", "%1 media RSVPs", count);
     }
     return {};
 }
@@ -163,6 +173,8 @@ void setUpCommand(QCommandLineParser &parser, const CommandInfo &info)
         parser.addPositionalArgument(u"OUT"_s, i18nc("@info:shell", "The backup file to write. It must not exist yet."), u"OUT"_s);
     } else if (info.name == u"export-kit") {
         ExportKitCommand::addOptions(parser);
+    } else if (EventCommands::handles(info.name)) {
+        EventCommands::setUpParser(parser, info.name);
     } else if (info.name == u"help") {
         parser.addPositionalArgument(u"COMMAND"_s, i18nc("@info:shell", "The command to explain."), u"[COMMAND]"_s);
     }
@@ -330,6 +342,14 @@ int CommandLineTool::runCommand(const QString &command, const QStringList &argum
     }
     if (info->name == u"search") {
         return search(target.path, values.join(u' '), limit, parser.isSet(u"json"_s));
+    }
+    if (EventCommands::handles(info->name)) {
+        return EventCommands(m_out,
+                             m_err,
+                             [this](const QString &path) {
+                                 return openExisting(path);
+                             })
+            .run(info->name, parser, target.path);
     }
     return backup(target.path, values.first());
 }

@@ -17,8 +17,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    // Press kits are laid out with Qt's text and PDF classes, which need fonts (Qt Gui), but never
-    // a display.
+    // Run sheets are laid out with fonts, which need a QGuiApplication; chorus-cli never shows a
+    // window, so it needs no display either.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }

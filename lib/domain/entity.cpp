@@ -133,7 +133,8 @@ QList<EntityInfo> makeEntities()
           of(u"offset_minutes"_s, T::Integer),
           of(u"duration_minutes"_s, T::Count),
           ref(u"speaker_id"_s, Kind::Person),
-          longText(u"description"_s)},
+          longText(u"description"_s),
+          of(u"clock_time"_s, T::Text)},
          u"description"_s},
         {Kind::Quote,
          u"quote"_s,
@@ -159,6 +160,7 @@ QList<EntityInfo> makeEntities()
           ref(u"owner_person_id"_s, Kind::Person),
           ref(u"owner_organization_id"_s, Kind::Organization),
           of(u"due_at"_s, T::DateTime),
+          of(u"due_time_zone"_s, T::TimeZone),
           choice(u"status"_s, {u"open"_s, u"in_progress"_s, u"done"_s, u"blocked"_s}),
           longText(u"notes"_s)},
          u"title"_s},
@@ -187,6 +189,17 @@ QList<EntityInfo> makeEntities()
           {u"organization_ids"_s, T::Json, false, Kind::Organization, {}},
           {u"contact_ids"_s, T::Json, false, Kind::Person, {}}},
          u"name"_s},
+        {Kind::MediaRsvp,
+         u"media_rsvp"_s,
+         u"media_rsvps"_s,
+         {ref(u"event_id"_s, Kind::Event, true),
+          text(u"journalist_name"_s, true),
+          text(u"outlet"_s),
+          of(u"email"_s, T::Email),
+          text(u"phone"_s),
+          choice(u"rsvp_status"_s, {u"invited"_s, u"confirmed"_s, u"attended"_s}),
+          longText(u"notes"_s)},
+         u"journalist_name"_s},
     };
 }
 
@@ -262,6 +275,8 @@ QString kindLabel(Kind kind)
         return i18nc("@item record kind", "fact");
     case Kind::PressKit:
         return i18nc("@item record kind", "press kit");
+    case Kind::MediaRsvp:
+        return i18nc("@item record kind", "media RSVP");
     }
     return {};
 }
@@ -293,6 +308,8 @@ QString kindPluralLabel(Kind kind)
         return i18nc("@title record kind, plural", "Facts");
     case Kind::PressKit:
         return i18nc("@title record kind, plural", "Press Kits");
+    case Kind::MediaRsvp:
+        return i18nc("@title record kind, plural", "Media RSVPs");
     }
     return {};
 }
@@ -385,6 +402,11 @@ QString fieldLabel(Kind kind, QStringView field)
         {u"quote_ids"_s, ki18nc("@label field of a press kit", "quotes")},
         {u"organization_ids"_s, ki18nc("@label field of a press kit", "organizations whose boilerplate is included")},
         {u"contact_ids"_s, ki18nc("@label field of a press kit", "media contacts")},
+        {u"clock_time"_s, ki18nc("@label field", "clock start")},
+        {u"due_time_zone"_s, ki18nc("@label field", "time zone of the due date")},
+        {u"journalist_name"_s, ki18nc("@label field", "journalist")},
+        {u"outlet"_s, ki18nc("@label field", "outlet")},
+        {u"rsvp_status"_s, ki18nc("@label field", "RSVP status")},
     };
     const auto it = labels.constFind(field.toString());
     return it == labels.constEnd() ? field.toString() : it->toString();
@@ -425,6 +447,17 @@ QString choiceLabel(QStringView field, QStringView value)
         {u"done"_s, ki18nc("@item task status", "done")},
         {u"blocked"_s, ki18nc("@item task status", "blocked")},
     };
+    if (field == u"rsvp_status") {
+        if (value == u"invited") {
+            return i18nc("@item media RSVP status", "invited");
+        }
+        if (value == u"confirmed") {
+            return i18nc("@item media RSVP status", "confirmed");
+        }
+        if (value == u"attended") {
+            return i18nc("@item media RSVP status", "attended");
+        }
+    }
     // "withdrawn" is both a membership status and a quote state, with different wording in some languages.
     if (value == u"withdrawn") {
         return field == u"state" ? i18nc("@item quote state", "withdrawn") : i18nc("@item membership status", "withdrawn");
