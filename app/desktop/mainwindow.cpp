@@ -560,6 +560,9 @@ void MainWindow::restoreLayout()
             page->splitter()->restoreState(state);
         }
     }
+    if (const QString page = group.readEntry("CurrentPage", QString()); !page.isEmpty()) {
+        showPage(page);
+    }
 }
 
 } // namespace Chorus::Desktop

@@ -48,6 +48,7 @@ QuotePanel::QuotePanel(RecordEditor *editor, QWidget *parent)
     m_approver = new QLineEdit(workflow);
     m_approver->setObjectName(u"approverField"_s);
     m_approver->setPlaceholderText(i18nc("@info:placeholder", "Approved by (name)"));
+    m_approver->setMinimumWidth(fontMetrics().averageCharWidth() * 18);
     m_approver->setAccessibleName(i18nc("@info:whatsthis accessible name", "Approved by"));
     m_approve = new QPushButton(QIcon::fromTheme(u"dialog-ok-apply"_s), i18nc("@action:button", "Approve"), workflow);
     m_approve->setObjectName(u"approveButton"_s);
@@ -71,7 +72,8 @@ QuotePanel::QuotePanel(RecordEditor *editor, QWidget *parent)
     m_lint->setAccessibleName(i18nc("@info:whatsthis accessible name", "Problems found in the quote"));
     m_lint->setMaximumHeight(fontMetrics().lineSpacing() * 5);
     checksLayout->addWidget(m_lint);
-    layout->addWidget(checks);
+    auto *row = new QHBoxLayout;
+    row->addWidget(checks, 1);
 
     auto *translations = new QGroupBox(i18nc("@title:group", "Translations"), this);
     auto *translationsLayout = new QVBoxLayout(translations);
@@ -79,9 +81,10 @@ QuotePanel::QuotePanel(RecordEditor *editor, QWidget *parent)
     m_translations->setObjectName(u"translationsList"_s);
     m_translations->setAccessibleName(i18nc("@info:whatsthis accessible name", "Linked translations"));
     m_translations->setWordWrap(true);
-    m_translations->setMaximumHeight(fontMetrics().lineSpacing() * 6);
+    m_translations->setMaximumHeight(fontMetrics().lineSpacing() * 5);
     translationsLayout->addWidget(m_translations);
-    layout->addWidget(translations);
+    row->addWidget(translations, 1);
+    layout->addLayout(row);
 
     connect(m_submit, &QPushButton::clicked, this, [this] {
         setState(u"submitted"_s);

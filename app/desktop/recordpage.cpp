@@ -113,6 +113,9 @@ RecordPage::RecordPage(Kind kind, QWidget *parent)
     detailLayout->addLayout(m_extra);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
+    m_splitter->setSizes({460, 540});
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setTextElideMode(Qt::ElideRight);
 
     m_filterTimer = new QTimer(this);
     m_filterTimer->setSingleShot(true);
@@ -190,6 +193,15 @@ void RecordPage::clearFilters()
     m_filter->clear();
     m_model->setFilterText(QString());
     m_model->clearConditions();
+}
+
+void RecordPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // A page opens on its first record rather than on an empty form.
+    if (m_editor->recordId().isEmpty() && m_model->rowCount() > 0) {
+        m_list->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
 }
 
 void RecordPage::focusFilter()

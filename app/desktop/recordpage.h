@@ -76,6 +76,9 @@ public:
     /// How long the filter waits after a key press.
     static constexpr int FilterDelayMs = 120;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void addRecord();
     void deleteRecord();
