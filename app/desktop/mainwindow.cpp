@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 
+#include "campaigndashboard.h"
 #include "databaseopener.h"
 #include "models/edithistory.h"
 #include "models/recordlistmodel.h"
@@ -31,6 +32,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -110,6 +112,7 @@ MainWindow::~MainWindow()
         page->setHistory(nullptr);
     }
     m_overview->setStore(nullptr);
+    m_dashboard->setStore(nullptr);
 }
 
 QWidget *MainWindow::createCentralWidget()
@@ -205,8 +208,20 @@ QWidget *MainWindow::createOverviewPage()
     m_searchHint->setWordWrap(true);
     layout->addWidget(m_searchHint);
     connect(m_overview, &OverviewView::refreshed, this, &MainWindow::updateSearchHint);
+
+    m_dashboard = new CampaignDashboard(m_overviewPage);
+    layout->addWidget(m_dashboard);
+    connect(m_dashboard, &CampaignDashboard::listRequested, this, [this](Kind kind, const CampaignDashboard::Conditions &conditions) {
+        showList(kind, conditions);
+    });
     layout->addStretch(1);
-    return m_overviewPage;
+
+    // The overview grows with the campaigns: it scrolls rather than squeezing them.
+    auto *scroll = new QScrollArea(m_pages);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_overviewPage);
+    return scroll;
 }
 
 void MainWindow::createRecordPages()
@@ -283,6 +298,22 @@ RecordPage *MainWindow::recordPage(Kind kind) const
         }
     }
     return nullptr;
+}
+
+bool MainWindow::showList(Kind kind, const QList<std::pair<QString, QVariant>> &conditions)
+{
+    RecordPage *page = recordPage(kind);
+    if (!page) {
+        return false;
+    }
+    if (m_coalitionTabs->indexOf(page) >= 0) {
+        showPage(u"coalition"_s);
+        m_coalitionTabs->setCurrentWidget(page);
+    } else {
+        showPage(page->property(PageIdProperty).toString());
+    }
+    page->showWhere(conditions);
+    return true;
 }
 
 bool MainWindow::showRecord(Kind kind, const QString &id)
@@ -384,6 +415,7 @@ void MainWindow::setStore(std::unique_ptr<Store::Store> store)
 {
     // The views let go of the old store before it closes.
     m_overview->setStore(store.get());
+    m_dashboard->setStore(store.get());
     m_history->setStore(store.get());
     for (RecordPage *page : std::as_const(m_recordPages)) {
         page->setHistory(m_history);

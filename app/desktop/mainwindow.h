@@ -33,6 +33,7 @@ class EditHistory;
 namespace Chorus::Desktop
 {
 
+class CampaignDashboard;
 class OverviewView;
 class RecordPage;
 class SearchResultsView;
@@ -83,6 +84,8 @@ public:
     [[nodiscard]] RecordPage *recordPage(Domain::Kind kind) const;
     /// Shows the record in its page (the search's Enter); false when no page shows that kind.
     bool showRecord(Domain::Kind kind, const QString &id);
+    /// Shows the list of kind narrowed to records whose fields have these values (the dashboard's links).
+    bool showList(Domain::Kind kind, const QList<std::pair<QString, QVariant>> &conditions);
 
     /// How long the search waits after a key press before it runs.
     static constexpr int SearchDelayMs = 150;
@@ -119,6 +122,7 @@ private:
     QTabWidget *m_coalitionTabs = nullptr;
     QWidget *m_overviewPage = nullptr;
     OverviewView *m_overview = nullptr;
+    CampaignDashboard *m_dashboard = nullptr;
     QLabel *m_searchHint = nullptr;
     QAction *m_findAction = nullptr;
     KRecentFilesAction *m_recent = nullptr;

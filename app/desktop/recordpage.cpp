@@ -180,12 +180,14 @@ void RecordPage::showRecord(const QString &id)
     }
 }
 
-void RecordPage::showWhere(const QString &field, const QVariant &value)
+void RecordPage::showWhere(const QList<std::pair<QString, QVariant>> &conditions)
 {
     m_filter->clear();
     m_model->setFilterText(QString());
     m_model->clearConditions();
-    m_model->setCondition(field, value);
+    for (const auto &[field, value] : conditions) {
+        m_model->setCondition(field, value);
+    }
 }
 
 void RecordPage::clearFilters()

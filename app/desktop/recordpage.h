@@ -67,7 +67,7 @@ public:
     /// Shows the record with id in the editor, and selects it in the list when it is loaded.
     void showRecord(const QString &id);
     /// Filters the list to records whose field equals value (the dashboard's links); clears the text filter.
-    void showWhere(const QString &field, const QVariant &value);
+    void showWhere(const QList<std::pair<QString, QVariant>> &conditions);
     /// Shows every record again.
     void clearFilters();
     /// Moves the keyboard focus to the filter field.

@@ -13,6 +13,8 @@
 #include "store/store.h"
 
 #include <KActionCollection>
+#include <KConfigGroup>
+#include <KSharedConfig>
 
 #include <QAction>
 #include <QApplication>
@@ -24,6 +26,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTreeView>
@@ -140,6 +143,8 @@ private Q_SLOTS:
 
     void init()
     {
+        // Each test starts on the overview, whatever page the previous one left the window on.
+        KSharedConfig::openConfig()->deleteGroup(u"MainWindowLayout"_s);
         // GIVEN a coalition database with an organization, a person in it and her quote
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
@@ -526,6 +531,35 @@ private Q_SLOTS:
         QTest::keyClicks(page->findChild<QLineEdit *>(u"filter"_s), u"tech"_s);
         QTRY_COMPARE(page->model()->rowCount(), 1);
         QCOMPARE(page->model()->index(0, 0).data().toString(), u"Tech Workers United"_s);
+    }
+
+    void shouldLinkEachCampaignFigureToItsList()
+    {
+        // GIVEN a campaign the alliance signed on to, and another organization only invited
+        const auto campaign = m_store->create(Kind::Campaign, {{u"name"_s, u"Cancel the contract"_s}});
+        QVERIFY(campaign);
+        const QString alliance = m_store->fetchAll(Kind::Organization).constFirst().value(u"id"_s).toString();
+        QVERIFY(m_store->update(Kind::Organization, alliance, {{u"people_represented"_s, 12000}, {u"people_represented_as_of"_s, u"2026-03-01"_s}}));
+        QVERIFY(m_store->create(Kind::Membership, {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, alliance}, {u"status"_s, u"signed_on"_s}}));
+        const auto other = m_store->create(Kind::Organization, {{u"name"_s, u"Tech Workers United"_s}});
+        QVERIFY(m_store->create(Kind::Membership, {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, other.value()}}));
+        // THEN the overview shows the campaign's figures
+        QLabel *figures = nullptr;
+        QTRY_VERIFY((figures = m_window->findChild<QLabel *>(u"figures"_s)));
+        QVERIFY2(figures->text().contains(u"1 signed on"_s), qPrintable(figures->text()));
+        QVERIFY(figures->text().contains(u"1 invited"_s));
+        QVERIFY(figures->text().contains(u"12,000 people"_s));
+        // WHEN the "signed on" figure is clicked
+        const QRegularExpression signedOn(u"href=\"([^\"]*status=signed_on[^\"]*)\""_s);
+        const auto match = signedOn.match(figures->text());
+        QVERIFY(match.hasMatch());
+        Q_EMIT figures->linkActivated(match.captured(1).replace(u"&amp;"_s, u"&"_s));
+        // THEN the memberships list shows just that organization
+        QCOMPARE(m_window->currentPageId(), u"coalition"_s);
+        RecordPage *memberships = m_window->recordPage(Kind::Membership);
+        QVERIFY(memberships->isVisible());
+        QCOMPARE(memberships->model()->rowCount(), 1);
+        QCOMPARE(memberships->model()->index(0, 0).data().toString(), u"Río Verde Alliance"_s);
     }
 
     void shouldOverviewTheDemoCoalition()
