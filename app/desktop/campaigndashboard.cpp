@@ -72,17 +72,19 @@ void CampaignDashboard::setStore(Store::Store *store)
         disconnect(m_store, nullptr, this, nullptr);
     }
     m_store = store;
+    // Counted after the window is on screen, and once for many writes in a row.
+    const auto scheduleRefresh = [this] {
+        if (!std::exchange(m_refreshPending, true)) {
+            QTimer::singleShot(0, this, [this] {
+                m_refreshPending = false;
+                refresh();
+            });
+        }
+    };
     if (m_store) {
-        connect(m_store, &Store::Store::changed, this, [this] {
-            if (!std::exchange(m_refreshPending, true)) {
-                QTimer::singleShot(0, this, [this] {
-                    m_refreshPending = false;
-                    refresh();
-                });
-            }
-        });
+        connect(m_store, &Store::Store::changed, this, scheduleRefresh);
     }
-    refresh();
+    scheduleRefresh();
 }
 
 void CampaignDashboard::refresh()

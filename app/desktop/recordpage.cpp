@@ -85,11 +85,8 @@ RecordPage::RecordPage(Kind kind, QWidget *parent)
     m_list->setModel(m_model);
     m_list->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_list->setSortingEnabled(true);
-    m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_list->header()->setStretchLastSection(false);
-    for (int column = 1; column < m_model->columnCount(); ++column) {
-        m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    }
+    m_list->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_list->header()->setStretchLastSection(true);
     masterLayout->addWidget(m_list, 1);
 
     auto *buttons = new QHBoxLayout;
@@ -156,7 +153,20 @@ void RecordPage::setHistory(Models::EditHistory *history)
 {
     m_history = history;
     m_editor->setHistory(history);
-    m_model->setStore(history ? history->store() : nullptr);
+    // A page nobody has opened yet does not read its list (a large database opens faster).
+    m_modelBound = false;
+    m_model->setStore(nullptr);
+    if (isVisible()) {
+        bindModel();
+    }
+}
+
+void RecordPage::bindModel()
+{
+    if (!m_modelBound) {
+        m_modelBound = true;
+        m_model->setStore(m_history ? m_history->store() : nullptr);
+    }
 }
 
 void RecordPage::currentChanged()
@@ -170,6 +180,7 @@ void RecordPage::currentChanged()
 
 void RecordPage::showRecord(const QString &id)
 {
+    bindModel();
     m_editor->setRecord(id);
     const int row = m_model->rowOf(id);
     if (row >= 0) {
@@ -182,6 +193,7 @@ void RecordPage::showRecord(const QString &id)
 
 void RecordPage::showWhere(const QList<std::pair<QString, QVariant>> &conditions)
 {
+    bindModel();
     m_filter->clear();
     m_model->setFilterText(QString());
     m_model->clearConditions();
@@ -200,6 +212,17 @@ void RecordPage::clearFilters()
 void RecordPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    bindModel();
+    // The first column (names, quotes) gets the most room; the user may resize from there.
+    if (!m_columnsSized && m_model->columnCount() > 1) {
+        m_columnsSized = true;
+        const int width = m_list->viewport()->width();
+        const int others = m_model->columnCount() - 1;
+        m_list->setColumnWidth(0, width * 45 / 100);
+        for (int column = 1; column < others; ++column) {
+            m_list->setColumnWidth(column, width * 55 / 100 / others);
+        }
+    }
     // A page opens on its first record rather than on an empty form.
     if (m_editor->recordId().isEmpty() && m_model->rowCount() > 0) {
         m_list->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);

@@ -80,6 +80,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void bindModel();
     void addRecord();
     void deleteRecord();
     void currentChanged();
@@ -95,6 +96,8 @@ private:
     RecordEditor *m_editor = nullptr;
     QVBoxLayout *m_extra = nullptr;
     QTimer *m_filterTimer = nullptr;
+    bool m_columnsSized = false;
+    bool m_modelBound = false;
 };
 
 } // namespace Chorus::Desktop

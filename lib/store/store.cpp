@@ -174,6 +174,11 @@ QList<Storage::MigrationStep> Store::migrations()
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v2.sql"_s);
          }},
+        {8,
+         u"index of quotes by campaign and state"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v8.sql"_s);
+         }},
     };
 }
 
