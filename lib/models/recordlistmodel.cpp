@@ -233,7 +233,7 @@ QVariant RecordListModel::headerData(int section, Qt::Orientation orientation, i
 
 bool RecordListModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd && m_store;
+    return !parent.isValid() && !m_atEnd && m_store && !m_rows.isEmpty();
 }
 
 void RecordListModel::fetchMore(const QModelIndex &parent)
@@ -242,7 +242,14 @@ void RecordListModel::fetchMore(const QModelIndex &parent)
     if (!canFetchMore(parent) || m_resetting) {
         return;
     }
-    const QList<Row> page = query({}, {}, PageSize, int(m_rows.size()));
+    // The next page starts after the last row loaded (keyset paging): reading rows deep in a
+    // million costs what reading the first ones does, unlike an OFFSET.
+    const Row &last = m_rows.constLast();
+    const QString after = descending() ? u"<"_s : u">"_s;
+    const QString order = orderExpression();
+    const QString rid = joinsSearchIndex() ? entity(m_kind).table + u"_fts.rowid"_s : u"t.rid"_s;
+    const QList<Row> page = order == u"t.rid" ? query(u"%1 %2 ?"_s.arg(rid, after), {last.sortKey}, PageSize, 0)
+                                              : query(u"(%1, t.id) %2 (?, ?)"_s.arg(order, after), {last.sortKey, last.id}, PageSize, 0);
     m_atEnd = page.size() < PageSize;
     if (page.isEmpty()) {
         return;
@@ -310,7 +317,13 @@ bool RecordListModel::descending() const
     return m_sortOrder == Qt::DescendingOrder;
 }
 
-QString RecordListModel::whereClause(QVariantList &bindings) const
+bool RecordListModel::joinsSearchIndex() const
+{
+    // Newest quotes matching words: read in the index's own order, it stops after one page.
+    return hasSearchIndex(m_kind) && !matchExpression(m_filterText).isEmpty() && orderExpression() == u"t.rid";
+}
+
+QString RecordListModel::whereClause(QVariantList &bindings, bool joined) const
 {
     QStringList conditions;
     const QString match = matchExpression(m_filterText);
@@ -320,6 +333,9 @@ QString RecordListModel::whereClause(QVariantList &bindings) const
             if (match.isEmpty()) {
                 // Only punctuation: nothing a word index can match.
                 conditions << u"0"_s;
+            } else if (joined) {
+                conditions << u"%1 MATCH ?"_s.arg(index);
+                bindings << match;
             } else {
                 conditions << u"t.rid IN (SELECT rowid FROM %1 WHERE %1 MATCH ?)"_s.arg(index);
                 bindings << match;
@@ -350,8 +366,12 @@ QList<RecordListModel::Row> RecordListModel::query(const QString &extraCondition
     if (!m_store) {
         return rows;
     }
+    const bool joined = joinsSearchIndex();
+    const QString table = entity(m_kind).table;
+    const QString from = joined ? u"%1_fts JOIN %1 t ON t.rid = %1_fts.rowid"_s.arg(table) : table + u" t"_s;
+    const QString order = orderExpression();
     QVariantList bindings;
-    QString where = whereClause(bindings);
+    QString where = whereClause(bindings, joined);
     if (!extraCondition.isEmpty()) {
         where += u" AND "_s + extraCondition;
         bindings += extraBindings;
@@ -360,12 +380,11 @@ QList<RecordListModel::Row> RecordListModel::query(const QString &extraCondition
     for (const Column &column : m_columns) {
         expressions << column.expression;
     }
+    expressions << order;
     const QString direction = descending() ? u"DESC"_s : u"ASC"_s;
-    const QString sql = u"SELECT t.id, %1 FROM %2 t WHERE %3 ORDER BY %4 %5, t.id %5 LIMIT ? OFFSET ?"_s.arg(expressions.join(u", "_s),
-                                                                                                             entity(m_kind).table,
-                                                                                                             where,
-                                                                                                             orderExpression(),
-                                                                                                             direction);
+    // The row id is unique: no tie to break, and the primary key (or the index) gives the order.
+    const QString orderBy = order == u"t.rid" ? u"%1 %2"_s.arg(joined ? table + u"_fts.rowid"_s : order, direction) : u"%1 %2, t.id %2"_s.arg(order, direction);
+    const QString sql = u"SELECT t.id, %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?"_s.arg(expressions.join(u", "_s), from, where, orderBy);
     Storage::Statement statement = m_store->database().prepare(sql);
     int index = 1;
     for (const QVariant &value : std::as_const(bindings)) {
@@ -374,11 +393,12 @@ QList<RecordListModel::Row> RecordListModel::query(const QString &extraCondition
     statement.bind(index++, qint64(limit));
     statement.bind(index, qint64(offset));
     while (statement.step()) {
-        Row row{statement.text(0), {}};
+        Row row{statement.text(0), {}, {}};
         row.values.reserve(m_columns.size());
         for (int column = 0; column < m_columns.size(); ++column) {
             row.values << statement.value(column + 1);
         }
+        row.sortKey = statement.value(int(m_columns.size()) + 1);
         rows.append(std::move(row));
     }
     if (!statement.ok()) {

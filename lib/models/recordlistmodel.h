@@ -97,12 +97,14 @@ private:
     struct Row {
         QString id;
         QVariantList values;
+        QVariant sortKey; ///< where the row stands in the order, to read the page after it
     };
 
     void reload();
     void storeChanged(const QList<Store::Change> &changes);
     void follow(const QString &id);
-    [[nodiscard]] QString whereClause(QVariantList &bindings) const;
+    [[nodiscard]] QString whereClause(QVariantList &bindings, bool joined = false) const;
+    [[nodiscard]] bool joinsSearchIndex() const;
     [[nodiscard]] QString orderExpression() const;
     [[nodiscard]] bool descending() const;
     [[nodiscard]] QList<Row> query(const QString &extraCondition, const QVariantList &extraBindings, int limit, int offset) const;

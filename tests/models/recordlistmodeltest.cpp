@@ -7,6 +7,7 @@
 #include "store/store.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 
 using namespace Qt::StringLiterals;
@@ -100,6 +101,67 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), RecordListModel::PageSize * 2 + 50);
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(model.index(model.rowCount() - 1, 0).data().toString(), u"Group 0449"_s);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void shouldPageThroughEveryOrderWithoutGapsOrRepeats_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<Qt::SortOrder>("order");
+        QTest::addColumn<QString>("filter");
+        QTest::newRow("newest first") << -1 << Qt::AscendingOrder << QString();
+        QTest::newRow("newest first, filtered") << -1 << Qt::AscendingOrder << u"quot"_s;
+        QTest::newRow("text A-Z") << 0 << Qt::AscendingOrder << QString();
+        QTest::newRow("text Z-A, filtered") << 0 << Qt::DescendingOrder << u"quote"_s;
+        QTest::newRow("language, then id") << 3 << Qt::AscendingOrder << QString();
+    }
+
+    void shouldPageThroughEveryOrderWithoutGapsOrRepeats()
+    {
+        QFETCH(int, column);
+        QFETCH(Qt::SortOrder, order);
+        QFETCH(QString, filter);
+        // GIVEN more quotes than two pages, many with the same language and some with the same text
+        const auto person = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}});
+        QVERIFY(person);
+        const int total = RecordListModel::PageSize * 2 + 17;
+        QVERIFY(m_store->transact([&]() -> Result<void> {
+            for (int i = 0; i < total; ++i) {
+                const Domain::Record quote{{u"text"_s, u"Quote %1"_s.arg(i % 150, 3, 10, QLatin1Char('0'))},
+                                           {u"spokesperson_id"_s, person.value()},
+                                           {u"language"_s, i % 3 == 0 ? u"es"_s : u"en"_s}};
+                if (auto created = m_store->create(Kind::Quote, quote); !created) {
+                    return created.error();
+                }
+            }
+            return {};
+        }));
+        RecordListModel model(Kind::Quote);
+        model.setStore(m_store.get());
+        model.sort(column, order);
+        model.setFilterText(filter);
+        // WHEN every page is read
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+        // THEN every quote comes exactly once, in order
+        QCOMPARE(model.rowCount(), total);
+        QSet<QString> ids;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            ids.insert(model.idAt(row));
+        }
+        QCOMPARE(ids.size(), total);
+        for (int row = 1; column < 0 && row < model.rowCount(); ++row) {
+            // Newest first: each quote was created before the one above it.
+            QVERIFY(model.index(row - 1, 0).data().toString() != model.index(row, 0).data().toString() || model.idAt(row - 1) != model.idAt(row));
+        }
+        if (column >= 0) {
+            for (int row = 1; row < model.rowCount(); ++row) {
+                const QString previous = model.index(row - 1, column).data().toString();
+                const QString current = model.index(row, column).data().toString();
+                QVERIFY2(order == Qt::AscendingOrder ? previous <= current : previous >= current, qPrintable(previous + u" / "_s + current));
+            }
+        }
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
