@@ -14,11 +14,13 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QEvent>
+#include <QFocusEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -116,7 +118,17 @@ RecordEditor::RecordEditor(Kind kind, QWidget *parent)
     m_form->parentWidget()->parentWidget()->hide();
 }
 
-RecordEditor::~RecordEditor() = default;
+RecordEditor::~RecordEditor()
+{
+    // Children lose their focus while they are destroyed, after this editor's members are gone.
+    for (QWidget *editor : std::as_const(m_editors)) {
+        editor->removeEventFilter(this);
+        if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+            // The completer goes before the candidates it shows.
+            delete line->completer();
+        }
+    }
+}
 
 void RecordEditor::build()
 {
@@ -166,43 +178,31 @@ void RecordEditor::build()
             completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
             completer->setCompletionColumn(0);
             line->setCompleter(completer);
-            connect(line, &QLineEdit::textEdited, candidates, [this, candidates, completer](const QString &text) {
+            // The candidates are filtered once the key press is handled, never inside the completer's own work.
+            auto *typing = new QTimer(line);
+            typing->setSingleShot(true);
+            typing->setInterval(100);
+            connect(line, &QLineEdit::textEdited, typing, qOverload<>(&QTimer::start));
+            connect(typing, &QTimer::timeout, candidates, [this, line, candidates, completer] {
                 if (!candidates->store() && m_history) {
                     candidates->setStore(m_history->store());
                 }
-                candidates->setFilterText(text);
-                completer->complete();
+                candidates->setFilterText(line->text());
+                if (line->hasFocus() && !line->text().trimmed().isEmpty()) {
+                    completer->complete();
+                }
             });
             connect(completer, qOverload<const QModelIndex &>(&QCompleter::activated), this, [this, line, name = field.name](const QModelIndex &index) {
                 m_referenceIds.insert(name, index.data(Models::RecordListModel::IdRole).toString());
                 line->setText(index.data().toString());
                 commit(name, m_referenceIds.value(name));
             });
-            connect(line, &QLineEdit::editingFinished, this, [this, line, candidates, name = field.name] {
-                const QString shown = titleOf(*fieldOf(m_kind, name)->references, m_record.value(name).toString());
-                if (line->text().trimmed() == shown) {
-                    return;
-                }
-                if (line->text().trimmed().isEmpty()) {
-                    commit(name, QVariant());
-                    return;
-                }
-                // Typed without choosing: take it when exactly one record matches.
-                if (!candidates->store() && m_history) {
-                    candidates->setStore(m_history->store());
-                }
-                candidates->setFilterText(line->text());
-                if (candidates->rowCount() == 1) {
-                    line->setText(candidates->index(0, 0).data().toString());
-                    commit(name, candidates->idAt(0));
-                    return;
-                }
-                showMessage(i18nc("@info %1 is what the user typed, %2 a kind of record, %3 a field",
-                                  "No single %2 matches “%1”: choose one from the list for the %3.",
-                                  line->text().trimmed(),
-                                  kindLabel(*fieldOf(m_kind, name)->references),
-                                  fieldLabel(m_kind, name)));
+            connect(line, &QLineEdit::editingFinished, this, [this, name = field.name] {
+                resolveReference(name);
             });
+            // Leaving the field while the list of candidates is open finishes no editing: watch the focus too.
+            line->installEventFilter(this);
+            m_candidates.insert(field.name, candidates);
             editor = line;
             break;
         }
@@ -376,13 +376,48 @@ void RecordEditor::commit(const QString &field, const QVariant &value)
     m_message->animatedHide();
 }
 
+void RecordEditor::resolveReference(const QString &name)
+{
+    auto *line = qobject_cast<QLineEdit *>(m_editors.value(name));
+    Models::RecordListModel *candidates = m_candidates.value(name);
+    const Field *field = fieldOf(m_kind, name);
+    if (!line || !candidates || m_id.isEmpty()) {
+        return;
+    }
+    const QString shown = titleOf(*field->references, m_record.value(name).toString());
+    if (line->text().trimmed() == shown) {
+        return;
+    }
+    if (line->text().trimmed().isEmpty()) {
+        commit(name, QVariant());
+        return;
+    }
+    // Typed without choosing: take it when exactly one record matches.
+    if (!candidates->store() && m_history) {
+        candidates->setStore(m_history->store());
+    }
+    candidates->setFilterText(line->text());
+    if (candidates->rowCount() == 1) {
+        line->setText(candidates->index(0, 0).data().toString());
+        commit(name, candidates->idAt(0));
+        return;
+    }
+    showMessage(i18nc("@info %1 is what the user typed, %2 a kind of record, %3 a field",
+                      "No single %2 matches “%1”: choose one from the list for the %3.",
+                      line->text().trimmed(),
+                      kindLabel(*field->references),
+                      fieldLabel(m_kind, name)));
+}
+
 void RecordEditor::commitPendingEdits()
 {
     QWidget *focused = focusWidget();
     for (auto it = m_editors.constBegin(); it != m_editors.constEnd(); ++it) {
         if (it.value() == focused || it.value()->isAncestorOf(focused)) {
             const Field *field = fieldOf(m_kind, it.key());
-            if (field->type != FieldType::Reference) {
+            if (field->type == FieldType::Reference) {
+                resolveReference(it.key());
+            } else {
                 commit(it.key(), editorValue(*field));
             }
         }
@@ -407,17 +442,25 @@ void RecordEditor::showMessage(const QString &message, bool error)
         m_message->hide();
         return;
     }
+    if (m_message->isVisible() && m_message->text() == message) {
+        return;
+    }
     m_message->setText(message);
     m_message->setMessageType(error ? KMessageWidget::Error : KMessageWidget::Information);
-    m_message->animatedShow();
+    m_message->show();
 }
 
 bool RecordEditor::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() == QEvent::FocusOut) {
+    if (event->type() == QEvent::FocusOut && static_cast<QFocusEvent *>(event)->reason() != Qt::PopupFocusReason) {
         for (auto it = m_editors.constBegin(); it != m_editors.constEnd(); ++it) {
             if (it.value() == watched) {
-                commit(it.key(), editorValue(*fieldOf(m_kind, it.key())));
+                const Field *field = fieldOf(m_kind, it.key());
+                if (field->type == FieldType::Reference) {
+                    resolveReference(it.key());
+                } else {
+                    commit(it.key(), editorValue(*field));
+                }
                 break;
             }
         }

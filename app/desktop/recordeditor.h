@@ -16,7 +16,8 @@ class QLabel;
 namespace Chorus::Models
 {
 class EditHistory;
-}
+class RecordListModel;
+} // namespace Chorus::Models
 
 namespace Chorus::Desktop
 {
@@ -76,6 +77,7 @@ private:
     void build();
     void load();
     void commit(const QString &field, const QVariant &value);
+    void resolveReference(const QString &field);
     [[nodiscard]] QVariant editorValue(const Domain::Field &field) const;
     void showValue(const Domain::Field &field, const QVariant &value);
     QString titleOf(Domain::Kind kind, const QString &id) const;
@@ -86,6 +88,7 @@ private:
     Domain::Record m_record;
     QHash<QString, QWidget *> m_editors;
     QHash<QString, QString> m_referenceIds; ///< the id a reference field shows
+    QHash<QString, Models::RecordListModel *> m_candidates; ///< what a reference field offers
     KMessageWidget *m_message = nullptr;
     QLabel *m_placeholder = nullptr;
     QWidget *m_form = nullptr;
