@@ -392,14 +392,14 @@ void RecordEditor::resolveReference(const QString &name)
         commit(name, QVariant());
         return;
     }
-    // Typed without choosing: take it when exactly one record matches.
-    if (!candidates->store() && m_history) {
-        candidates->setStore(m_history->store());
-    }
-    candidates->setFilterText(line->text());
-    if (candidates->rowCount() == 1) {
-        line->setText(candidates->index(0, 0).data().toString());
-        commit(name, candidates->idAt(0));
+    // Typed without choosing: take it when exactly one record matches. (Looked up apart from the
+    // completer's candidates, which must not change while the completer handles the focus.)
+    Models::RecordListModel lookup(*field->references);
+    lookup.setStore(m_history ? m_history->store() : nullptr);
+    lookup.setFilterText(line->text());
+    if (lookup.rowCount() == 1) {
+        line->setText(lookup.index(0, 0).data().toString());
+        commit(name, lookup.idAt(0));
         return;
     }
     showMessage(i18nc("@info %1 is what the user typed, %2 a kind of record, %3 a field",
