@@ -10,6 +10,7 @@
 #include <KCrash>
 #include <KLocalizedString>
 
+#include "campaigndashboard.h"
 #include "models/recordlistmodel.h"
 #include "recordpage.h"
 
@@ -75,6 +76,11 @@ private:
         // Then what a user does first with a large database: open the quotes, filter them.
         QElapsedTimer step;
         step.start();
+        // The campaign figures are counted just after the first paint.
+        if (auto *dashboard = m_window->findChild<Desktop::CampaignDashboard *>()) {
+            dashboard->refresh();
+        }
+        const qint64 dashboardCounted = step.restart();
         m_window->showPage(u"quotes"_s);
         Desktop::RecordPage *quotes = m_window->recordPage(Domain::Kind::Quote);
         QCoreApplication::processEvents();
@@ -99,6 +105,7 @@ private:
                     static_cast<long long>(total));
         std::printf("launch to first paint: %lld ms (target: usable within 1000 ms)\n", static_cast<long long>(firstPaint));
         std::printf("RSS at first paint: %.1f MB\n", rssAtPaint);
+        std::printf("campaign figures counted (just after): %lld ms\n", static_cast<long long>(dashboardCounted));
         std::printf("quotes page shown: %lld ms\n", static_cast<long long>(quotesShown));
         std::printf("quote filter \"contract\": %lld ms, %d rows loaded (target: < 100 ms)\n", static_cast<long long>(filtered), rows);
         std::printf("filter cleared: %lld ms\n", static_cast<long long>(cleared));
