@@ -120,9 +120,11 @@ RecordEditor::RecordEditor(Kind kind, QWidget *parent)
 
 RecordEditor::~RecordEditor()
 {
-    // Children lose their focus while they are destroyed, after this editor's members are gone.
+    // Children lose their focus (and a line edit then finishes its editing) while QWidget's
+    // destructor closes the window, after this editor's members are gone: stop listening first.
     for (QWidget *editor : std::as_const(m_editors)) {
         editor->removeEventFilter(this);
+        disconnect(editor, nullptr, this, nullptr);
         if (auto *line = qobject_cast<QLineEdit *>(editor)) {
             // The completer goes before the candidates it shows.
             delete line->completer();
@@ -318,6 +320,8 @@ void RecordEditor::showValue(const Field &field, const QVariant &value)
         } else {
             line->setText(value.toString());
         }
+        // A long value shows its beginning, not its end.
+        line->setCursorPosition(0);
     }
 }
 
@@ -373,7 +377,7 @@ void RecordEditor::commit(const QString &field, const QVariant &value)
         showMessage(written.error().message());
         return;
     }
-    m_message->animatedHide();
+    m_message->hide();
 }
 
 void RecordEditor::resolveReference(const QString &name)
