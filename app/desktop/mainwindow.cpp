@@ -5,6 +5,7 @@
 
 #include "campaigndashboard.h"
 #include "databaseopener.h"
+#include "eventplannerview.h"
 #include "models/edithistory.h"
 #include "models/recordlistmodel.h"
 #include "overviewview.h"
@@ -396,6 +397,22 @@ void MainWindow::setupActions()
         actionCollection()->addAction(u"go_page_"_s + id, go);
         KActionCollection::setDefaultShortcut(go, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + row)));
     }
+
+    QAction *planner = actionCollection()->addAction(u"events_planner"_s, this, [this] {
+        auto *view = findChild<EventPlannerView *>();
+        if (!view) {
+            view = new EventPlannerView(this);
+            view->setWindowFlag(Qt::Window);
+            view->setWindowTitle(i18nc("@title:window", "Days of Action"));
+            view->resize(1100, 800);
+        }
+        view->setStore(m_store.get());
+        view->show();
+        view->raise();
+    });
+    planner->setText(i18nc("@action:inmenu", "&Days of Action…"));
+    planner->setIcon(QIcon::fromTheme(u"view-calendar-day"_s));
+    planner->setToolTip(i18nc("@info:tooltip", "See each event's sites at their local times, its run of show and its tasks"));
     updateSearchHint();
 }
 
@@ -419,6 +436,9 @@ void MainWindow::setStore(std::unique_ptr<Store::Store> store)
     m_history->setStore(store.get());
     for (RecordPage *page : std::as_const(m_recordPages)) {
         page->setHistory(m_history);
+    }
+    if (auto *planner = findChild<EventPlannerView *>()) {
+        planner->setStore(store.get());
     }
     m_store = std::move(store);
     if (!m_store) {

@@ -80,6 +80,10 @@ QList<RecordListModel::Column> columnsFor(Kind kind)
                 choiceColumn(i18nc("@title:column", "Status"), u"status"_s)};
     case Kind::Fact:
         return {textColumn(i18nc("@title:column", "Fact"), u"substr(t.text, 1, 300)"_s), textColumn(i18nc("@title:column", "Source"), u"t.source"_s)};
+    case Kind::MediaRsvp:
+        return {textColumn(i18nc("@title:column", "Journalist"), u"t.journalist_name"_s),
+                textColumn(i18nc("@title:column", "Outlet"), u"t.outlet"_s),
+                choiceColumn(i18nc("@title:column", "RSVP"), u"rsvp_status"_s)};
     case Kind::PressKit:
         return {textColumn(i18nc("@title:column", "Name"), u"t.name"_s),
                 textColumn(i18nc("@title:column", "Headline"), u"t.headline"_s),
