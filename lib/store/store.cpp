@@ -227,6 +227,11 @@ QList<Storage::MigrationStep> Store::migrations()
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v7.sql"_s);
          }},
+        {8,
+         u"index of quotes by campaign and state"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v8.sql"_s);
+         }},
     };
 }
 
