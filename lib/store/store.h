@@ -8,6 +8,7 @@
 #include "result.h"
 #include "storage/database.h"
 #include "sync/hybridlogicalclock.h"
+#include "sync/operation.h"
 
 #include <QHash>
 #include <QObject>
@@ -26,7 +27,11 @@ namespace Chorus::Store
 
 /// One record that a write created, changed or deleted.
 struct Change {
-    enum class Operation { Created, Updated, Deleted };
+    enum class Operation {
+        Created,
+        Updated,
+        Deleted
+    };
     Domain::Kind kind = Domain::Kind::Organization;
     QString id;
     Operation operation = Operation::Created;
@@ -39,6 +44,14 @@ struct SearchHit {
     QString id;
     QString title; ///< the record's name (for a quote: the start of its text)
     QString detail; ///< context: a person's title and organization, a quote's spokesperson...
+};
+
+/// What applying operations from other replicas did.
+struct RemoteApplySummary {
+    int received = 0; ///< operations given
+    int applied = 0; ///< of them, new here (the rest had been applied before)
+    int recordsChanged = 0;
+    int newConflicts = 0;
 };
 
 /// What to do with records that depend on one being deleted.
@@ -110,6 +123,17 @@ public:
     [[nodiscard]] QString replicaName();
     Result<void> setReplicaName(const QString &name);
 
+    /**
+     * Sync: applies operations made on other replicas of the coalition, in one transaction
+     * (storesync.cpp). Each field takes the value with the newest stamp (ties: the greater
+     * replica id), deletes are final, and operations already applied are skipped, so any order
+     * and any repetition give the same records. Long text overwritten by a concurrent edit, an
+     * edit made while the record was deleted elsewhere, and an approval of text that was changed
+     * elsewhere are kept in sync_conflicts. A reference to a record that has not arrived yet waits
+     * for it. Invalid operations refuse the whole set, changing nothing.
+     */
+    Result<RemoteApplySummary> applyRemoteOperations(const QList<Sync::Operation> &operations);
+
     /// Problems found by SQLite's integrity and foreign key checks, and by the schema check.
     [[nodiscard]] QStringList check();
 
@@ -118,6 +142,7 @@ Q_SIGNALS:
     void changed(const QList<Chorus::Store::Change> &changes);
 
 private:
+    friend class RemoteApplier;
     explicit Store(std::unique_ptr<Storage::Database> database);
     Result<void> initializeReplica();
     Storage::Statement &statement(const QString &sql);
