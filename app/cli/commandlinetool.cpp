@@ -7,6 +7,7 @@
 #include "domain/entity.h"
 #include "store/democoalition.h"
 #include "store/store.h"
+#include "synccommands.h"
 
 #include <KAboutData>
 #include <KLocalizedString>
@@ -41,17 +42,29 @@ struct CommandInfo {
     QString description;
 };
 
+QList<CommandInfo> syncCommands()
+{
+    QList<CommandInfo> list;
+    for (const SyncCommands::Command &command : SyncCommands::commands()) {
+        list.append({command.name, command.syntax, command.description});
+    }
+    return list;
+}
+
 QList<CommandInfo> commands()
 {
-    return {
-        {u"init"_s, u"init [--demo]"_s, i18nc("@info:shell description of a command", "Create a new database; with --demo, fill it with the demo coalition")},
-        {u"check"_s, u"check"_s, i18nc("@info:shell description of a command", "Check the database's integrity, schema and search index")},
-        {u"search"_s,
-         u"search QUERY [--limit N] [--json]"_s,
-         i18nc("@info:shell description of a command", "Search organizations, people, quotes, campaigns, events and facts")},
-        {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
-        {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
-    };
+    return QList<CommandInfo>{
+               {u"init"_s,
+                u"init [--demo]"_s,
+                i18nc("@info:shell description of a command", "Create a new database; with --demo, fill it with the demo coalition")},
+               {u"check"_s, u"check"_s, i18nc("@info:shell description of a command", "Check the database's integrity, schema and search index")},
+               {u"search"_s,
+                u"search QUERY [--limit N] [--json]"_s,
+                i18nc("@info:shell description of a command", "Search organizations, people, quotes, campaigns, events and facts")},
+               {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
+               {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
+           }
+    + syncCommands();
 }
 
 std::optional<CommandInfo> commandInfo(const QString &name)
@@ -160,6 +173,7 @@ void setUpCommand(QCommandLineParser &parser, const CommandInfo &info)
     } else if (info.name == u"help") {
         parser.addPositionalArgument(u"COMMAND"_s, i18nc("@info:shell", "The command to explain."), u"[COMMAND]"_s);
     }
+    SyncCommands::setUp(parser, info.name);
 }
 
 QString exitCodes()
@@ -321,7 +335,10 @@ int CommandLineTool::runCommand(const QString &command, const QStringList &argum
     if (info->name == u"search") {
         return search(target.path, values.join(u' '), limit, parser.isSet(u"json"_s));
     }
-    return backup(target.path, values.first());
+    if (info->name == u"backup") {
+        return backup(target.path, values.first());
+    }
+    return SyncCommands::run(info->name, parser, target.path, m_out, m_err);
 }
 
 int CommandLineTool::init(const Target &target, bool demo)
