@@ -610,6 +610,7 @@ Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const 
         }
     }
     const QString now = formatInstant(QDateTime::currentDateTimeUtc());
+    bool added = false;
     for (const ConflictFound &conflict : found) {
         if (present.contains(conflict.field + u'|' + conflict.reason + u'|' + stampKey(conflict.lost))) {
             continue;
@@ -628,6 +629,11 @@ Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const 
             return m_store.m_database->lastError();
         }
         ++m_summary.newConflicts;
+        added = true;
+    }
+    if (added || !stale.isEmpty()) {
+        // Views of conflicts follow changed() too, even when no value of the record changed.
+        m_store.announce({kind, id, Change::Operation::Updated, {}});
     }
     return {};
 }
