@@ -58,6 +58,11 @@ private Q_SLOTS:
         const QString other = view.findChild<QPlainTextEdit *>(u"otherVersion"_s)->toPlainText();
         QCOMPARE(QSet<QString>({current, other}), QSet<QString>({u"Ana's words."_s, u"Ben's words."_s}));
         QCOMPARE(current, m_ana.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString());
+        // For looking at by hand: CHORUS_SCREENSHOTS=folder saves what the view looks like.
+        if (const QString folder = qEnvironmentVariable("CHORUS_SCREENSHOTS"); !folder.isEmpty()) {
+            view.resize(900, 700);
+            QVERIFY(view.grab().save(folder + u"/syncview.png"_s));
+        }
     }
 
     void shouldKeepTheOtherVersionWhenAsked()
