@@ -130,9 +130,10 @@ public:
      * and any repetition give the same records. Long text overwritten by a concurrent edit, an
      * edit made while the record was deleted elsewhere, and an approval of text that was changed
      * elsewhere are kept in sync_conflicts. A reference to a record that has not arrived yet waits
-     * for it. Invalid operations refuse the whole set, changing nothing.
+     * for it. Invalid operations refuse the whole set, changing nothing. alsoInTransaction runs
+     * after the operations, in the same transaction (sync's own bookkeeping).
      */
-    Result<RemoteApplySummary> applyRemoteOperations(const QList<Sync::Operation> &operations);
+    Result<RemoteApplySummary> applyRemoteOperations(const QList<Sync::Operation> &operations, const std::function<Result<void>()> &alsoInTransaction = {});
 
     /// Problems found by SQLite's integrity and foreign key checks, and by the schema check.
     [[nodiscard]] QStringList check();

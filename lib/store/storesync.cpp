@@ -118,7 +118,7 @@ private:
     RemoteApplySummary m_summary;
 };
 
-Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operation> &operations)
+Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operation> &operations, const std::function<Result<void>()> &alsoInTransaction)
 {
     Storage::Transaction transaction(*m_database);
     if (!transaction.isActive()) {
@@ -127,6 +127,11 @@ Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operat
     ++m_batchDepth;
     RemoteApplier applier(*this);
     Result<RemoteApplySummary> result = applier.run(operations);
+    if (result && alsoInTransaction) {
+        if (auto done = alsoInTransaction(); !done) {
+            result = done.error();
+        }
+    }
     --m_batchDepth;
     if (result) {
         if (auto done = finishWrite(transaction); !done) {

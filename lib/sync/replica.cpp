@@ -346,7 +346,8 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
 
     ImportSummary summary;
     summary.fromName = bundle.replicaName;
-    auto done = m_store.transact([&]() -> Result<void> {
+    // One transaction, not nested in another: a savepoint around a large import costs much.
+    auto bookkeeping = [&]() -> Result<void> {
         if (adopt) {
             Storage::Statement join = db.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('coalition_id', ?)"_s);
             join.bind(1, bundle.coalitionId);
@@ -354,15 +355,6 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
                 return db.lastError();
             }
         }
-        auto applied = m_store.applyRemoteOperations(bundle.operations);
-        if (!applied) {
-            return applied.error();
-        }
-        summary.received = applied.value().received;
-        summary.applied = applied.value().applied;
-        summary.recordsChanged = applied.value().recordsChanged;
-        summary.newConflicts = applied.value().newConflicts;
-
         QHash<QString, qint64> have = known();
         Storage::Statement advance = db.prepare(u"INSERT OR REPLACE INTO sync_known (origin, hlc) VALUES (?, ?)"_s);
         for (const Bundle::Range &range : bundle.ranges) {
@@ -412,10 +404,15 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
             }
         }
         return {};
-    });
-    if (!done) {
-        return done.error();
+    };
+    auto applied = m_store.applyRemoteOperations(bundle.operations, bookkeeping);
+    if (!applied) {
+        return applied.error();
     }
+    summary.received = applied.value().received;
+    summary.applied = applied.value().applied;
+    summary.recordsChanged = applied.value().recordsChanged;
+    summary.newConflicts = applied.value().newConflicts;
     qCDebug(CHORUS_SYNC) << "imported from" << bundle.replicaName << summary.applied << "of" << summary.received << "operations new";
     return summary;
 }
