@@ -59,6 +59,10 @@ private Q_SLOTS:
         QCOMPARE(m_ben.replica->peers().constFirst().name, u"Ana's laptop"_s);
         QVERIFY(m_ben.replica->peers().constFirst().lastImport.isValid());
         QCOMPARE(m_ben.replica->coalitionId(), m_ana.replica->coalitionId());
+        // and finds them by search
+        const QList<Store::SearchHit> hits = m_ben.store->search(u"luxury"_s);
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.at(0).id, m_quote);
     }
 
     void shouldAnnounceTheRecordsAnImportChanged()
@@ -139,8 +143,10 @@ private Q_SLOTS:
         m_ben.receive(m_ana);
         QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Second."_s}}));
         m_ana.receive(m_ben);
-        // THEN Ben's later text is everywhere, and there is nothing to resolve
+        // THEN Ben's later text is everywhere, also for search, and there is nothing to resolve
         QCOMPARE(m_ana.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Second."_s);
+        QCOMPARE(m_ana.store->search(u"Second"_s).size(), 1);
+        QVERIFY(m_ana.store->search(u"First"_s).isEmpty());
         QVERIFY(m_ana.replica->conflicts().isEmpty());
         QVERIFY(m_ben.replica->conflicts().isEmpty());
     }
