@@ -12,6 +12,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -107,7 +108,7 @@ public:
 
     /**
      * Searches organizations, people, quotes, campaigns, events and facts at once. Words match
-     * regardless of case and accents, the last word as a prefix (search as you type). Results
+     * regardless of case and accents, each word as a prefix (search as you type). Results
      * come grouped by kind, at most limitPerKind of each.
      */
     [[nodiscard]] QList<SearchHit> search(const QString &text, int limitPerKind = 50);
@@ -146,8 +147,12 @@ private:
     friend class RemoteApplier;
     explicit Store(std::unique_ptr<Storage::Database> database);
     Result<void> initializeReplica();
+    Result<void> prepareSearchIndexing();
+    bool indexPendingRecords();
+    /// Forgets which referenced records a batch has seen to exist (after a delete or a rollback).
+    void forgetKnownRecords();
     Storage::Statement &statement(const QString &sql);
-    Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const QString &label);
+    Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const std::function<QString()> &label);
     Result<void> removeRecord(Domain::Kind kind, const QString &id, DeletePolicy policy, int depth);
     bool logChange(qint64 hlc, Domain::Kind kind, const QString &id, const QString &op, const QString &field, const QString &value);
     Result<void> finishWrite(Storage::Transaction &transaction);
@@ -159,6 +164,8 @@ private:
     QString m_replicaId;
     QList<Change> m_pending;
     int m_batchDepth = 0;
+    /// Ids per kind that the current batch has seen to exist, to check references once.
+    QHash<int, QSet<QString>> m_knownRecords;
 };
 
 } // namespace Chorus::Store
