@@ -9,6 +9,7 @@
 #include "exportkitcommand.h"
 #include "store/democoalition.h"
 #include "store/store.h"
+#include "synccommands.h"
 
 #include <KAboutData>
 #include <KLocalizedString>
@@ -43,27 +44,41 @@ struct CommandInfo {
     QString description;
 };
 
+QList<CommandInfo> syncCommands()
+{
+    QList<CommandInfo> list;
+    for (const SyncCommands::Command &command : SyncCommands::commands()) {
+        list.append({command.name, command.syntax, command.description});
+    }
+    return list;
+}
+
 QList<CommandInfo> commands()
 {
-    return {
-        {u"init"_s, u"init [--demo]"_s, i18nc("@info:shell description of a command", "Create a new database; with --demo, fill it with the demo coalition")},
-        {u"check"_s, u"check"_s, i18nc("@info:shell description of a command", "Check the database's integrity, schema and search index")},
-        {u"search"_s,
-         u"search QUERY [--limit N] [--json]"_s,
-         i18nc("@info:shell description of a command", "Search organizations, people, quotes, campaigns, events and facts")},
-        {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
-        {u"export-kit"_s,
-         u"export-kit --campaign NAME_OR_ID [--kit NAME_OR_ID] --format pdf|odt|html|txt|md [--lang LANG] [--paper a4|letter] --out FILE"_s,
-         i18nc("@info:shell description of a command", "Export a campaign's press kit, after checking it for errors")},
-        {u"events"_s,
-         u"events list|schedule|move"_s,
-         i18nc("@info:shell description of a command", "List events with each site at its own local time, switch their scheduling, move their sites")},
-        {u"export-ics"_s,
-         u"export-ics --event ID [--site ID] --out FILE"_s,
-         i18nc("@info:shell description of a command", "Write an event (or one site) as an iCalendar file")},
-        {u"run-sheet"_s, u"run-sheet --site ID --out FILE.pdf"_s, i18nc("@info:shell description of a command", "Write a site's printable run sheet as PDF")},
-        {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
-    };
+    return QList<CommandInfo>{
+               {u"init"_s,
+                u"init [--demo]"_s,
+                i18nc("@info:shell description of a command", "Create a new database; with --demo, fill it with the demo coalition")},
+               {u"check"_s, u"check"_s, i18nc("@info:shell description of a command", "Check the database's integrity, schema and search index")},
+               {u"search"_s,
+                u"search QUERY [--limit N] [--json]"_s,
+                i18nc("@info:shell description of a command", "Search organizations, people, quotes, campaigns, events and facts")},
+               {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
+               {u"export-kit"_s,
+                u"export-kit --campaign NAME_OR_ID [--kit NAME_OR_ID] --format pdf|odt|html|txt|md [--lang LANG] [--paper a4|letter] --out FILE"_s,
+                i18nc("@info:shell description of a command", "Export a campaign's press kit, after checking it for errors")},
+               {u"events"_s,
+                u"events list|schedule|move"_s,
+                i18nc("@info:shell description of a command", "List events with each site at its own local time, switch their scheduling, move their sites")},
+               {u"export-ics"_s,
+                u"export-ics --event ID [--site ID] --out FILE"_s,
+                i18nc("@info:shell description of a command", "Write an event (or one site) as an iCalendar file")},
+               {u"run-sheet"_s,
+                u"run-sheet --site ID --out FILE.pdf"_s,
+                i18nc("@info:shell description of a command", "Write a site's printable run sheet as PDF")},
+               {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
+           }
+    + syncCommands();
 }
 
 std::optional<CommandInfo> commandInfo(const QString &name)
@@ -178,6 +193,7 @@ void setUpCommand(QCommandLineParser &parser, const CommandInfo &info)
     } else if (info.name == u"help") {
         parser.addPositionalArgument(u"COMMAND"_s, i18nc("@info:shell", "The command to explain."), u"[COMMAND]"_s);
     }
+    SyncCommands::setUp(parser, info.name);
 }
 
 QString exitCodes()
@@ -351,7 +367,10 @@ int CommandLineTool::runCommand(const QString &command, const QStringList &argum
                              })
             .run(info->name, parser, target.path);
     }
-    return backup(target.path, values.first());
+    if (info->name == u"backup") {
+        return backup(target.path, values.first());
+    }
+    return SyncCommands::run(info->name, parser, target.path, m_out, m_err);
 }
 
 int CommandLineTool::init(const Target &target, bool demo)

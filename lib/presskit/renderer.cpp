@@ -755,12 +755,13 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
             const QRegularExpressionMatch match = it.next();
             latin.replace(match.capturedStart(), match.capturedLength(), fixed.leftJustified(match.capturedLength(), u' ').left(match.capturedLength()));
         }
-        static const QRegularExpression xmpDate(u"(<xmp:(CreateDate|ModifyDate|MetadataDate)>)([^<]*)(</xmp:)"_s);
+        // Qt writes the XMP dates as attributes (xmp:CreateDate="...+00:00"); elements are matched too.
+        static const QRegularExpression xmpDate(u"(xmp:(?:CreateDate|ModifyDate|MetadataDate)(?:>|=\"))([^<\"]*)()"_s);
         it = xmpDate.globalMatch(latin);
-        const QString iso = m_options.creationDate.toUTC().toString(Qt::ISODate);
+        const QString iso = m_options.creationDate.toUTC().toString(u"yyyy-MM-ddTHH:mm:ss"_s) + u"+00:00"_s;
         while (it.hasNext()) {
             const QRegularExpressionMatch match = it.next();
-            latin.replace(match.capturedStart(3), match.capturedLength(3), iso.leftJustified(match.capturedLength(3), u' ').left(match.capturedLength(3)));
+            latin.replace(match.capturedStart(2), match.capturedLength(2), iso.leftJustified(match.capturedLength(2), u' ').left(match.capturedLength(2)));
         }
         bytes = latin.toLatin1();
     }

@@ -222,6 +222,11 @@ QList<Storage::MigrationStep> Store::migrations()
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v4.sql"_s);
          }},
+        {5,
+         u"offline sync: coalition identity, operation bases, peers, conflicts"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v5.sql"_s);
+         }},
         {7,
          u"what a press kit includes"_s,
          [](Storage::Database &db) {

@@ -8,6 +8,7 @@
 #include "result.h"
 #include "storage/database.h"
 #include "sync/hybridlogicalclock.h"
+#include "sync/operation.h"
 
 #include <QHash>
 #include <QObject>
@@ -44,6 +45,14 @@ struct SearchHit {
     QString id;
     QString title; ///< the record's name (for a quote: the start of its text)
     QString detail; ///< context: a person's title and organization, a quote's spokesperson...
+};
+
+/// What applying operations from other replicas did.
+struct RemoteApplySummary {
+    int received = 0; ///< operations given
+    int applied = 0; ///< of them, new here (the rest had been applied before)
+    int recordsChanged = 0;
+    int newConflicts = 0;
 };
 
 /// What to do with records that depend on one being deleted.
@@ -115,6 +124,18 @@ public:
     [[nodiscard]] QString replicaName();
     Result<void> setReplicaName(const QString &name);
 
+    /**
+     * Sync: applies operations made on other replicas of the coalition, in one transaction
+     * (storesync.cpp). Each field takes the value with the newest stamp (ties: the greater
+     * replica id), deletes are final, and operations already applied are skipped, so any order
+     * and any repetition give the same records. Long text overwritten by a concurrent edit, an
+     * edit made while the record was deleted elsewhere, and an approval of text that was changed
+     * elsewhere are kept in sync_conflicts. A reference to a record that has not arrived yet waits
+     * for it. Invalid operations refuse the whole set, changing nothing. alsoInTransaction runs
+     * after the operations, in the same transaction (sync's own bookkeeping).
+     */
+    Result<RemoteApplySummary> applyRemoteOperations(const QList<Sync::Operation> &operations, const std::function<Result<void>()> &alsoInTransaction = {});
+
     /// Problems found by SQLite's integrity and foreign key checks, and by the schema check.
     [[nodiscard]] QStringList check();
 
@@ -123,6 +144,7 @@ Q_SIGNALS:
     void changed(const QList<Chorus::Store::Change> &changes);
 
 private:
+    friend class RemoteApplier;
     explicit Store(std::unique_ptr<Storage::Database> database);
     Result<void> initializeReplica();
     Result<void> prepareSearchIndexing();

@@ -1,0 +1,256 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "synccommands.h"
+
+#include "commandlinetool.h"
+#include "store/store.h"
+#include "sync/replica.h"
+#include "sync/sharedfolder.h"
+
+#include <KLocalizedString>
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+
+using namespace Qt::StringLiterals;
+
+namespace Chorus::SyncCommands
+{
+
+namespace
+{
+
+QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
+}
+
+int usage(QTextStream &err, const QString &message)
+{
+    err << message << u'\n' << i18nc("@info:shell", "Run “chorus-cli help COMMAND” for the options of a command.") << u'\n';
+    return CommandLineTool::UsageOrCannotOpen;
+}
+
+void printSummary(QTextStream &out, const Sync::ImportSummary &summary)
+{
+    out << i18ncp("@info:shell %2 is a computer's name",
+                  "Imported 1 new change from “%2”.",
+                  "Imported %1 new changes from “%2”.",
+                  summary.applied,
+                  summary.fromName);
+    if (summary.received > summary.applied) {
+        out << u' ' << i18ncp("@info:shell", "1 change was already here.", "%1 changes were already here.", summary.received - summary.applied);
+    }
+    out << u'\n';
+    if (summary.newConflicts > 0) {
+        out << i18ncp("@info:shell",
+                      "1 new conflict to resolve: see “chorus-cli conflicts list”.",
+                      "%1 new conflicts to resolve: see “chorus-cli conflicts list”.",
+                      summary.newConflicts)
+            << u'\n';
+    }
+}
+
+int bundle(const QCommandLineParser &parser, Store::Store &store, QTextStream &out, QTextStream &err)
+{
+    const QStringList values = parser.positionalArguments();
+    Sync::Replica replica(store);
+    if (values.value(0) == u"export") {
+        if (values.size() != 1) {
+            return usage(err, i18nc("@info:shell", "bundle export takes no arguments; name the file with --out FILE."));
+        }
+        const QString output = parser.value(u"out"_s);
+        if (output.isEmpty()) {
+            return usage(err, i18nc("@info:shell", "bundle export needs the file to write: chorus-cli bundle export --out FILE"));
+        }
+        Sync::ExportOptions options;
+        options.sincePeer = parser.value(u"since-peer"_s);
+        auto written = replica.exportTo(output, options);
+        if (!written) {
+            err << written.error().message() << u'\n';
+            return CommandLineTool::Failed;
+        }
+        out << i18ncp("@info:shell %2 is a file path", "Wrote 1 change to %2.", "Wrote %1 changes to %2.", written.value().operations.size(), shown(output))
+            << u'\n';
+        return CommandLineTool::Success;
+    }
+    if (values.value(0) == u"import") {
+        if (values.size() != 2 || values.at(1).isEmpty()) {
+            return usage(err, i18nc("@info:shell", "bundle import needs one file to read: chorus-cli bundle import FILE"));
+        }
+        auto imported = replica.importFile(values.at(1));
+        if (!imported) {
+            err << imported.error().message() << u'\n';
+            return CommandLineTool::Failed;
+        }
+        printSummary(out, imported.value());
+        return CommandLineTool::Success;
+    }
+    return usage(err, i18nc("@info:shell", "The bundle command is “bundle export” or “bundle import”."));
+}
+
+int sync(const QCommandLineParser &parser, Store::Store &store, QTextStream &out, QTextStream &err)
+{
+    const QString folder = parser.value(u"folder"_s);
+    if (folder.isEmpty() || !parser.positionalArguments().isEmpty()) {
+        return usage(err, i18nc("@info:shell", "sync needs the shared folder: chorus-cli sync --folder DIR"));
+    }
+    Sync::SharedFolder shared(store, folder);
+    auto round = shared.synchronize();
+    if (!round) {
+        err << round.error().message() << u'\n';
+        return CommandLineTool::Failed;
+    }
+    const Sync::SharedFolder::Summary &summary = round.value();
+    if (summary.filesWritten > 0) {
+        out << i18ncp("@info:shell %2 is a folder",
+                      "Wrote 1 change of this computer to %2.",
+                      "Wrote %1 changes of this computer to %2.",
+                      summary.operationsWritten,
+                      shown(folder))
+            << u'\n';
+    }
+    if (summary.filesImported > 0) {
+        out << i18ncp("@info:shell %2 is a list of computer names",
+                      "Imported 1 new change from %2.",
+                      "Imported %1 new changes from %2.",
+                      summary.operationsApplied,
+                      summary.from.join(i18nc("@info:shell separator between the items of a list", ", ")))
+            << u'\n';
+    }
+    if (summary.filesWritten == 0 && summary.filesImported == 0 && summary.problems.isEmpty()) {
+        out << i18nc("@info:shell", "Already up to date: nothing new here or in the shared folder.") << u'\n';
+    }
+    if (summary.newConflicts > 0) {
+        out << i18ncp("@info:shell",
+                      "1 new conflict to resolve: see “chorus-cli conflicts list”.",
+                      "%1 new conflicts to resolve: see “chorus-cli conflicts list”.",
+                      summary.newConflicts)
+            << u'\n';
+    }
+    for (const QString &problem : summary.problems) {
+        err << problem << u'\n';
+    }
+    return summary.problems.isEmpty() ? CommandLineTool::Success : CommandLineTool::Failed;
+}
+
+int conflicts(const QCommandLineParser &parser, Store::Store &store, QTextStream &out, QTextStream &err)
+{
+    const QStringList values = parser.positionalArguments();
+    if (values != QStringList{u"list"_s}) {
+        return usage(err, i18nc("@info:shell", "The conflicts command is “conflicts list”."));
+    }
+    Sync::Replica replica(store);
+    const QList<Sync::Conflict> list = replica.conflicts();
+    if (parser.isSet(u"json"_s)) {
+        QJsonArray array;
+        for (const Sync::Conflict &conflict : list) {
+            array.append(QJsonObject{
+                {u"id"_s, conflict.id},
+                {u"kind"_s, Domain::entity(conflict.kind).key},
+                {u"record"_s, conflict.recordId},
+                {u"field"_s, conflict.field},
+                {u"reason"_s,
+                 conflict.reason == Sync::Conflict::Reason::ConcurrentEdit           ? u"concurrent_edit"_s
+                     : conflict.reason == Sync::Conflict::Reason::EditedWhileDeleted ? u"edited_while_deleted"_s
+                                                                                     : u"edited_while_approved"_s},
+                {u"current"_s, conflict.currentValue},
+                {u"other"_s, conflict.lostValue},
+                {u"otherBy"_s, conflict.lostBy},
+                {u"otherAt"_s, conflict.lostAt.toString(Qt::ISODate)},
+            });
+        }
+        out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return CommandLineTool::Success;
+    }
+    if (list.isEmpty()) {
+        out << i18nc("@info:shell", "No conflicts: every change from other computers merged cleanly.") << u'\n';
+        return CommandLineTool::Success;
+    }
+    out << i18ncp("@info:shell", "1 conflict to resolve:", "%1 conflicts to resolve:", list.size()) << u'\n';
+    for (const Sync::Conflict &conflict : list) {
+        out << u"\n#"_s << conflict.id << u' ' << conflict.description() << u'\n';
+        if (conflict.reason == Sync::Conflict::Reason::EditedWhileApproved) {
+            continue;
+        }
+        if (conflict.reason == Sync::Conflict::Reason::ConcurrentEdit) {
+            out << u"  "_s << i18nc("@info:shell the value the record has now", "Now:") << u' ' << conflict.currentValue << u'\n';
+        }
+        out << u"  "_s << i18nc("@info:shell the version that was not kept; %1 is a computer", "From %1:", conflict.lostBy) << u' ' << conflict.lostValue
+            << u'\n';
+    }
+    return CommandLineTool::Success;
+}
+
+} // namespace
+
+QList<Command> commands()
+{
+    return {
+        {u"sync"_s,
+         u"sync --folder DIR [--name NAME]"_s,
+         i18nc("@info:shell description of a command", "Exchange changes with the other computers through a shared folder")},
+        {u"bundle"_s,
+         u"bundle export [--since-peer NAME] --out FILE | import FILE"_s,
+         i18nc("@info:shell description of a command", "Write this computer's changes to a file for another, or import such a file")},
+        {u"conflicts"_s, u"conflicts list [--json]"_s, i18nc("@info:shell description of a command", "List the versions that lost to a concurrent change")},
+    };
+}
+
+void setUp(QCommandLineParser &parser, const QString &name)
+{
+    if (name == u"sync" || name == u"bundle") {
+        parser.addOption(QCommandLineOption(u"name"_s,
+                                            i18nc("@info:shell", "Set this computer's name, which the others see (for example “Ana's laptop”), first."),
+                                            i18nc("@info:shell placeholder of an option's value", "NAME")));
+    }
+    if (name == u"sync") {
+        parser.addOption(QCommandLineOption(u"folder"_s,
+                                            i18nc("@info:shell", "The folder shared with the other computers (by Syncthing, Nextcloud, a network share...)."),
+                                            i18nc("@info:shell placeholder of an option's value", "DIR")));
+    } else if (name == u"bundle") {
+        parser.addPositionalArgument(u"ACTION"_s, i18nc("@info:shell", "export or import."), u"export|import"_s);
+        parser.addPositionalArgument(u"FILE"_s, i18nc("@info:shell", "For import: the changes file to read."), u"[FILE]"_s);
+        parser.addOption(QCommandLineOption(u"out"_s,
+                                            i18nc("@info:shell", "For export: the changes file to write."),
+                                            i18nc("@info:shell placeholder of an option's value", "FILE")));
+        parser.addOption(QCommandLineOption(u"since-peer"_s,
+                                            i18nc("@info:shell", "For export: only the changes that computer NAME has not received yet (default: all)."),
+                                            i18nc("@info:shell placeholder of an option's value", "NAME")));
+    } else if (name == u"conflicts") {
+        parser.addPositionalArgument(u"ACTION"_s, i18nc("@info:shell", "list."), u"list"_s);
+        parser.addOption(QCommandLineOption(u"json"_s, i18nc("@info:shell", "Print the conflicts as a JSON array.")));
+    }
+}
+
+int run(const QString &name, const QCommandLineParser &parser, const QString &path, QTextStream &out, QTextStream &err)
+{
+    auto opened = Store::Store::open(path, false);
+    if (!opened) {
+        err << opened.error().message() << u'\n';
+        return CommandLineTool::UsageOrCannotOpen;
+    }
+    Store::Store &store = *opened.value();
+    if (parser.isSet(u"name"_s)) {
+        if (auto named = store.setReplicaName(parser.value(u"name"_s)); !named) {
+            err << named.error().message() << u'\n';
+            return CommandLineTool::Failed;
+        }
+    }
+    if (name == u"sync") {
+        return sync(parser, store, out, err);
+    }
+    if (name == u"bundle") {
+        return bundle(parser, store, out, err);
+    }
+    return conflicts(parser, store, out, err);
+}
+
+} // namespace Chorus::SyncCommands

@@ -1,0 +1,646 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+// The store's sync path: applying operations made on other replicas. Kept apart from the local
+// write path in store.cpp; both write the same change log.
+
+#include "store.h"
+
+#include "domain/validation.h"
+#include "storage/transaction.h"
+#include "store_debug.h"
+#include "sync/history.h"
+
+#include <KLocalizedString>
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QUuid>
+
+#include <sqlite3.h>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus::Domain;
+using Chorus::Sync::LoggedOperation;
+using Chorus::Sync::Operation;
+using Chorus::Sync::Stamp;
+
+namespace Chorus::Store
+{
+
+namespace
+{
+
+QVariant decodeValue(const QJsonValue &value, FieldType type)
+{
+    if (value.isNull() || value.isUndefined()) {
+        return {};
+    }
+    switch (type) {
+    case FieldType::Boolean:
+        return value.toBool();
+    case FieldType::Count:
+    case FieldType::Integer:
+        return value.toInteger();
+    case FieldType::Blob:
+        return QByteArray::fromBase64(value.toString().toLatin1());
+    default:
+        return value.toString();
+    }
+}
+
+/// An update's value is one bare JSON value ("text", 12, true, null).
+std::optional<QJsonValue> parseBareValue(const QString &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(u"[%1]"_s.arg(json).toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray() || document.array().size() != 1) {
+        return std::nullopt;
+    }
+    return document.array().at(0);
+}
+
+bool sameValue(const QVariant &a, const QVariant &b)
+{
+    const bool aNull = !a.isValid() || a.isNull();
+    const bool bNull = !b.isValid() || b.isNull();
+    if (aNull || bNull) {
+        return aNull == bNull;
+    }
+    return a == b;
+}
+
+QString stampKey(const Stamp &stamp)
+{
+    return QString::number(stamp.hlc) + u'@' + stamp.replica;
+}
+
+struct ConflictFound {
+    QString field;
+    QString reason;
+    QString lostValue;
+    Stamp lost;
+};
+
+} // namespace
+
+/// Applies one set of remote operations; lives as long as one applyRemoteOperations() call.
+class RemoteApplier
+{
+public:
+    explicit RemoteApplier(Store &store)
+        : m_store(store)
+    {
+    }
+
+    Result<RemoteApplySummary> run(const QList<Operation> &operations);
+
+private:
+    Result<void> check(const Operation &operation) const;
+    Result<bool> log(const Operation &operation);
+    Result<bool> applyDirectly(Kind kind, const Operation &operation, qint64 seq);
+    Result<void> materialize(Kind kind, const QString &id);
+    Result<void> recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found);
+    bool exists(Kind kind, const QString &id);
+    bool isDeleted(const QString &id);
+    void enqueue(Kind kind, const QString &id);
+    Storage::Statement &statement(const QString &sql)
+    {
+        return m_store.statement(sql);
+    }
+
+    Store &m_store;
+    QList<std::pair<Kind, QString>> m_queue;
+    QSet<QString> m_queued;
+    RemoteApplySummary m_summary;
+};
+
+Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operation> &operations, const std::function<Result<void>()> &alsoInTransaction)
+{
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    ++m_batchDepth;
+    RemoteApplier applier(*this);
+    Result<RemoteApplySummary> result = applier.run(operations);
+    if (result && alsoInTransaction) {
+        if (auto done = alsoInTransaction(); !done) {
+            result = done.error();
+        }
+    }
+    --m_batchDepth;
+    if (result) {
+        if (auto done = finishWrite(transaction); !done) {
+            result = done.error();
+        }
+    }
+    if (!result) {
+        if (m_batchDepth == 0) {
+            m_pending.clear();
+        }
+        return result;
+    }
+    if (m_batchDepth == 0 && !m_pending.isEmpty()) {
+        Q_EMIT changed(std::exchange(m_pending, {}));
+    }
+    return result;
+}
+
+Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations)
+{
+    // Everything is checked before anything is written.
+    for (const Operation &operation : operations) {
+        if (auto valid = check(operation); !valid) {
+            return valid.error();
+        }
+    }
+    m_summary.received = int(operations.size());
+    for (const Operation &operation : operations) {
+        m_store.m_clock.observe(operation.stamp.hlc);
+        auto added = log(operation);
+        if (!added) {
+            return added.error();
+        }
+        if (added.value()) {
+            ++m_summary.applied;
+            const Kind kind = *kindFromKey(operation.kind);
+            auto direct = applyDirectly(kind, operation, sqlite3_last_insert_rowid(m_store.m_database->handle()));
+            if (!direct) {
+                return direct.error();
+            }
+            if (!direct.value()) {
+                enqueue(kind, operation.recordId);
+            }
+        }
+    }
+    while (!m_queue.isEmpty()) {
+        const auto [kind, id] = m_queue.takeFirst();
+        m_queued.remove(id);
+        if (auto done = materialize(kind, id); !done) {
+            return done.error();
+        }
+    }
+    return m_summary;
+}
+
+Result<void> RemoteApplier::check(const Operation &operation) const
+{
+    const auto invalid = [&](const QString &what) {
+        return Error(Error::Code::Corrupt, i18nc("@info %1 says what is wrong", "A change received from another computer is not valid: %1", what));
+    };
+    const std::optional<Kind> kind = kindFromKey(operation.kind);
+    if (!kind) {
+        return invalid(i18nc("@info", "it is about an unknown kind of record, “%1”.", operation.kind));
+    }
+    if (operation.stamp.hlc <= 0 || operation.stamp.replica.isEmpty()) {
+        return invalid(i18nc("@info", "it has no time stamp or no origin."));
+    }
+    if (QUuid::fromString(operation.recordId).isNull()) {
+        return invalid(i18nc("@info", "“%1” is not a record id.", operation.recordId));
+    }
+    if (operation.type == Operation::Type::Update) {
+        if (!entity(*kind).field(operation.field)) {
+            return invalid(i18nc("@info %1 is a field name, %2 a kind of record", "a %2 has no field “%1”.", operation.field, kindLabel(*kind)));
+        }
+        if (!parseBareValue(operation.value)) {
+            return invalid(i18nc("@info %1 is a field name", "the new value of “%1” cannot be read.", operation.field));
+        }
+    } else if (operation.type == Operation::Type::Create) {
+        if (!QJsonDocument::fromJson(operation.value.toUtf8()).isObject()) {
+            return invalid(i18nc("@info", "the values of a new record cannot be read."));
+        }
+    }
+    return {};
+}
+
+Result<bool> RemoteApplier::log(const Operation &operation)
+{
+    Storage::Statement &insert = statement(
+        u"INSERT OR IGNORE INTO change_log (hlc, replica, kind, record_id, op, field, value, base_hlc, base_replica, witness_hlc, witness_replica) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+    insert.bind(1, operation.stamp.hlc);
+    insert.bind(2, operation.stamp.replica);
+    insert.bind(3, operation.kind);
+    insert.bind(4, operation.recordId);
+    insert.bind(5, Operation::typeName(operation.type));
+    insert.bind(6, operation.type == Operation::Type::Update ? operation.field : QString());
+    insert.bind(7, operation.type == Operation::Type::Delete ? QString() : operation.value);
+    if (!operation.base.isNull()) {
+        insert.bind(8, operation.base.hlc);
+        insert.bind(9, operation.base.replica);
+    }
+    if (!operation.witness.isNull()) {
+        insert.bind(10, operation.witness.hlc);
+        insert.bind(11, operation.witness.replica);
+    }
+    if (!insert.exec()) {
+        return m_store.m_database->lastError();
+    }
+    return sqlite3_changes(m_store.m_database->handle()) > 0;
+}
+
+// The common case, made cheap: an edit of a plain field of a record that exists here, made on top
+// of the value this replica has. It wins, and nothing else about the record changes; anything
+// else is worked out from the record's whole log by materialize().
+Result<bool> RemoteApplier::applyDirectly(Kind kind, const Operation &operation, qint64 seq)
+{
+    if (operation.type != Operation::Type::Update || operation.base.isNull() || m_queued.contains(operation.recordId)) {
+        return false;
+    }
+    const EntityInfo &info = entity(kind);
+    const Field *field = info.field(operation.field);
+    if (!field || field->type == FieldType::Reference) {
+        return false;
+    }
+    Storage::Statement &read = statement(u"SELECT seq, hlc, replica, op, field FROM change_log WHERE record_id = ?"_s);
+    read.bind(1, operation.recordId);
+    Stamp winner;
+    bool created = false;
+    bool deleted = false;
+    while (read.step()) {
+        if (read.integer(0) == seq) {
+            continue;
+        }
+        const QString op = read.text(3);
+        if (op == u"delete") {
+            deleted = true;
+        } else if (op == u"create" || read.text(4) == operation.field) {
+            created = created || op == u"create";
+            const Stamp stamp{read.integer(1), read.text(2)};
+            if (stamp > winner) {
+                winner = stamp;
+            }
+        }
+    }
+    read.reset();
+    if (deleted || !created || !(operation.base == winner) || !(operation.stamp > winner)) {
+        return false;
+    }
+    if (kind == Kind::Quote && (operation.field == u"text" || operation.field == u"state")) {
+        // The approval rule needs the whole record unless no approval is involved at all.
+        if (operation.field == u"state" && operation.value != u"\"draft\"" && operation.value != u"\"submitted\"") {
+            return false;
+        }
+        Storage::Statement &approval = statement(
+            u"SELECT 1 FROM quotes WHERE id = ?1 AND state = 'approved' UNION ALL "
+            "SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND reason = 'edited_while_approved'"_s);
+        approval.bind(1, operation.recordId);
+        const bool involved = approval.step();
+        approval.reset();
+        if (involved) {
+            return false;
+        }
+    }
+    const std::optional<QJsonValue> json = parseBareValue(operation.value);
+    if (!json) {
+        return false;
+    }
+    Storage::Statement &write = statement(u"UPDATE %1 SET %2 = ? WHERE id = ?"_s.arg(info.table, field->name));
+    write.bind(1, decodeValue(*json, field->type));
+    write.bind(2, operation.recordId);
+    if (!write.exec()) {
+        return m_store.m_database->lastError();
+    }
+    if (sqlite3_changes(m_store.m_database->handle()) == 0) {
+        return false; // not here (held back for a reference): the whole log decides
+    }
+    ++m_summary.recordsChanged;
+    m_store.announce({kind, operation.recordId, Change::Operation::Updated, {operation.field}});
+    return true;
+}
+
+void RemoteApplier::enqueue(Kind kind, const QString &id)
+{
+    if (!m_queued.contains(id)) {
+        m_queued.insert(id);
+        m_queue.append({kind, id});
+    }
+}
+
+bool RemoteApplier::exists(Kind kind, const QString &id)
+{
+    Storage::Statement &find = statement(u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(entity(kind).table));
+    find.bind(1, id);
+    const bool found = find.step();
+    find.reset();
+    return found;
+}
+
+bool RemoteApplier::isDeleted(const QString &id)
+{
+    Storage::Statement &find = statement(u"SELECT 1 FROM change_log WHERE record_id = ? AND op = 'delete' LIMIT 1"_s);
+    find.bind(1, id);
+    const bool found = find.step();
+    find.reset();
+    return found;
+}
+
+// A record's state is worked out from its whole log, so that it is the same on every replica
+// that has the same operations, whatever order they came in.
+Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
+{
+    const EntityInfo &info = entity(kind);
+    QList<LoggedOperation> history = Sync::History::read(statement(Sync::History::selectSql()), id, m_store.m_replicaId);
+    history.removeIf([&](const LoggedOperation &row) {
+        return row.operation.kind != info.key;
+    });
+    const std::optional<Record> current = m_store.fetch(kind, id);
+
+    const LoggedOperation *create = nullptr;
+    bool deleted = false;
+    Stamp deleteBase;
+    for (const LoggedOperation &row : std::as_const(history)) {
+        if (row.operation.type == Operation::Type::Create) {
+            create = &row;
+        } else if (row.operation.type == Operation::Type::Delete) {
+            deleted = true;
+            if (row.operation.base > deleteBase) {
+                deleteBase = row.operation.base;
+            }
+        }
+    }
+    if (!create && !current && !deleted) {
+        return {}; // its create has not arrived yet; it will bring the record
+    }
+
+    Storage::Statement &clearPending = statement(u"DELETE FROM sync_pending WHERE record_id = ?"_s);
+    clearPending.bind(1, id);
+    if (!clearPending.exec()) {
+        return m_store.m_database->lastError();
+    }
+
+    QList<ConflictFound> conflicts;
+    Storage::Statement &valueOf = statement(Sync::History::valueSql());
+    QJsonObject created;
+    if (create) {
+        created = QJsonDocument::fromJson(Sync::History::value(valueOf, create->seq).toUtf8()).object();
+    }
+    const auto fieldValue = [&](const LoggedOperation &row, const Field &field) -> QVariant {
+        if (row.operation.type == Operation::Type::Create) {
+            return decodeValue(created.value(field.name), field.type);
+        }
+        const std::optional<QJsonValue> json = parseBareValue(Sync::History::value(valueOf, row.seq));
+        return json ? decodeValue(*json, field.type) : QVariant();
+    };
+
+    std::optional<Record> desired;
+    if (deleted) {
+        // An edit the deleting replica had not seen is surfaced, not dropped silently.
+        for (const LoggedOperation &row : std::as_const(history)) {
+            if (row.operation.type == Operation::Type::Update && row.operation.stamp > deleteBase) {
+                const Field *field = info.field(row.operation.field);
+                conflicts.append({row.operation.field, u"edited_while_deleted"_s, fieldValue(row, *field).toString(), row.operation.stamp});
+            }
+        }
+    } else {
+        Record record;
+        if (create) {
+            record.insert(u"id"_s, id);
+            for (const Field &field : info.fields) {
+                record.insert(field.name, decodeValue(created.value(field.name), field.type));
+            }
+        } else {
+            record = *current; // a record from before sync existed: its values are the oldest
+        }
+        QHash<QString, const LoggedOperation *> winners;
+        for (const Field &field : info.fields) {
+            const LoggedOperation *winner = create;
+            for (const LoggedOperation &row : std::as_const(history)) {
+                if (row.operation.type == Operation::Type::Update && row.operation.field == field.name
+                    && (!winner || row.operation.stamp > winner->operation.stamp)) {
+                    winner = &row;
+                }
+            }
+            if (winner) {
+                winners.insert(field.name, winner);
+                if (winner->operation.type == Operation::Type::Update) {
+                    record.insert(field.name, fieldValue(*winner, field));
+                }
+            }
+        }
+
+        // Approved words are frozen on every replica: an approval stands only for the text it
+        // was given for.
+        if (kind == Kind::Quote && record.value(u"state"_s).toString() == u"approved") {
+            const LoggedOperation *approval = winners.value(u"state"_s);
+            const LoggedOperation *text = winners.value(u"text"_s);
+            if (approval && text) {
+                const Stamp approved = approval->operation.type == Operation::Type::Create ? approval->operation.stamp : approval->operation.witness;
+                if (!(approved == text->operation.stamp)) {
+                    record.insert(u"state"_s, u"draft"_s);
+                    record.insert(u"approved_by"_s, QVariant());
+                    record.insert(u"approved_at"_s, QVariant());
+                    conflicts.append({u"state"_s, u"edited_while_approved"_s, u"approved"_s, approval->operation.stamp});
+                }
+            }
+        }
+
+        // Concurrent versions of long text: every one that no later edit was based on, except
+        // the winner, is kept for a person to look at.
+        for (const Field &field : info.fields) {
+            if (field.type != FieldType::LongText || !winners.contains(field.name)) {
+                continue;
+            }
+            const LoggedOperation *winner = winners.value(field.name);
+            QSet<QString> superseded;
+            int versions = 0;
+            for (const LoggedOperation &row : std::as_const(history)) {
+                if (Sync::History::touches(row.operation, field.name)) {
+                    ++versions;
+                    if (!row.operation.base.isNull()) {
+                        superseded.insert(stampKey(row.operation.base));
+                    }
+                }
+            }
+            if (versions < 2) {
+                continue;
+            }
+            const QVariant kept = record.value(field.name);
+            for (const LoggedOperation &row : std::as_const(history)) {
+                if (!Sync::History::touches(row.operation, field.name) || &row == winner || superseded.contains(stampKey(row.operation.stamp))) {
+                    continue;
+                }
+                const QVariant lost = fieldValue(row, field);
+                if (!sameValue(lost, kept)) {
+                    conflicts.append({field.name, u"concurrent_edit"_s, lost.toString(), row.operation.stamp});
+                }
+            }
+        }
+
+        // References: to a deleted record they read as empty (or, when required, the record goes
+        // too, as a delete there would have taken it); to one not arrived yet, they wait for it.
+        bool keep = true;
+        for (const Field &field : info.fields) {
+            const QString target = record.value(field.name).toString();
+            if (field.type != FieldType::Reference || target.isEmpty() || target == id || exists(*field.references, target)) {
+                continue;
+            }
+            if (!isDeleted(target)) {
+                Storage::Statement &wait = statement(u"INSERT OR IGNORE INTO sync_pending (record_id, kind, waiting_for) VALUES (?, ?, ?)"_s);
+                wait.bind(1, id);
+                wait.bind(2, info.key);
+                wait.bind(3, target);
+                if (!wait.exec()) {
+                    return m_store.m_database->lastError();
+                }
+            }
+            if (field.required) {
+                keep = false;
+            } else {
+                record.insert(field.name, QVariant());
+            }
+        }
+        if (keep) {
+            desired = record;
+        }
+    }
+
+    if (auto recorded = recordConflicts(kind, id, conflicts); !recorded) {
+        return recorded;
+    }
+
+    if (!desired && current) {
+        // Collect what refers to it first: those records are worked out again afterwards.
+        QList<std::pair<Kind, QString>> dependents;
+        for (Kind other : allKinds()) {
+            for (const Field &field : entity(other).fields) {
+                if (field.type != FieldType::Reference || field.references != kind) {
+                    continue;
+                }
+                Storage::Statement &find = statement(u"SELECT id FROM %1 WHERE %2 = ?"_s.arg(entity(other).table, field.name));
+                find.bind(1, id);
+                while (find.step()) {
+                    dependents.append({other, find.text(0)});
+                }
+                find.reset();
+            }
+        }
+        Storage::Statement &erase = statement(u"DELETE FROM %1 WHERE id = ?"_s.arg(info.table));
+        erase.bind(1, id);
+        if (!erase.exec()) {
+            return m_store.m_database->lastError();
+        }
+        for (const auto &[dependentKind, dependentId] : std::as_const(dependents)) {
+            if (dependentId != id) {
+                enqueue(dependentKind, dependentId);
+            }
+        }
+        ++m_summary.recordsChanged;
+        m_store.announce({kind, id, Change::Operation::Deleted, {}});
+    } else if (desired && !current) {
+        QStringList columns{u"id"_s};
+        for (const Field &field : info.fields) {
+            columns << field.name;
+        }
+        Storage::Statement &insert =
+            statement(u"INSERT INTO %1 (%2) VALUES (?%3)"_s.arg(info.table, columns.join(u", "), u", ?"_s.repeated(info.fields.size())));
+        insert.bind(1, id);
+        for (int i = 0; i < info.fields.size(); ++i) {
+            insert.bind(i + 2, desired->value(info.fields.at(i).name));
+        }
+        if (!insert.exec()) {
+            return m_store.m_database->lastError();
+        }
+        QList<std::pair<Kind, QString>> waiting;
+        Storage::Statement &find = statement(u"SELECT kind, record_id FROM sync_pending WHERE waiting_for = ?"_s);
+        find.bind(1, id);
+        while (find.step()) {
+            if (const std::optional<Kind> waitingKind = kindFromKey(find.text(0))) {
+                waiting.append({*waitingKind, find.text(1)});
+            }
+        }
+        find.reset();
+        for (const auto &[waitingKind, waitingId] : std::as_const(waiting)) {
+            enqueue(waitingKind, waitingId);
+        }
+        ++m_summary.recordsChanged;
+        m_store.announce({kind, id, Change::Operation::Created, {}});
+    } else if (desired && current) {
+        QStringList changed;
+        for (const Field &field : info.fields) {
+            if (!sameValue(current->value(field.name), desired->value(field.name))) {
+                changed << field.name;
+            }
+        }
+        if (!changed.isEmpty()) {
+            QStringList assignments;
+            for (const QString &field : std::as_const(changed)) {
+                assignments << field + u" = ?"_s;
+            }
+            Storage::Statement &write = statement(u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(info.table, assignments.join(u", ")));
+            int index = 1;
+            for (const QString &field : std::as_const(changed)) {
+                write.bind(index++, desired->value(field));
+            }
+            write.bind(index, id);
+            if (!write.exec()) {
+                return m_store.m_database->lastError();
+            }
+            ++m_summary.recordsChanged;
+            m_store.announce({kind, id, Change::Operation::Updated, changed});
+        }
+    }
+    return {};
+}
+
+// The open conflicts of a record are exactly those its log shows now; resolved ones stay resolved.
+Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found)
+{
+    QSet<QString> wanted;
+    for (const ConflictFound &conflict : found) {
+        wanted.insert(conflict.field + u'|' + conflict.reason + u'|' + stampKey(conflict.lost));
+    }
+    QList<qint64> stale;
+    QSet<QString> present;
+    Storage::Statement &existing =
+        statement(u"SELECT id, field, reason, lost_hlc, lost_replica, resolved_at IS NOT NULL FROM sync_conflicts WHERE record_id = ?"_s);
+    existing.bind(1, id);
+    while (existing.step()) {
+        const QString key = existing.text(1) + u'|' + existing.text(2) + u'|' + stampKey({existing.integer(3), existing.text(4)});
+        present.insert(key);
+        if (!wanted.contains(key) && existing.integer(5) == 0) {
+            stale << existing.integer(0);
+        }
+    }
+    existing.reset();
+    for (qint64 staleId : std::as_const(stale)) {
+        Storage::Statement &erase = statement(u"DELETE FROM sync_conflicts WHERE id = ?"_s);
+        erase.bind(1, staleId);
+        if (!erase.exec()) {
+            return m_store.m_database->lastError();
+        }
+    }
+    const QString now = formatInstant(QDateTime::currentDateTimeUtc());
+    bool added = false;
+    for (const ConflictFound &conflict : found) {
+        if (present.contains(conflict.field + u'|' + conflict.reason + u'|' + stampKey(conflict.lost))) {
+            continue;
+        }
+        Storage::Statement &insert = statement(
+            u"INSERT OR IGNORE INTO sync_conflicts (kind, record_id, field, reason, lost_value, lost_hlc, lost_replica, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        insert.bind(1, entity(kind).key);
+        insert.bind(2, id);
+        insert.bind(3, conflict.field);
+        insert.bind(4, conflict.reason);
+        insert.bind(5, conflict.lostValue);
+        insert.bind(6, conflict.lost.hlc);
+        insert.bind(7, conflict.lost.replica);
+        insert.bind(8, now);
+        if (!insert.exec()) {
+            return m_store.m_database->lastError();
+        }
+        ++m_summary.newConflicts;
+        added = true;
+    }
+    if (added || !stale.isEmpty()) {
+        // Views of conflicts follow changed() too, even when no value of the record changed.
+        m_store.announce({kind, id, Change::Operation::Updated, {}});
+    }
+    return {};
+}
+
+} // namespace Chorus::Store

@@ -1,0 +1,566 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "replica.h"
+
+#include "domain/validation.h"
+#include "storage/transaction.h"
+#include "store/store.h"
+#include "sync/history.h"
+#include "sync/hybridlogicalclock.h"
+#include "sync_debug.h"
+
+#include <KLocalizedString>
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSaveFile>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus::Domain;
+
+namespace Chorus::Sync
+{
+
+namespace
+{
+
+QString toJson(const QHash<QString, qint64> &vector)
+{
+    QJsonObject object;
+    for (auto it = vector.cbegin(); it != vector.cend(); ++it) {
+        object.insert(it.key(), QString::number(it.value()));
+    }
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QHash<QString, qint64> vectorFromJson(const QString &json)
+{
+    QHash<QString, qint64> vector;
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        vector.insert(it.key(), it.value().toString().toLongLong());
+    }
+    return vector;
+}
+
+QDateTime instant(const QString &text)
+{
+    return text.isEmpty() ? QDateTime() : parseInstant(text);
+}
+
+QString now()
+{
+    return formatInstant(QDateTime::currentDateTimeUtc());
+}
+
+Conflict::Reason reasonFrom(const QString &text)
+{
+    if (text == u"edited_while_deleted") {
+        return Conflict::Reason::EditedWhileDeleted;
+    }
+    if (text == u"edited_while_approved") {
+        return Conflict::Reason::EditedWhileApproved;
+    }
+    return Conflict::Reason::ConcurrentEdit;
+}
+
+} // namespace
+
+QString Conflict::description() const
+{
+    const QString field = fieldLabel(kind, this->field);
+    const QString when = QLocale().toString(lostAt.toLocalTime(), QLocale::ShortFormat);
+    switch (reason) {
+    case Reason::EditedWhileDeleted:
+        return i18nc("@info %1 names the record, %2 the field, %3 a computer, %4 a date and time",
+                     "%1 was deleted, but %3 changed its %2 at %4, without knowing of the deletion.",
+                     recordLabel,
+                     field,
+                     lostBy,
+                     when);
+    case Reason::EditedWhileApproved:
+        return i18nc("@info %1 names the quote, %2 a computer, %3 a date and time",
+                     "%1 was approved on %2 at %3 while its text was being changed on another computer. It is a draft again: approve the new text.",
+                     recordLabel,
+                     lostBy,
+                     when);
+    case Reason::ConcurrentEdit:
+        break;
+    }
+    return i18nc("@info %1 names the record, %2 the field, %3 a computer, %4 a date and time",
+                 "%1: the %2 was changed on two computers at once. The version from %3 (%4) was not kept; compare it with the current one.",
+                 recordLabel,
+                 field,
+                 lostBy,
+                 when);
+}
+
+Replica::Replica(Store::Store &store)
+    : m_store(store)
+{
+}
+
+QString Replica::coalitionId()
+{
+    Storage::Statement read = m_store.database().prepare(u"SELECT value FROM meta WHERE key = 'coalition_id'"_s);
+    return read.step() ? read.text(0) : QString();
+}
+
+QHash<QString, qint64> Replica::known()
+{
+    QHash<QString, qint64> vector;
+    Storage::Statement others = m_store.database().prepare(u"SELECT origin, hlc FROM sync_known"_s);
+    while (others.step()) {
+        vector.insert(others.text(0), others.integer(1));
+    }
+    Storage::Statement own = m_store.database().prepare(u"SELECT max(hlc) FROM change_log WHERE replica = ?"_s);
+    own.bind(1, m_store.replicaId());
+    if (own.step() && !own.isNull(0)) {
+        vector.insert(m_store.replicaId(), own.integer(0));
+    }
+    return vector;
+}
+
+QString Replica::peerName(const QString &replicaId)
+{
+    if (replicaId == m_store.replicaId()) {
+        return m_store.replicaName();
+    }
+    Storage::Statement read = m_store.database().prepare(u"SELECT name FROM sync_peers WHERE replica = ?"_s);
+    read.bind(1, replicaId);
+    const QString name = read.step() ? read.text(0) : QString();
+    return name.isEmpty() ? i18nc("@info a computer whose name is not known", "another computer") : name;
+}
+
+std::optional<Peer> Replica::findPeer(const QString &nameOrId)
+{
+    const QList<Peer> all = peers();
+    for (const Peer &peer : all) {
+        if (peer.replicaId == nameOrId || peer.name == nameOrId) {
+            return peer;
+        }
+    }
+    for (const Peer &peer : all) {
+        if (peer.name.compare(nameOrId, Qt::CaseInsensitive) == 0) {
+            return peer;
+        }
+    }
+    return std::nullopt;
+}
+
+QHash<QString, qint64> Replica::peerKnown(const QString &replicaId)
+{
+    Storage::Statement read = m_store.database().prepare(u"SELECT known FROM sync_peers WHERE replica = ?"_s);
+    read.bind(1, replicaId);
+    return read.step() ? vectorFromJson(read.text(0)) : QHash<QString, qint64>();
+}
+
+Result<Bundle> Replica::makeBundle(const ExportOptions &options)
+{
+    const QString self = m_store.replicaId();
+    QHash<QString, qint64> theirs;
+    if (!options.sincePeer.isEmpty()) {
+        const std::optional<Peer> peer = findPeer(options.sincePeer);
+        if (!peer) {
+            QStringList names;
+            for (const Peer &known : peers()) {
+                names << known.name;
+            }
+            return Error(Error::Code::NotFound,
+                         names.isEmpty() ? i18nc("@info %1 is a computer's name",
+                                                 "No computer called “%1” has sent changes to this one yet. Export everything for it instead.",
+                                                 options.sincePeer)
+                                         : i18nc("@info %1 is a computer's name, %2 a list of names",
+                                                 "No computer called “%1” has sent changes to this one yet. The computers known here are: %2.",
+                                                 options.sincePeer,
+                                                 names.join(i18nc("@info separator between the items of a list", ", "))));
+        }
+        theirs = peerKnown(peer->replicaId);
+    }
+    const QHash<QString, qint64> ours = known();
+
+    Storage::Database &db = m_store.database();
+    QStringList origins;
+    if (options.ownOnly) {
+        origins << self;
+        theirs = {{self, options.ownAfter}};
+    } else {
+        Storage::Statement distinct = db.prepare(u"SELECT DISTINCT replica FROM change_log"_s);
+        while (distinct.step()) {
+            origins << distinct.text(0);
+        }
+    }
+
+    struct Row {
+        qint64 seq;
+        Operation operation;
+    };
+    QList<Row> rows;
+    Storage::Statement select = db.prepare(
+        u"SELECT seq, hlc, kind, record_id, op, field, value, base_hlc, base_replica, witness_hlc, witness_replica FROM change_log WHERE replica = ? AND hlc > ?"_s);
+    for (const QString &origin : std::as_const(origins)) {
+        select.reset();
+        select.bind(1, origin);
+        select.bind(2, theirs.value(origin, 0));
+        while (select.step()) {
+            Row row;
+            row.seq = select.integer(0);
+            Operation &op = row.operation;
+            op.stamp = {select.integer(1), origin};
+            op.kind = select.text(2);
+            op.recordId = select.text(3);
+            const QString type = select.text(4);
+            op.type = type == u"create" ? Operation::Type::Create : type == u"delete" ? Operation::Type::Delete : Operation::Type::Update;
+            op.field = op.type == Operation::Type::Update ? select.text(5) : QString();
+            op.value = select.isNull(6) ? QString() : select.text(6);
+            if (!select.isNull(7)) {
+                op.base = {select.integer(7), select.text(8)};
+            }
+            if (!select.isNull(9)) {
+                op.witness = {select.integer(9), select.text(10)};
+            }
+            rows.append(std::move(row));
+        }
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        return a.operation.stamp < b.operation.stamp || (a.operation.stamp == b.operation.stamp && a.seq < b.seq);
+    });
+
+    qint64 cutoff = std::numeric_limits<qint64>::max();
+    if (options.maxOperations >= 0 && rows.size() > options.maxOperations) {
+        // Never split the operations of one stamp: the ranges below say "everything up to".
+        qsizetype end = options.maxOperations;
+        cutoff = end > 0 ? rows.at(end - 1).operation.stamp.hlc : 0;
+        while (end < rows.size() && rows.at(end).operation.stamp.hlc <= cutoff) {
+            ++end;
+        }
+        rows.resize(end);
+    }
+
+    // Operations made here get their bases from this replica's log order.
+    Storage::Statement history = db.prepare(History::selectSql());
+    QHash<QString, QHash<qint64, Operation>> worked;
+    for (Row &row : rows) {
+        Operation &op = row.operation;
+        if (op.stamp.replica != self || op.type == Operation::Type::Create || !op.base.isNull() || !op.witness.isNull()) {
+            continue;
+        }
+        auto it = worked.find(op.recordId);
+        if (it == worked.end()) {
+            QHash<qint64, Operation> bySeq;
+            for (const LoggedOperation &logged : History::read(history, op.recordId, self)) {
+                bySeq.insert(logged.seq, logged.operation);
+            }
+            it = worked.insert(op.recordId, bySeq);
+        }
+        const Operation &computed = it->value(row.seq);
+        op.base = computed.base;
+        op.witness = computed.witness;
+    }
+
+    Bundle bundle;
+    bundle.coalitionId = coalitionId();
+    bundle.replicaId = self;
+    bundle.replicaName = m_store.replicaName();
+    bundle.createdAt = QDateTime::currentMSecsSinceEpoch();
+    bundle.known = ours;
+    for (const QString &origin : std::as_const(origins)) {
+        const qint64 after = theirs.value(origin, 0);
+        const qint64 upTo = std::min(ours.value(origin, 0), cutoff);
+        if (upTo > after) {
+            bundle.ranges.append({origin, after, upTo});
+        }
+        bundle.replicaNames.insert(origin, peerName(origin));
+    }
+    bundle.operations.reserve(rows.size());
+    for (Row &row : rows) {
+        bundle.operations.append(std::move(row.operation));
+    }
+    return bundle;
+}
+
+Result<Bundle> Replica::exportTo(const QString &path, const ExportOptions &options)
+{
+    auto bundle = makeBundle(options);
+    if (!bundle) {
+        return bundle;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bundle.value().serialize()) < 0 || !file.commit()) {
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a file path, %2 the reason", "Could not write the changes file %1: %2", path, file.errorString()));
+    }
+    if (!options.sincePeer.isEmpty()) {
+        if (const std::optional<Peer> peer = findPeer(options.sincePeer)) {
+            Storage::Statement stamp = m_store.database().prepare(u"UPDATE sync_peers SET last_export_at = ? WHERE replica = ?"_s);
+            stamp.bind(1, now());
+            stamp.bind(2, peer->replicaId);
+            if (!stamp.exec()) {
+                return m_store.database().lastError();
+            }
+        }
+    }
+    return bundle;
+}
+
+Result<ImportSummary> Replica::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a file path, %2 the reason", "Could not read the changes file %1: %2", path, file.errorString()));
+    }
+    return importBundle(file.readAll());
+}
+
+Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
+{
+    auto parsed = Bundle::parse(bytes);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const Bundle &bundle = parsed.value();
+    const QString self = m_store.replicaId();
+    Storage::Database &db = m_store.database();
+
+    const QString ours = coalitionId();
+    bool adopt = false;
+    if (bundle.coalitionId != ours) {
+        // A database that has never held a change joins the coalition of its first bundle.
+        Storage::Statement any = db.prepare(u"SELECT 1 FROM change_log LIMIT 1"_s);
+        if (any.step()) {
+            return Error(Error::Code::Refused,
+                         i18nc("@info %1 is a computer's name",
+                               "This changes file comes from another coalition's database (written on “%1”). Nothing was imported.",
+                               bundle.replicaName));
+        }
+        adopt = true;
+    }
+
+    ImportSummary summary;
+    summary.fromName = bundle.replicaName;
+    // One transaction, not nested in another: a savepoint around a large import costs much.
+    auto bookkeeping = [&]() -> Result<void> {
+        if (adopt) {
+            Storage::Statement join = db.prepare(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('coalition_id', ?)"_s);
+            join.bind(1, bundle.coalitionId);
+            if (!join.exec()) {
+                return db.lastError();
+            }
+        }
+        QHash<QString, qint64> have = known();
+        Storage::Statement advance = db.prepare(u"INSERT OR REPLACE INTO sync_known (origin, hlc) VALUES (?, ?)"_s);
+        for (const Bundle::Range &range : bundle.ranges) {
+            if (range.origin == self) {
+                continue;
+            }
+            const qint64 current = have.value(range.origin, 0);
+            if (current >= range.after && range.upTo > current) {
+                advance.reset();
+                advance.bind(1, range.origin);
+                advance.bind(2, range.upTo);
+                if (!advance.exec()) {
+                    return db.lastError();
+                }
+                have.insert(range.origin, range.upTo);
+            }
+        }
+
+        Storage::Statement name =
+            db.prepare(u"INSERT INTO sync_peers (replica, name) VALUES (?, ?) ON CONFLICT (replica) DO UPDATE SET name = excluded.name"_s);
+        for (auto it = bundle.replicaNames.cbegin(); it != bundle.replicaNames.cend(); ++it) {
+            if (it.key() == self || it.key() == bundle.replicaId) {
+                continue;
+            }
+            name.reset();
+            name.bind(1, it.key());
+            name.bind(2, it.value());
+            if (!name.exec()) {
+                return db.lastError();
+            }
+        }
+        if (bundle.replicaId != self) {
+            // What the sender has only grows: keep the larger of what we knew and what it says.
+            QHash<QString, qint64> senderHas = peerKnown(bundle.replicaId);
+            for (auto it = bundle.known.cbegin(); it != bundle.known.cend(); ++it) {
+                senderHas.insert(it.key(), std::max(senderHas.value(it.key(), 0), it.value()));
+            }
+            Storage::Statement peer = db.prepare(
+                u"INSERT INTO sync_peers (replica, name, last_import_at, known) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (replica) DO UPDATE SET name = excluded.name, last_import_at = excluded.last_import_at, known = excluded.known"_s);
+            peer.bind(1, bundle.replicaId);
+            peer.bind(2, bundle.replicaName);
+            peer.bind(3, now());
+            peer.bind(4, toJson(senderHas));
+            if (!peer.exec()) {
+                return db.lastError();
+            }
+        }
+        return {};
+    };
+    auto applied = m_store.applyRemoteOperations(bundle.operations, bookkeeping);
+    if (!applied) {
+        return applied.error();
+    }
+    summary.received = applied.value().received;
+    summary.applied = applied.value().applied;
+    summary.recordsChanged = applied.value().recordsChanged;
+    summary.newConflicts = applied.value().newConflicts;
+    qCDebug(CHORUS_SYNC) << "imported from" << bundle.replicaName << summary.applied << "of" << summary.received << "operations new";
+    return summary;
+}
+
+QList<Peer> Replica::peers()
+{
+    const QHash<QString, qint64> ours = known();
+    QList<Peer> list;
+    Storage::Database &db = m_store.database();
+    Storage::Statement read =
+        db.prepare(u"SELECT replica, name, last_import_at, last_export_at, known FROM sync_peers WHERE replica != ? ORDER BY name, replica"_s);
+    read.bind(1, m_store.replicaId());
+    Storage::Statement count = db.prepare(u"SELECT count(*) FROM change_log WHERE replica = ? AND hlc > ?"_s);
+    while (read.step()) {
+        Peer peer;
+        peer.replicaId = read.text(0);
+        peer.name = read.text(1);
+        peer.lastImport = instant(read.text(2));
+        peer.lastExport = instant(read.text(3));
+        const QHash<QString, qint64> theirs = vectorFromJson(read.text(4));
+        for (auto it = ours.cbegin(); it != ours.cend(); ++it) {
+            count.reset();
+            count.bind(1, it.key());
+            count.bind(2, theirs.value(it.key(), 0));
+            peer.pendingChanges += count.step() ? count.integer(0) : 0;
+        }
+        list.append(peer);
+    }
+    return list;
+}
+
+qint64 Replica::unsentChanges()
+{
+    const QList<Peer> all = peers();
+    qint64 most = 0;
+    for (const Peer &peer : all) {
+        if (peer.lastImport.isValid()) {
+            most = std::max(most, peer.pendingChanges);
+        }
+    }
+    if (all.isEmpty()) {
+        Storage::Statement own = m_store.database().prepare(u"SELECT count(*) FROM change_log WHERE replica = ?"_s);
+        own.bind(1, m_store.replicaId());
+        most = own.step() ? own.integer(0) : 0;
+    }
+    return most;
+}
+
+QList<Conflict> Replica::conflicts(bool includeResolved)
+{
+    QList<Conflict> list;
+    Storage::Statement read = m_store.database().prepare(
+        u"SELECT id, kind, record_id, field, reason, lost_value, lost_hlc, lost_replica, detected_at, resolved_at FROM sync_conflicts %1 ORDER BY id"_s.arg(
+            includeResolved ? QString() : u"WHERE resolved_at IS NULL"_s));
+    while (read.step()) {
+        const std::optional<Kind> kind = kindFromKey(read.text(1));
+        if (!kind) {
+            continue;
+        }
+        Conflict conflict;
+        conflict.id = read.integer(0);
+        conflict.kind = *kind;
+        conflict.recordId = read.text(2);
+        conflict.field = read.text(3);
+        conflict.reason = reasonFrom(read.text(4));
+        conflict.lostValue = read.text(5);
+        conflict.lostAt = QDateTime::fromMSecsSinceEpoch(HybridLogicalClock::milliseconds(read.integer(6)), QTimeZone::UTC);
+        conflict.lostBy = read.text(7);
+        conflict.detectedAt = instant(read.text(8));
+        conflict.resolved = !read.isNull(9);
+        list.append(conflict);
+    }
+    for (Conflict &conflict : list) {
+        conflict.lostBy = peerName(conflict.lostBy);
+        if (const std::optional<Record> record = m_store.fetch(conflict.kind, conflict.recordId)) {
+            conflict.recordLabel = m_store.recordLabel(conflict.kind, *record);
+            conflict.currentValue = record->value(conflict.field).toString();
+        } else {
+            conflict.recordLabel = i18nc("@info a record that was deleted; %1 is its kind", "A deleted %1", kindLabel(conflict.kind));
+        }
+    }
+    return list;
+}
+
+Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QString &merged)
+{
+    std::optional<Conflict> found;
+    for (const Conflict &conflict : conflicts(true)) {
+        if (conflict.id == conflictId) {
+            found = conflict;
+        }
+    }
+    if (!found) {
+        return Error(Error::Code::NotFound, i18nc("@info", "There is no conflict number %1.", conflictId));
+    }
+    if (found->resolved) {
+        return Error(Error::Code::Refused, i18nc("@info %1 describes the conflict", "This conflict was already resolved: %1", found->description()));
+    }
+    const bool exists = m_store.fetch(found->kind, found->recordId).has_value();
+    if (!exists && resolution != Resolution::KeepMine) {
+        return Error(
+            Error::Code::Refused,
+            i18nc("@info %1 describes the conflict", "The record was deleted, so only “keep mine” can resolve this conflict: %1", found->description()));
+    }
+    return m_store.transact([&]() -> Result<void> {
+        if (resolution == Resolution::KeepTheirs) {
+            const QVariant theirs = found->reason == Conflict::Reason::EditedWhileApproved ? QVariant(u"approved"_s) : QVariant(found->lostValue);
+            if (auto done = m_store.update(found->kind, found->recordId, {{found->field, theirs}}); !done) {
+                return done;
+            }
+        } else if (resolution == Resolution::Merged) {
+            if (auto done = m_store.update(found->kind, found->recordId, {{found->field, merged}}); !done) {
+                return done;
+            }
+        }
+        Storage::Statement mark = m_store.database().prepare(u"UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?"_s);
+        mark.bind(1, now());
+        mark.bind(2, resolution == Resolution::KeepMine ? u"kept_mine"_s : resolution == Resolution::KeepTheirs ? u"kept_theirs"_s : u"merged"_s);
+        mark.bind(3, conflictId);
+        if (!mark.exec()) {
+            return m_store.database().lastError();
+        }
+        return {};
+    });
+}
+
+QByteArray Replica::canonicalDump()
+{
+    QByteArray dump;
+    for (Kind kind : allKinds()) {
+        QList<Record> records = m_store.fetchAll(kind);
+        std::sort(records.begin(), records.end(), [](const Record &a, const Record &b) {
+            return a.value(u"id"_s).toString() < b.value(u"id"_s).toString();
+        });
+        for (const Record &record : std::as_const(records)) {
+            QJsonObject object;
+            for (auto it = record.cbegin(); it != record.cend(); ++it) {
+                const QVariant &value = it.value();
+                if (value.typeId() == QMetaType::QByteArray) {
+                    object.insert(it.key(), QString::fromLatin1(value.toByteArray().toBase64()));
+                } else {
+                    object.insert(it.key(), QJsonValue::fromVariant(value));
+                }
+            }
+            dump += entity(kind).key.toUtf8() + ' ' + QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+        }
+    }
+    return dump;
+}
+
+} // namespace Chorus::Sync

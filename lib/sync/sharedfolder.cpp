@@ -1,0 +1,180 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "sharedfolder.h"
+
+#include "store/store.h"
+#include "sync_debug.h"
+
+#include <KLocalizedString>
+
+#include <QDir>
+#include <QFileSystemWatcher>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Chorus::Sync
+{
+
+namespace
+{
+
+struct FolderFile {
+    QString name;
+    QString origin;
+    qint64 after = 0;
+    qint64 upTo = 0;
+};
+
+QList<FolderFile> listFiles(const QString &folder)
+{
+    static const QRegularExpression pattern(u"^([0-9a-fA-F-]{36})-([0-9a-f]{16})-([0-9a-f]{16})\\.chorus-changes$"_s);
+    QList<FolderFile> files;
+    const QStringList names = QDir(folder).entryList({u"*"_s + SharedFolder::fileSuffix()}, QDir::Files);
+    for (const QString &name : names) {
+        const QRegularExpressionMatch match = pattern.match(name);
+        if (match.hasMatch()) {
+            files.append({name, match.captured(1), match.captured(2).toLongLong(nullptr, 16), match.captured(3).toLongLong(nullptr, 16)});
+        }
+    }
+    std::sort(files.begin(), files.end(), [](const FolderFile &a, const FolderFile &b) {
+        return a.origin != b.origin ? a.origin < b.origin : a.after < b.after;
+    });
+    return files;
+}
+
+} // namespace
+
+SharedFolder::SharedFolder(Store::Store &store, const QString &folder, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_replica(store)
+    , m_folder(folder)
+{
+    m_delay.setSingleShot(true);
+    m_delay.setInterval(300);
+    connect(&m_delay, &QTimer::timeout, this, [this] {
+        auto round = synchronize();
+        if (!round) {
+            Q_EMIT failed(round.error().message());
+        }
+    });
+}
+
+SharedFolder::~SharedFolder() = default;
+
+QString SharedFolder::fileSuffix()
+{
+    return u".chorus-changes"_s;
+}
+
+Result<SharedFolder::Summary> SharedFolder::synchronize()
+{
+    if (!QFileInfo(m_folder).isDir()) {
+        return Error(Error::Code::CannotOpen, i18nc("@info %1 is a folder", "The shared folder %1 does not exist or cannot be opened.", m_folder));
+    }
+    m_running = true;
+    Summary summary;
+    auto written = writeOwnChanges(summary);
+    if (written) {
+        importOthers(summary);
+    }
+    m_running = false;
+    if (!written) {
+        return written.error();
+    }
+    if (summary.filesWritten > 0 || summary.filesImported > 0 || !summary.problems.isEmpty()) {
+        Q_EMIT synchronized(summary);
+    }
+    return summary;
+}
+
+Result<void> SharedFolder::writeOwnChanges(Summary &summary)
+{
+    const QString self = m_store.replicaId();
+    qint64 written = 0;
+    for (const FolderFile &file : listFiles(m_folder)) {
+        if (file.origin == self) {
+            written = std::max(written, file.upTo);
+        }
+    }
+    const qint64 have = m_replica.known().value(self, 0);
+    if (have <= written) {
+        return {};
+    }
+    ExportOptions options;
+    options.ownOnly = true;
+    options.ownAfter = written;
+    auto bundle = m_replica.makeBundle(options);
+    if (!bundle) {
+        return bundle.error();
+    }
+    const QString name = u"%1-%2-%3%4"_s.arg(self).arg(written, 16, 16, QChar(u'0')).arg(have, 16, 16, QChar(u'0')).arg(fileSuffix());
+    QSaveFile file(QDir(m_folder).filePath(name));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bundle.value().serialize()) < 0 || !file.commit()) {
+        return Error(
+            Error::Code::CannotOpen,
+            i18nc("@info %1 is a folder, %2 the reason", "Could not write this computer's changes to the shared folder %1: %2", m_folder, file.errorString()));
+    }
+    summary.filesWritten = 1;
+    summary.operationsWritten = int(bundle.value().operations.size());
+    return {};
+}
+
+void SharedFolder::importOthers(Summary &summary)
+{
+    const QString self = m_store.replicaId();
+    for (const FolderFile &file : listFiles(m_folder)) {
+        // Asked again each time: an import may have moved it on.
+        if (file.origin == self || file.upTo <= m_replica.known().value(file.origin, 0)) {
+            continue;
+        }
+        auto imported = m_replica.importFile(QDir(m_folder).filePath(file.name));
+        if (!imported) {
+            summary.problems << i18nc("@info %1 is a file name, %2 the reason", "%1: %2", file.name, imported.error().message());
+            qCWarning(CHORUS_SYNC) << "shared folder: cannot import" << file.name << imported.error().message();
+            continue;
+        }
+        ++summary.filesImported;
+        summary.operationsApplied += imported.value().applied;
+        summary.newConflicts += imported.value().newConflicts;
+        if (!summary.from.contains(imported.value().fromName)) {
+            summary.from << imported.value().fromName;
+        }
+    }
+}
+
+void SharedFolder::setWatching(bool watching)
+{
+    if (watching == isWatching()) {
+        return;
+    }
+    if (!watching) {
+        delete m_watcher;
+        m_watcher = nullptr;
+        disconnect(&m_store, &Store::Store::changed, this, nullptr);
+        return;
+    }
+    m_watcher = new QFileSystemWatcher({m_folder}, this);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, &SharedFolder::scheduleRound);
+    connect(&m_store, &Store::Store::changed, this, &SharedFolder::scheduleRound);
+}
+
+bool SharedFolder::isWatching() const
+{
+    return m_watcher != nullptr;
+}
+
+void SharedFolder::scheduleRound()
+{
+    // Our own imports and writes change the store and the folder: no round for those.
+    if (!m_running) {
+        m_delay.start();
+    }
+}
+
+} // namespace Chorus::Sync

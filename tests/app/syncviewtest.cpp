@@ -1,0 +1,111 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorustest.h"
+#include "sync/synctesthelpers.h"
+
+#include "syncview.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Domain;
+
+class SyncViewTest : public QObject
+{
+    Q_OBJECT
+
+    TestReplica m_ana;
+    TestReplica m_ben;
+    QString m_quote;
+
+private Q_SLOTS:
+    void init()
+    {
+        // GIVEN Ana's and Ben's laptops that rewrote the same quote at once and exchanged
+        m_ana = TestReplica::open(u"Ana's laptop"_s);
+        m_ben = TestReplica::open(u"Ben's laptop"_s);
+        auto person = m_ana.store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}});
+        QVERIFY(person);
+        auto quote = m_ana.store->create(Kind::Quote, {{u"text"_s, u"Rents are not a luxury."_s}, {u"spokesperson_id"_s, person.value()}});
+        QVERIFY(quote);
+        m_quote = quote.value();
+        m_ben.receive(m_ana);
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Ana's words."_s}}));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Ben's words."_s}}));
+        m_ana.receive(m_ben);
+    }
+
+    void shouldShowThePeersAndTheConflictSideBySide()
+    {
+        // WHEN the view shows Ana's database
+        Desktop::SyncView view;
+        view.setStore(m_ana.store.get());
+        // THEN Ben's laptop is listed, and the conflict shows both versions
+        auto *peers = view.findChild<QTreeWidget *>(u"peerList"_s);
+        QCOMPARE(peers->topLevelItemCount(), 1);
+        QCOMPARE(peers->topLevelItem(0)->text(0), u"Ben's laptop"_s);
+        auto *conflicts = view.findChild<QListWidget *>(u"conflictList"_s);
+        QCOMPARE(conflicts->count(), 1);
+        QVERIFY(view.findChild<QLabel *>(u"syncStatus"_s)->text().contains(u"1 conflict"_s));
+        const QString current = view.findChild<QPlainTextEdit *>(u"currentVersion"_s)->toPlainText();
+        const QString other = view.findChild<QPlainTextEdit *>(u"otherVersion"_s)->toPlainText();
+        QCOMPARE(QSet<QString>({current, other}), QSet<QString>({u"Ana's words."_s, u"Ben's words."_s}));
+        QCOMPARE(current, m_ana.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString());
+        // For looking at by hand: CHORUS_SCREENSHOTS=folder saves what the view looks like.
+        if (const QString folder = qEnvironmentVariable("CHORUS_SCREENSHOTS"); !folder.isEmpty()) {
+            view.resize(900, 700);
+            QVERIFY(view.grab().save(folder + u"/syncview.png"_s));
+        }
+    }
+
+    void shouldKeepTheOtherVersionWhenAsked()
+    {
+        Desktop::SyncView view;
+        view.setStore(m_ana.store.get());
+        const QString other = view.findChild<QPlainTextEdit *>(u"otherVersion"_s)->toPlainText();
+        // WHEN the user keeps theirs
+        QTest::mouseClick(view.findChild<QPushButton *>(u"keepTheirsButton"_s), Qt::LeftButton);
+        // THEN the quote has the other text, and the conflict is gone from the list
+        QCOMPARE(m_ana.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), other);
+        QCOMPARE(view.findChild<QListWidget *>(u"conflictList"_s)->count(), 0);
+        QVERIFY(!view.findChild<QPushButton *>(u"keepMineButton"_s)->isEnabled());
+    }
+
+    void shouldUseTheMergedTextTheUserWrote()
+    {
+        Desktop::SyncView view;
+        view.setStore(m_ana.store.get());
+        // WHEN the user writes a merge and uses it
+        auto *merged = view.findChild<QPlainTextEdit *>(u"mergedVersion"_s);
+        merged->clear();
+        QTest::keyClicks(merged, u"Ana's and Ben's words."_s);
+        QTest::mouseClick(view.findChild<QPushButton *>(u"useMergedButton"_s), Qt::LeftButton);
+        // THEN the quote has it
+        QCOMPARE(m_ana.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Ana's and Ben's words."_s);
+        QCOMPARE(view.findChild<QListWidget *>(u"conflictList"_s)->count(), 0);
+    }
+
+    void shouldFollowImportsByItself()
+    {
+        // GIVEN the view on Ben's database, which has no conflict yet
+        Desktop::SyncView view;
+        view.setStore(m_ben.store.get());
+        auto *conflicts = view.findChild<QListWidget *>(u"conflictList"_s);
+        QCOMPARE(conflicts->count(), 0);
+        // WHEN Ben imports Ana's changes
+        m_ben.receive(m_ana);
+        // THEN the conflict appears
+        QTRY_COMPARE(conflicts->count(), 1);
+    }
+};
+
+CHORUS_TEST_MAIN_IMPL(SyncViewTest, QApplication)
+
+#include "syncviewtest.moc"

@@ -1,0 +1,400 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+// The property test of sync: random volunteers' work on 2 to 5 laptops, exchanged in random
+// orders, with duplicates, delays and partial bundles, always ends in identical databases with
+// every overwritten concurrent text edit kept in Conflicts.
+
+#include "chorustest.h"
+#include "synctesthelpers.h"
+
+#include "storage/statement.h"
+
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Domain;
+using Chorus::Sync::Stamp;
+
+namespace
+{
+
+/// A long-text edit made in a scenario, and what its author had seen of that field.
+struct TextEdit {
+    Kind kind;
+    QString recordId;
+    QString field;
+    QString value;
+    Stamp stamp;
+    QList<Stamp> seen;
+};
+
+struct Deletion {
+    QString recordId;
+    Stamp newestSeen; ///< the newest stamp of the record the deleting laptop had
+};
+
+struct PendingBundle {
+    int to;
+    QByteArray bytes;
+};
+
+class Scenario
+{
+public:
+    explicit Scenario(quint32 seed)
+        : m_random(seed)
+        , m_seed(seed)
+    {
+    }
+
+    /// Runs the scenario; returns an empty string when every property holds, else what failed.
+    QString run()
+    {
+        const int count = 2 + m_random.bounded(4);
+        for (int i = 0; i < count; ++i) {
+            m_nodes.push_back(TestReplica::open(u"Laptop %1"_s.arg(i + 1)));
+            if (!m_nodes.back().store) {
+                return u"cannot open a replica"_s;
+            }
+        }
+        // The coordinator's starting coalition, which every laptop receives first.
+        TestReplica &first = m_nodes.front();
+        for (int i = 0; i < 2; ++i) {
+            create(first, Kind::Organization);
+        }
+        for (int i = 0; i < 3; ++i) {
+            create(first, Kind::Person);
+        }
+        for (int i = 0; i < 3; ++i) {
+            create(first, Kind::Quote);
+        }
+        for (int i = 1; i < count; ++i) {
+            if (auto joined = m_nodes[i].replica->importBundle(first.bundle()); !joined) {
+                return u"joining failed: "_s + joined.error().message();
+            }
+        }
+
+        const int steps = 10 + m_random.bounded(25);
+        for (int step = 0; step < steps; ++step) {
+            const int node = m_random.bounded(count);
+            const int action = m_random.bounded(100);
+            QString failure;
+            if (action < 40) {
+                failure = edit(node);
+            } else if (action < 50) {
+                failure = create(m_nodes[node], m_random.bounded(2) ? Kind::Quote : Kind::Person);
+            } else if (action < 56) {
+                failure = remove(node);
+            } else if (action < 64) {
+                failure = approve(node);
+            } else {
+                failure = exchange(node, m_random.bounded(count));
+            }
+            if (!failure.isEmpty()) {
+                return failure;
+            }
+        }
+
+        // Late and lost mail arrives in any order; then everyone exchanges everything.
+        while (!m_delayed.isEmpty()) {
+            const PendingBundle late = m_delayed.takeAt(m_random.bounded(int(m_delayed.size())));
+            if (auto imported = m_nodes[late.to].replica->importBundle(late.bytes); !imported) {
+                return u"late bundle refused: "_s + imported.error().message();
+            }
+        }
+        // Everyone sends to the first laptop, which then sends everything back to everyone.
+        for (int from = 1; from < count; ++from) {
+            if (auto imported = m_nodes[0].replica->importBundle(m_nodes[from].bundle()); !imported) {
+                return u"final exchange refused: "_s + imported.error().message();
+            }
+        }
+        const QByteArray everything = m_nodes[0].bundle();
+        for (int to = 1; to < count; ++to) {
+            if (auto imported = m_nodes[to].replica->importBundle(everything); !imported) {
+                return u"final exchange refused: "_s + imported.error().message();
+            }
+        }
+        return checkProperties();
+    }
+
+private:
+    QString pick(TestReplica &node, Kind kind)
+    {
+        Storage::Statement ids = node.store->database().prepare(u"SELECT id FROM %1 ORDER BY id"_s.arg(entity(kind).table));
+        QStringList all;
+        while (ids.step()) {
+            all << ids.text(0);
+        }
+        return all.isEmpty() ? QString() : all.at(m_random.bounded(int(all.size())));
+    }
+
+    QString text()
+    {
+        static const QStringList words = {u"rent"_s, u"justice"_s, u"climate"_s, u"workers"_s, u"homes"_s, u"now"_s, u"together"_s, u"¡sí!"_s, u"right"_s};
+        QStringList sentence;
+        const int length = 2 + m_random.bounded(5);
+        for (int i = 0; i < length; ++i) {
+            sentence << words.at(m_random.bounded(int(words.size())));
+        }
+        return sentence.join(u' ') + u" #"_s + QString::number(m_random.generate() % 100000);
+    }
+
+    static Stamp lastStamp(TestReplica &node)
+    {
+        Storage::Statement last = node.store->database().prepare(u"SELECT hlc, replica FROM change_log ORDER BY seq DESC LIMIT 1"_s);
+        return last.step() ? Stamp{last.integer(0), last.text(1)} : Stamp{};
+    }
+
+    static QList<Stamp> seenStamps(TestReplica &node, const QString &id, const QString &field)
+    {
+        QList<Stamp> seen;
+        Storage::Statement read =
+            node.store->database().prepare(u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND (op = 'create' OR (op = 'update' AND field = ?))"_s);
+        read.bind(1, id);
+        read.bind(2, field);
+        while (read.step()) {
+            seen.append({read.integer(0), read.text(1)});
+        }
+        return seen;
+    }
+
+    QString create(TestReplica &node, Kind kind)
+    {
+        Record record;
+        if (kind == Kind::Organization) {
+            record = {{u"name"_s, QString(u"Group "_s + text())}, {u"boilerplate"_s, text()}};
+        } else if (kind == Kind::Person) {
+            record = {{u"name"_s, QString(u"Person "_s + text())}, {u"bio"_s, text()}};
+            if (const QString organization = pick(node, Kind::Organization); !organization.isEmpty()) {
+                record.insert(u"organization_id"_s, organization);
+            }
+        } else {
+            const QString person = pick(node, Kind::Person);
+            if (person.isEmpty()) {
+                return {};
+            }
+            record = {{u"text"_s, text()}, {u"spokesperson_id"_s, person}};
+        }
+        if (auto created = node.store->create(kind, record); !created) {
+            return u"create failed: "_s + created.error().message();
+        }
+        return {};
+    }
+
+    QString edit(int index)
+    {
+        TestReplica &node = m_nodes[index];
+        struct Target {
+            Kind kind;
+            QString field;
+            bool longText;
+        };
+        static const QList<Target> targets = {
+            {Kind::Quote, u"text"_s, true},
+            {Kind::Quote, u"text"_s, true},
+            {Kind::Person, u"bio"_s, true},
+            {Kind::Person, u"title"_s, false},
+            {Kind::Organization, u"boilerplate"_s, true},
+            {Kind::Organization, u"website"_s, false},
+        };
+        const Target &target = targets.at(m_random.bounded(int(targets.size())));
+        const QString id = pick(node, target.kind);
+        if (id.isEmpty()) {
+            return {};
+        }
+        const QString value = target.field == u"website" ? u"https://example.org/"_s + QString::number(m_random.bounded(1000)) : text();
+        const QList<Stamp> seen = seenStamps(node, id, target.field);
+        if (auto done = node.store->update(target.kind, id, {{target.field, value}}); !done) {
+            return u"edit failed: "_s + done.error().message();
+        }
+        if (target.longText) {
+            m_edits.append({target.kind, id, target.field, value, lastStamp(node), seen});
+        }
+        return {};
+    }
+
+    QString remove(int index)
+    {
+        TestReplica &node = m_nodes[index];
+        const Kind kind = m_random.bounded(3) == 0 ? Kind::Person : Kind::Quote;
+        const QString id = pick(node, kind);
+        if (id.isEmpty()) {
+            return {};
+        }
+        Storage::Statement last = node.store->database().prepare(u"SELECT ifnull(max(seq), 0) FROM change_log"_s);
+        const qint64 before = last.step() ? last.integer(0) : 0;
+        if (auto done = node.store->remove(kind, id, Store::DeletePolicy::DeleteDependents); !done) {
+            return u"delete failed: "_s + done.error().message();
+        }
+        // Every record this delete took (its quotes too), with the newest change of it seen here.
+        Storage::Statement deletes = node.store->database().prepare(u"SELECT record_id, seq FROM change_log WHERE seq > ? AND op = 'delete'"_s);
+        deletes.bind(1, before);
+        Storage::Statement newest =
+            node.store->database().prepare(u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND seq < ? ORDER BY hlc DESC, replica DESC LIMIT 1"_s);
+        while (deletes.step()) {
+            newest.reset();
+            newest.bind(1, deletes.text(0));
+            newest.bind(2, deletes.integer(1));
+            m_deletions.append({deletes.text(0), newest.step() ? Stamp{newest.integer(0), newest.text(1)} : Stamp{}});
+        }
+        return {};
+    }
+
+    QString approve(int index)
+    {
+        TestReplica &node = m_nodes[index];
+        const QString id = pick(node, Kind::Quote);
+        if (id.isEmpty()) {
+            return {};
+        }
+        const QString approvedText = node.store->fetch(Kind::Quote, id)->value(u"text"_s).toString();
+        if (auto done = node.store->update(Kind::Quote, id, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Dana Whitfield"_s}}); !done) {
+            return u"approval failed: "_s + done.error().message();
+        }
+        m_approved.insert(id + u'|' + approvedText);
+        return {};
+    }
+
+    QString exchange(int from, int to)
+    {
+        if (from == to) {
+            return {};
+        }
+        Sync::ExportOptions options;
+        const int mode = m_random.bounded(100);
+        if (mode < 35) {
+            const QString peer = m_nodes[to].store->replicaName();
+            for (const Sync::Peer &known : m_nodes[from].replica->peers()) {
+                if (known.name == peer && known.lastImport.isValid()) {
+                    options.sincePeer = peer;
+                }
+            }
+        } else if (mode < 60) {
+            options.maxOperations = m_random.bounded(12);
+        }
+        const QByteArray bytes = m_nodes[from].bundle(options);
+        if (bytes.isEmpty()) {
+            return u"export failed"_s;
+        }
+        const int delivery = m_random.bounded(100);
+        if (delivery < 15) {
+            m_delayed.append({to, bytes});
+            return {};
+        }
+        const int times = delivery < 30 ? 2 : 1;
+        for (int i = 0; i < times; ++i) {
+            if (auto imported = m_nodes[to].replica->importBundle(bytes); !imported) {
+                return u"import refused: "_s + imported.error().message();
+            }
+        }
+        return {};
+    }
+
+    QString checkProperties()
+    {
+        const QByteArray reference = m_nodes.front().replica->canonicalDump();
+        for (size_t i = 1; i < m_nodes.size(); ++i) {
+            if (m_nodes[i].replica->canonicalDump() != reference) {
+                return u"laptops 1 and %1 differ:\n%2\n---\n%3"_s.arg(i + 1).arg(QString::fromUtf8(reference),
+                                                                                 QString::fromUtf8(m_nodes[i].replica->canonicalDump()));
+            }
+        }
+        for (TestReplica &node : m_nodes) {
+            // The full check (integrity, search index) on every tenth scenario; references always.
+            if (m_seed % 10 == 0) {
+                if (const QStringList problems = node.store->check(); !problems.isEmpty()) {
+                    return u"inconsistent database: "_s + problems.join(u"; ");
+                }
+            }
+            Storage::Statement dangling = node.store->database().prepare(u"PRAGMA foreign_key_check"_s);
+            if (dangling.step()) {
+                return u"a reference points to a missing record in table "_s + dangling.text(0);
+            }
+            const QList<Sync::Conflict> conflicts = node.replica->conflicts();
+            const auto listed = [&](const QString &id, const QString &field, const QString &value, Sync::Conflict::Reason reason) {
+                return std::any_of(conflicts.cbegin(), conflicts.cend(), [&](const Sync::Conflict &conflict) {
+                    return conflict.recordId == id && conflict.field == field && conflict.lostValue == value && conflict.reason == reason;
+                });
+            };
+            for (const TextEdit &edit : std::as_const(m_edits)) {
+                bool deleted = false;
+                Stamp seenByDeleters;
+                for (const Deletion &deletion : std::as_const(m_deletions)) {
+                    if (deletion.recordId == edit.recordId) {
+                        deleted = true;
+                        seenByDeleters = std::max(seenByDeleters, deletion.newestSeen);
+                    }
+                }
+                const std::optional<Record> record = node.store->fetch(edit.kind, edit.recordId);
+                if (deleted) {
+                    // Deleted by laptops that had not seen the edit: the edit is surfaced.
+                    if (edit.stamp > seenByDeleters && !listed(edit.recordId, edit.field, edit.value, Sync::Conflict::Reason::EditedWhileDeleted)) {
+                        return u"an edit made while the record was deleted elsewhere is not in Conflicts: "_s + edit.value;
+                    }
+                    continue;
+                }
+                if (!record || record->value(edit.field).toString() == edit.value) {
+                    continue; // removed with what it belonged to, or it is the value kept
+                }
+                const bool overwrittenKnowingly = std::any_of(m_edits.cbegin(), m_edits.cend(), [&](const TextEdit &later) {
+                    return later.recordId == edit.recordId && later.field == edit.field && later.seen.contains(edit.stamp);
+                });
+                if (!overwrittenKnowingly && !listed(edit.recordId, edit.field, edit.value, Sync::Conflict::Reason::ConcurrentEdit)) {
+                    return u"a concurrent %1 edit was lost without a conflict on %2: %3"_s.arg(edit.field, node.store->replicaName(), edit.value);
+                }
+            }
+            for (const Record &quote : node.store->fetchAll(Kind::Quote)) {
+                if (quote.value(u"state"_s).toString() == u"approved"
+                    && !m_approved.contains(quote.value(u"id"_s).toString() + u'|' + quote.value(u"text"_s).toString())) {
+                    return u"a quote is approved with text nobody approved: "_s + quote.value(u"text"_s).toString();
+                }
+            }
+        }
+        return {};
+    }
+
+    QRandomGenerator m_random;
+    quint32 m_seed;
+    std::vector<TestReplica> m_nodes;
+    QList<TextEdit> m_edits;
+    QList<Deletion> m_deletions;
+    QSet<QString> m_approved;
+    QList<PendingBundle> m_delayed;
+};
+
+} // namespace
+
+class ConvergenceTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        // Opening a thousand databases would otherwise log every migration step.
+        QLoggingCategory::setFilterRules(u"chorus.storage.info=false"_s);
+    }
+
+    void shouldConvergeWithEveryConcurrentTextEditKeptInAnyExchangeOrder()
+    {
+        // GIVEN 1,000 random scenarios (CHORUS_SYNC_SCENARIOS changes the number; a failure names
+        // its seed, and CHORUS_SYNC_SEED replays one)
+        const int scenarios = qEnvironmentVariableIsSet("CHORUS_SYNC_SCENARIOS") ? qEnvironmentVariableIntValue("CHORUS_SYNC_SCENARIOS") : 1000;
+        const quint32 firstSeed = qEnvironmentVariableIsSet("CHORUS_SYNC_SEED") ? quint32(qEnvironmentVariableIntValue("CHORUS_SYNC_SEED")) : 1;
+        for (int i = 0; i < scenarios; ++i) {
+            const quint32 seed = firstSeed + quint32(i);
+            // WHEN laptops edit, create, delete, approve and exchange at random
+            Scenario scenario(seed);
+            const QString failure = scenario.run();
+            // THEN they end identical, with nothing lost silently
+            QVERIFY2(failure.isEmpty(), qPrintable(u"scenario with seed %1: %2"_s.arg(seed).arg(failure)));
+        }
+    }
+};
+
+CHORUS_TEST_MAIN(ConvergenceTest)
+
+#include "convergencetest.moc"

@@ -1,0 +1,400 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorustest.h"
+#include "synctesthelpers.h"
+
+#include "storage/statement.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtEndian>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Domain;
+using Chorus::Sync::Conflict;
+using Chorus::Sync::Replica;
+
+class ReplicaTest : public QObject
+{
+    Q_OBJECT
+
+    TestReplica m_ana;
+    TestReplica m_ben;
+    QString m_person;
+    QString m_quote;
+
+    static qint64 rows(Store::Store &store, const QString &table)
+    {
+        Storage::Statement count = store.database().prepare(u"SELECT count(*) FROM %1"_s.arg(table));
+        return count.step() ? count.integer(0) : -1;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        // GIVEN Ana's laptop with a person and a quote, and Ben's laptop that received them
+        m_ana = TestReplica::open(u"Ana's laptop"_s);
+        m_ben = TestReplica::open(u"Ben's laptop"_s);
+        QVERIFY(m_ana.store && m_ben.store);
+        auto organization = m_ana.store->create(Kind::Organization, {{u"name"_s, u"Harbor Tenants Union"_s}});
+        QVERIFY(organization);
+        auto person = m_ana.store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}, {u"organization_id"_s, organization.value()}});
+        QVERIFY(person);
+        m_person = person.value();
+        auto quote = m_ana.store->create(Kind::Quote, {{u"text"_s, u"Rents are not a luxury."_s}, {u"spokesperson_id"_s, m_person}});
+        QVERIFY(quote);
+        m_quote = quote.value();
+        const auto summary = m_ben.receive(m_ana);
+        QCOMPARE(summary.applied, 3);
+    }
+
+    void shouldCarryRecordsCreatedOnOneReplicaToAnother()
+    {
+        // THEN Ben's laptop has the same records, and knows Ana's laptop by name
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Rents are not a luxury."_s);
+        QCOMPARE(m_ben.replica->peers().size(), 1);
+        QCOMPARE(m_ben.replica->peers().constFirst().name, u"Ana's laptop"_s);
+        QVERIFY(m_ben.replica->peers().constFirst().lastImport.isValid());
+        QCOMPARE(m_ben.replica->coalitionId(), m_ana.replica->coalitionId());
+        // and finds them by search
+        const QList<Store::SearchHit> hits = m_ben.store->search(u"luxury"_s);
+        QCOMPARE(hits.size(), 1);
+        QCOMPARE(hits.at(0).id, m_quote);
+    }
+
+    void shouldAnnounceTheRecordsAnImportChanged()
+    {
+        // GIVEN Ana edits the quote
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Homes are not a luxury."_s}}));
+        QSignalSpy changed(m_ben.store.get(), &Store::Store::changed);
+        // WHEN Ben imports
+        m_ben.receive(m_ana);
+        // THEN one signal names the quote and its field
+        QCOMPARE(changed.size(), 1);
+        const auto changes = changed.at(0).at(0).value<QList<Store::Change>>();
+        QCOMPARE(changes.size(), 1);
+        QCOMPARE(changes.at(0).id, m_quote);
+        QCOMPARE(changes.at(0).fields, QStringList{u"text"_s});
+    }
+
+    void shouldApplyABundleOnlyOnceWhenItIsImportedAgain()
+    {
+        // GIVEN an edit on Ana's laptop, exported once
+        QVERIFY(m_ana.store->update(Kind::Person, m_person, {{u"title"_s, u"Organizer"_s}}));
+        const QByteArray bundle = m_ana.bundle();
+        // WHEN Ben imports it twice
+        QVERIFY(m_ben.replica->importBundle(bundle));
+        const QByteArray once = m_ben.replica->canonicalDump();
+        const qint64 logOnce = rows(*m_ben.store, u"change_log"_s);
+        auto again = m_ben.replica->importBundle(bundle);
+        // THEN the second import changes nothing
+        QVERIFY(again);
+        QCOMPARE(again.value().applied, 0);
+        QCOMPARE(m_ben.replica->canonicalDump(), once);
+        QCOMPARE(rows(*m_ben.store, u"change_log"_s), logOnce);
+    }
+
+    void shouldKeepTheSameNewestValueOnBothWhenTheSameFieldIsEditedOnBoth()
+    {
+        // GIVEN both change the person's title without exchanging
+        QVERIFY(m_ana.store->update(Kind::Person, m_person, {{u"title"_s, u"Organizer"_s}}));
+        QVERIFY(m_ben.store->update(Kind::Person, m_person, {{u"title"_s, u"Spokesperson"_s}}));
+        // WHEN they exchange in both directions
+        m_ben.receive(m_ana);
+        m_ana.receive(m_ben);
+        // THEN both have the same title, and a short field makes no conflict
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+        QVERIFY(m_ana.replica->conflicts().isEmpty());
+    }
+
+    void shouldKeepTheLosingVersionWhenTheSameTextIsEditedOnBoth()
+    {
+        // GIVEN both rewrite the quote's text without exchanging
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Ana's words."_s}}));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Ben's words."_s}}));
+        // WHEN they exchange
+        m_ben.receive(m_ana);
+        m_ana.receive(m_ben);
+        // THEN both keep the same text, and both list the other version with who wrote it
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+        const QString kept = m_ana.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString();
+        const QString lost = kept == u"Ana's words." ? u"Ben's words."_s : u"Ana's words."_s;
+        const QString loser = kept == u"Ana's words." ? u"Ben's laptop"_s : u"Ana's laptop"_s;
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            const QList<Conflict> conflicts = node->replica->conflicts();
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.at(0).reason, Conflict::Reason::ConcurrentEdit);
+            QCOMPARE(conflicts.at(0).field, u"text"_s);
+            QCOMPARE(conflicts.at(0).lostValue, lost);
+            QCOMPARE(conflicts.at(0).currentValue, kept);
+            QCOMPARE(conflicts.at(0).lostBy, loser);
+            QCOMPARE(conflicts.at(0).recordLabel, u"Quote by Ana Ruiz"_s);
+            QVERIFY(conflicts.at(0).description().contains(loser));
+        }
+    }
+
+    void shouldNotReportAConflictWhenEditsFollowEachOther()
+    {
+        // GIVEN Ana edits the text, Ben receives it and edits it again, Ana receives that
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"text"_s, u"First."_s}}));
+        m_ben.receive(m_ana);
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Second."_s}}));
+        m_ana.receive(m_ben);
+        // THEN Ben's later text is everywhere, also for search, and there is nothing to resolve
+        QCOMPARE(m_ana.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Second."_s);
+        QCOMPARE(m_ana.store->search(u"Second"_s).size(), 1);
+        QVERIFY(m_ana.store->search(u"First"_s).isEmpty());
+        QVERIFY(m_ana.replica->conflicts().isEmpty());
+        QVERIFY(m_ben.replica->conflicts().isEmpty());
+    }
+
+    void shouldMakeAnApprovedQuoteADraftWhenItsTextChangedElsewhere()
+    {
+        // GIVEN Ana approves the quote while Ben, offline, changes its text
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Dana Whitfield"_s}}));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Rents are not a luxury, they are a right."_s}}));
+        // WHEN they exchange, in either order
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN the new text is a draft on both, never "approved", and the conflict is shown
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            const Record quote = *node->store->fetch(Kind::Quote, m_quote);
+            QCOMPARE(quote.value(u"text"_s).toString(), u"Rents are not a luxury, they are a right."_s);
+            QCOMPARE(quote.value(u"state"_s).toString(), u"draft"_s);
+            QVERIFY(quote.value(u"approved_by"_s).isNull());
+            const QList<Conflict> conflicts = node->replica->conflicts();
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.at(0).reason, Conflict::Reason::EditedWhileApproved);
+        }
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+
+        // WHEN Ana approves the new text
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Dana Whitfield"_s}}));
+        m_ben.receive(m_ana);
+        // THEN it is approved on Ben's laptop too
+        QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"state"_s).toString(), u"approved"_s);
+    }
+
+    void shouldKeepAnApprovalWhenTheApproverHadSeenTheText()
+    {
+        // GIVEN Ben edits the text, Ana receives it and approves it
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Edited first."_s}}));
+        m_ana.receive(m_ben);
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Dana Whitfield"_s}}));
+        // WHEN Ben receives the approval
+        m_ben.receive(m_ana);
+        // THEN it stays approved, without conflict
+        QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"state"_s).toString(), u"approved"_s);
+        QVERIFY(m_ben.replica->conflicts().isEmpty());
+    }
+
+    void shouldSurfaceAnEditMadeWhileTheRecordWasDeletedElsewhere()
+    {
+        // GIVEN Ana deletes the quote while Ben edits it
+        QVERIFY(m_ana.store->remove(Kind::Quote, m_quote));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"An edit nobody should lose."_s}}));
+        // WHEN they exchange
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN the quote is deleted on both, and Ben's edit is listed on both
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QVERIFY(!node->store->fetch(Kind::Quote, m_quote));
+            const QList<Conflict> conflicts = node->replica->conflicts();
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.at(0).reason, Conflict::Reason::EditedWhileDeleted);
+            QCOMPARE(conflicts.at(0).lostValue, u"An edit nobody should lose."_s);
+        }
+    }
+
+    void shouldEmptyAReferenceToARecordDeletedElsewhere()
+    {
+        // GIVEN Ana deletes the organization (keeping its people) while Ben adds a person to it
+        const QString organization = m_ana.store->fetch(Kind::Person, m_person)->value(u"organization_id"_s).toString();
+        QVERIFY(m_ana.store->remove(Kind::Organization, organization, Store::DeletePolicy::Detach));
+        auto added = m_ben.store->create(Kind::Person, {{u"name"_s, u"Luis Ortega"_s}, {u"organization_id"_s, organization}});
+        QVERIFY(added);
+        // WHEN they exchange
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN both have the new person, without an organization
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+        QVERIFY(m_ana.store->fetch(Kind::Person, added.value())->value(u"organization_id"_s).isNull());
+        QVERIFY(m_ana.store->check().isEmpty());
+    }
+
+    void shouldWaitForAReferencedRecordThatHasNotArrivedYet()
+    {
+        // GIVEN a third laptop that receives Ana's operations newest first, in two bundles
+        TestReplica carla = TestReplica::open(u"Carla's laptop"_s);
+        auto everything = Sync::Bundle::parse(m_ana.bundle());
+        QVERIFY(everything);
+        Sync::Bundle older = everything.value();
+        Sync::Bundle newer = everything.value();
+        older.operations = everything.value().operations.mid(0, 1); // the organization
+        newer.operations = everything.value().operations.mid(1); // the person and the quote
+        older.ranges.clear();
+        newer.ranges.clear();
+        // WHEN the person and quote come before their organization
+        QVERIFY(carla.replica->importBundle(newer.serialize()));
+        // THEN the person is there without it for now, and the database is consistent
+        QCOMPARE(carla.store->count(Kind::Person), 1);
+        QCOMPARE(carla.store->count(Kind::Quote), 1);
+        QVERIFY(carla.store->fetch(Kind::Person, m_person)->value(u"organization_id"_s).isNull());
+        QVERIFY(carla.store->check().isEmpty());
+        QVERIFY(carla.replica->importBundle(older.serialize()));
+        // AND the person belongs to it once it arrives
+        QCOMPARE(carla.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
+    void shouldHoldBackARecordWhoseRequiredReferenceHasNotArrivedYet()
+    {
+        // GIVEN a third laptop that receives the quote before its spokesperson
+        TestReplica carla = TestReplica::open(u"Carla's laptop"_s);
+        auto everything = Sync::Bundle::parse(m_ana.bundle());
+        QVERIFY(everything);
+        Sync::Bundle quoteOnly = everything.value();
+        quoteOnly.operations = everything.value().operations.mid(2);
+        quoteOnly.ranges.clear();
+        // WHEN it imports the quote alone
+        QVERIFY(carla.replica->importBundle(quoteOnly.serialize()));
+        // THEN the quote waits, out of sight, and appears with the rest
+        QCOMPARE(carla.store->count(Kind::Quote), 0);
+        QVERIFY(carla.store->check().isEmpty());
+        QVERIFY(carla.replica->importBundle(everything.value().serialize()));
+        QCOMPARE(carla.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
+    void shouldExportOnlyWhatThePeerHasNotSeen()
+    {
+        // GIVEN Ana has received Ben's (empty) state, and Ben has all of Ana's
+        m_ana.receive(m_ben);
+        // WHEN Ben exports for Ana after one edit
+        QVERIFY(m_ben.store->update(Kind::Person, m_person, {{u"title"_s, u"Organizer"_s}}));
+        auto sinceAna = m_ben.replica->makeBundle({.sincePeer = u"Ana's laptop"_s});
+        QVERIFY(sinceAna);
+        // THEN the bundle holds that one edit only
+        QCOMPARE(sinceAna.value().operations.size(), 1);
+        QCOMPARE(sinceAna.value().operations.at(0).field, u"title"_s);
+        // and an unknown peer is refused with its name
+        auto unknown = m_ben.replica->makeBundle({.sincePeer = u"Nobody's laptop"_s});
+        QVERIFY(!unknown);
+        QVERIFY(unknown.error().message().contains(u"Nobody's laptop"_s));
+        QVERIFY(unknown.error().message().contains(u"Ana's laptop"_s));
+    }
+
+    void shouldResolveAConflict_data()
+    {
+        QTest::addColumn<int>("resolution");
+        QTest::addColumn<QString>("expected"); // "kept", "lost" or a merged text
+        QTest::newRow("keep mine") << int(Replica::Resolution::KeepMine) << u"kept"_s;
+        QTest::newRow("keep theirs") << int(Replica::Resolution::KeepTheirs) << u"lost"_s;
+        QTest::newRow("merged") << int(Replica::Resolution::Merged) << u"Ana's and Ben's words."_s;
+    }
+
+    void shouldResolveAConflict()
+    {
+        QFETCH(int, resolution);
+        QFETCH(QString, expected);
+        // GIVEN a conflict on Ana's laptop
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Ana's words."_s}}));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Ben's words."_s}}));
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        const QList<Conflict> conflicts = m_ana.replica->conflicts();
+        QCOMPARE(conflicts.size(), 1);
+        const QString want = expected == u"kept" ? conflicts.at(0).currentValue : expected == u"lost" ? conflicts.at(0).lostValue : expected;
+        // WHEN it is resolved
+        QVERIFY(m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution(resolution), expected));
+        // THEN the text is the chosen one, the conflict is gone, and Ben gets the choice
+        QCOMPARE(m_ana.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), want);
+        QVERIFY(m_ana.replica->conflicts().isEmpty());
+        QCOMPARE(m_ana.replica->conflicts(true).size(), 1);
+        m_ben.receive(m_ana);
+        QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), want);
+        // AND resolving it twice is refused
+        QVERIFY(!m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepMine));
+    }
+
+    void shouldRefuseABadBundleWholeAndChangeNothing_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("truncated") << u"truncate"_s << int(Error::Code::Corrupt) << u"incomplete"_s;
+        QTest::newRow("one byte flipped") << u"flip"_s << int(Error::Code::Corrupt) << u"damaged"_s;
+        QTest::newRow("not a bundle") << u"garbage"_s << int(Error::Code::NotChorus) << u"not a Chorus changes file"_s;
+        QTest::newRow("empty file") << u"empty"_s << int(Error::Code::NotChorus) << u"not a Chorus changes file"_s;
+        QTest::newRow("newer format") << u"newer"_s << int(Error::Code::NewerVersion) << u"newer version of Chorus"_s;
+        QTest::newRow("another coalition") << u"foreign"_s << int(Error::Code::Refused) << u"another coalition"_s;
+        QTest::newRow("unknown field") << u"field"_s << int(Error::Code::Corrupt) << u"no field"_s;
+    }
+
+    void shouldRefuseABadBundleWholeAndChangeNothing()
+    {
+        QFETCH(QString, damage);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        // GIVEN a bundle with new records and edits from Ana, damaged in one way
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"text"_s, u"New words."_s}}));
+        QVERIFY(m_ana.store->create(Kind::Organization, {{u"name"_s, u"Riverside Climate Action"_s}}));
+        QByteArray bytes = m_ana.bundle();
+        if (damage == u"truncate") {
+            bytes.chop(bytes.size() / 3);
+        } else if (damage == u"flip") {
+            bytes[bytes.size() / 2] = char(bytes.at(bytes.size() / 2) ^ 0x20);
+        } else if (damage == u"garbage") {
+            bytes = "PK\x03\x04 a zip file, not a bundle";
+        } else if (damage == u"empty") {
+            bytes.clear();
+        } else if (damage == u"newer") {
+            qToBigEndian<quint32>(Sync::Bundle::FormatVersion + 1, bytes.data() + 8);
+        } else if (damage == u"foreign") {
+            TestReplica stranger = TestReplica::open(u"Stranger's laptop"_s);
+            QVERIFY(stranger.store->create(Kind::Organization, {{u"name"_s, u"Another Coalition's Group"_s}}));
+            bytes = stranger.bundle();
+        } else if (damage == u"field") {
+            auto bundle = Sync::Bundle::parse(bytes);
+            QVERIFY(bundle);
+            bundle.value().operations.last().type = Sync::Operation::Type::Update;
+            bundle.value().operations.last().field = u"no_such_field"_s;
+            bundle.value().operations.last().value = u"1"_s;
+            bytes = bundle.value().serialize();
+        }
+        const QByteArray before = m_ben.replica->canonicalDump();
+        const qint64 logBefore = rows(*m_ben.store, u"change_log"_s);
+        // WHEN Ben imports it
+        auto imported = m_ben.replica->importBundle(bytes);
+        // THEN it is refused with a clear message, and nothing changed
+        QVERIFY(!imported);
+        QCOMPARE(int(imported.error().code()), code);
+        QVERIFY2(imported.error().message().contains(message), qPrintable(imported.error().message()));
+        QVERIFY(imported.error().message().contains(u"Nothing was imported"_s) || damage == u"field");
+        QCOMPARE(m_ben.replica->canonicalDump(), before);
+        QCOMPARE(rows(*m_ben.store, u"change_log"_s), logBefore);
+    }
+
+    void shouldReadAndWriteBundleFiles()
+    {
+        // GIVEN a bundle file written by Ana
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"from-ana.chorus-changes"_s);
+        QVERIFY(m_ana.store->update(Kind::Person, m_person, {{u"title"_s, u"Organizer"_s}}));
+        QVERIFY(m_ana.replica->exportTo(path));
+        // WHEN Ben imports the file
+        auto imported = m_ben.replica->importFile(path);
+        // THEN he has the edit; a missing file is refused by name
+        QVERIFY(imported);
+        QCOMPARE(imported.value().fromName, u"Ana's laptop"_s);
+        QCOMPARE(m_ben.store->fetch(Kind::Person, m_person)->value(u"title"_s).toString(), u"Organizer"_s);
+        auto missing = m_ben.replica->importFile(dir.filePath(u"missing.chorus-changes"_s));
+        QVERIFY(!missing);
+        QVERIFY(missing.error().message().contains(u"missing.chorus-changes"_s));
+    }
+};
+
+CHORUS_TEST_MAIN(ReplicaTest)
+
+#include "replicatest.moc"
