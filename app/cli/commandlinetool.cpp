@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "commandlinetool.h"
+#include "interopcommands.h"
 
 #include "chorus_version.h"
 #include "domain/entity.h"
@@ -43,7 +44,7 @@ struct CommandInfo {
 
 QList<CommandInfo> commands()
 {
-    return {
+    QList<CommandInfo> list{
         {u"init"_s, u"init [--demo]"_s, i18nc("@info:shell description of a command", "Create a new database; with --demo, fill it with the demo coalition")},
         {u"check"_s, u"check"_s, i18nc("@info:shell description of a command", "Check the database's integrity, schema and search index")},
         {u"search"_s,
@@ -52,6 +53,10 @@ QList<CommandInfo> commands()
         {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
         {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
     };
+    for (const InteropCommands::Command &command : InteropCommands::commands()) {
+        list.append({command.name, command.syntax, command.description});
+    }
+    return list;
 }
 
 std::optional<CommandInfo> commandInfo(const QString &name)
@@ -159,6 +164,8 @@ void setUpCommand(QCommandLineParser &parser, const CommandInfo &info)
         parser.addPositionalArgument(u"OUT"_s, i18nc("@info:shell", "The backup file to write. It must not exist yet."), u"OUT"_s);
     } else if (info.name == u"help") {
         parser.addPositionalArgument(u"COMMAND"_s, i18nc("@info:shell", "The command to explain."), u"[COMMAND]"_s);
+    } else if (InteropCommands::handles(info.name)) {
+        InteropCommands::setUp(parser, info.name);
     }
 }
 
@@ -312,6 +319,9 @@ int CommandLineTool::runCommand(const QString &command, const QStringList &argum
         return usageError(i18nc("@info:shell", "The database file name given with --db is empty."));
     }
 
+    if (InteropCommands::handles(info->name)) {
+        return InteropCommands::run(info->name, parser, target.path, m_out, m_err);
+    }
     if (info->name == u"init") {
         return init(target, parser.isSet(u"demo"_s));
     }

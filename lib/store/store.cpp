@@ -174,6 +174,11 @@ QList<Storage::MigrationStep> Store::migrations()
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v2.sql"_s);
          }},
+        {6,
+         u"audit of merged duplicates"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v6.sql"_s);
+         }},
     };
 }
 
@@ -606,7 +611,8 @@ Result<void> Store::removeRecord(Kind kind, const QString &id, DeletePolicy poli
             }
             const QString label = recordLabel(kind, *current);
             if (kind == Kind::Organization) {
-                Storage::Statement &quotes = statement(u"SELECT count(*) FROM quotes JOIN people ON quotes.spokesperson_id = people.id WHERE people.organization_id = ?"_s);
+                Storage::Statement &quotes =
+                    statement(u"SELECT count(*) FROM quotes JOIN people ON quotes.spokesperson_id = people.id WHERE people.organization_id = ?"_s);
                 quotes.bind(1, id);
                 const qint64 quoteCount = quotes.step() ? quotes.integer(0) : 0;
                 quotes.reset();
@@ -760,7 +766,8 @@ QList<SearchHit> Store::search(const QString &text, int limitPerKind)
         {Kind::Event,
          u"SELECT e.id, e.title, coalesce(c.name, '') FROM events_fts JOIN events e ON e.rid = events_fts.rowid "
          "LEFT JOIN campaigns c ON c.id = e.campaign_id WHERE events_fts MATCH ? LIMIT ?"_s},
-        {Kind::Fact, u"SELECT f.id, substr(f.text, 1, 160), coalesce(f.source, '') FROM facts_fts JOIN facts f ON f.rid = facts_fts.rowid WHERE facts_fts MATCH ? LIMIT ?"_s},
+        {Kind::Fact,
+         u"SELECT f.id, substr(f.text, 1, 160), coalesce(f.source, '') FROM facts_fts JOIN facts f ON f.rid = facts_fts.rowid WHERE facts_fts MATCH ? LIMIT ?"_s},
     };
     for (const Query &query : queries) {
         Storage::Statement &read = statement(query.sql);
