@@ -33,24 +33,31 @@ namespace
 
 constexpr double TargetRowsPerSecond = 100000;
 
-/// A people export as a CRM writes it: quoted names with commas now and then, ~1% repeated e-mails.
+/// A people export as a CRM writes it: quoted organization names with commas, a few people
+/// twice (1% repeated e-mail addresses, and now and then the same name in the same organization).
 QByteArray peopleCsv(qint64 rows, quint32 seed)
 {
-    static const char *const first[] = {"Ana", "José", "Lucía", "Bo", "Dana", "Kwame", "Mei", "Omar", "Priya", "Sam", "Tomás", "Zoë"};
-    static const char *const last[] = {"Ruiz", "Núñez", "Chen", "Whitfield", "Mensah", "Okafor", "Patel", "García", "O'Brien", "Kim"};
+    static const char *const first[] = {"Ana",  "José", "Lucía", "Bo",   "Dana",  "Kwame",  "Mei",   "Omar",  "Priya", "Sam",   "Tomás", "Zoë",
+                                        "Ines", "Raúl", "Keiko", "Femi", "Sofía", "Hannah", "Diego", "Aroha", "Lars",  "Nadia", "Yusuf", "Grace"};
+    static const char *const last[] = {"Ruiz",    "Núñez",    "Chen",  "Whitfield", "Mensah", "Okafor", "Patel",   "García",
+                                       "O'Brien", "Kim",      "Novak", "Haddad",    "Rossi",  "Sato",   "Silva",   "Dubois",
+                                       "Nguyen",  "Kowalski", "Ali",   "Moreau",    "Jensen", "Santos", "Ivanova", "Brown"};
     static const char *const titles[] = {"Organizer", "Director", "Spokesperson", "Chair", "Volunteer", "Policy Lead"};
     QRandomGenerator random(seed);
     QByteArray csv = "First Name,Last Name,Email,Organization,Job Title,Phone,City\r\n";
     csv.reserve(rows * 110);
     for (qint64 i = 0; i < rows; ++i) {
         const qint64 who = random.bounded(100) == 0 && i > 0 ? random.bounded(i) : i;
-        csv += first[who % 12];
-        csv += ',';
-        csv += last[(who / 12) % 10];
+        QRandomGenerator person(quint32(who) ^ seed);
+        csv += first[person.bounded(24)];
+        csv += ' ';
+        csv += char('A' + person.bounded(26));
+        csv += ".,";
+        csv += last[person.bounded(24)];
         csv += ',';
         csv += "person" + QByteArray::number(who) + "@example.org,";
-        csv += "\"Coalition Partner " + QByteArray::number(who % 500) + ", Inc.\",";
-        csv += titles[who % 6];
+        csv += "\"Coalition Partner " + QByteArray::number(person.bounded(500)) + ", Inc.\",";
+        csv += titles[person.bounded(6)];
         csv += ",+1 555 " + QByteArray::number(1000000 + who).right(7) + ",Oakland\r\n";
     }
     return csv;
