@@ -190,11 +190,12 @@ public:
             return failed(i18nc("@info:shell %1 is a file path, %2 the reason", "%1 was not imported: %2", shown(*file), report.error().message()));
         }
         const Interop::ImportReport &r = report.value();
-        m_out << i18nc("@info:shell %1 is a file path, %2 a number of rows, %3 an encoding",
-                       "Read %1: %2 rows (%3).",
-                       shown(*file),
-                       r.rows,
-                       table.value().encoding)
+        m_out << i18ncp("@info:shell %2 is a file path, %3 an encoding",
+                        "Read %2: 1 row (%3).",
+                        "Read %2: %1 rows (%3).",
+                        r.rows,
+                        shown(*file),
+                        table.value().encoding)
               << u'\n';
         m_out << u"  "_s
               << (*kind == Kind::Person ? i18ncp("@info:shell", "%1 person added", "%1 people added", r.created)
@@ -397,20 +398,16 @@ QList<Command> commands()
 {
     return {
         {u"import"_s,
-         u"import FILE [--kind people|organizations] [--map \"col=field,...\"] [--skip-bad-rows] [--on-duplicate merge|keep|skip]"_s,
+         u"import FILE [options]"_s,
          i18nc("@info:shell description of a command", "Import people or organizations from a CSV file (or people from a vCard file)")},
         {u"export-json"_s,
-         u"export-json [--campaign X] --out FILE"_s,
+         u"export-json [--campaign C] --out FILE"_s,
          i18nc("@info:shell description of a command", "Write the whole database, or one campaign, as a Chorus JSON backup")},
         {u"import-json"_s, u"import-json FILE"_s, i18nc("@info:shell description of a command", "Import a Chorus JSON backup")},
-        {u"export-vcf"_s, u"export-vcf [--vcard-version 3.0|4.0] --out FILE"_s, i18nc("@info:shell description of a command", "Write everyone as vCards")},
-        {u"export-csv"_s,
-         u"export-csv --list people|organizations|quotes --out FILE"_s,
-         i18nc("@info:shell description of a command", "Write a list as a CSV file for spreadsheets")},
+        {u"export-vcf"_s, u"export-vcf --out FILE"_s, i18nc("@info:shell description of a command", "Write everyone as vCards")},
+        {u"export-csv"_s, u"export-csv --list LIST --out FILE"_s, i18nc("@info:shell description of a command", "Write a list as a CSV file for spreadsheets")},
         {u"find-duplicates"_s, u"find-duplicates"_s, i18nc("@info:shell description of a command", "List organizations and people that look like duplicates")},
-        {u"merge"_s,
-         u"merge --kind people|organizations KEEP MERGED"_s,
-         i18nc("@info:shell description of a command", "Merge a duplicate into the record to keep (undoable)")},
+        {u"merge"_s, u"merge --kind KIND KEEP MERGED"_s, i18nc("@info:shell description of a command", "Merge a duplicate into the record to keep (undoable)")},
         {u"undo-merge"_s, u"undo-merge MERGE_ID"_s, i18nc("@info:shell description of a command", "Undo a merge")},
     };
 }
