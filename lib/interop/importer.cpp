@@ -130,6 +130,13 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
                 return problem(table, row.line, column + 1, i18nc("@info %1 is what the file holds", "“%1” is not a whole number of people.", value.left(40)));
             }
             record.insert(field, number);
+        } else if (const Field *info = entity(options.kind).field(field); info && info->type == FieldType::Blob) {
+            // Binary values (a vCard's photo) travel as base64 text.
+            auto decoded = QByteArray::fromBase64Encoding(value.toLatin1());
+            if (!decoded) {
+                return problem(table, row.line, column + 1, i18nc("@info %1 is a field", "the %1 is not readable.", fieldLabel(options.kind, field)));
+            }
+            record.insert(field, decoded.decoded);
         } else {
             record.insert(field, value);
         }

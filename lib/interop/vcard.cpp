@@ -7,6 +7,7 @@
 #include "store/store.h"
 
 #include <KContacts/Addressee>
+#include <KContacts/Picture>
 #include <KContacts/VCardConverter>
 #include <KLocalizedString>
 
@@ -80,6 +81,11 @@ QByteArray VCard::exportPeople(Store::Store &store, int version)
         if (const QString note = noteLines.join(u'\n').trimmed(); !note.isEmpty()) {
             contact.setNote(note);
         }
+        if (const QByteArray photo = person.value(u"photo"_s).toByteArray(); !photo.isEmpty()) {
+            KContacts::Picture picture;
+            picture.setRawData(photo, photo.startsWith("\x89PNG") ? u"png"_s : u"jpeg"_s);
+            contact.setPhoto(picture);
+        }
         list.append(contact);
     }
     KContacts::VCardConverter converter;
@@ -123,7 +129,7 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, 
     // file: organizations by name, duplicates, validation, one transaction.
     CsvTable table;
     table.encoding = u"UTF-8"_s;
-    table.headers = {u"FN"_s, u"EMAIL"_s, u"TEL"_s, u"ORG"_s, u"TITLE"_s, u"NOTE"_s, u"UID"_s};
+    table.headers = {u"FN"_s, u"EMAIL"_s, u"TEL"_s, u"ORG"_s, u"TITLE"_s, u"NOTE"_s, u"UID"_s, u"PHOTO"_s};
     for (int i = 0; i < contacts.size(); ++i) {
         const KContacts::Addressee &contact = contacts.at(i);
         const QString name = contact.formattedName().isEmpty() ? contact.assembledName() : contact.formattedName();
@@ -142,13 +148,16 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, 
         for (int p = 1; p < phones.size(); ++p) {
             notes << otherPhoneLine(phones.at(p));
         }
+        // Only a photo inside the card: Chorus never fetches one from the network.
+        const KContacts::Picture picture = contact.photo();
+        const QString photo = picture.isIntern() && !picture.rawData().isEmpty() ? QString::fromLatin1(picture.rawData().toBase64()) : QString();
         // A Chorus id comes back as the same record's id, unless that record is still here.
         QString id = contact.uid();
         if (QUuid::fromString(id).isNull() || store.fetch(Kind::Person, id)) {
             id.clear();
         }
         table.rows.append(
-            {startLines.at(i), {name.simplified(), emails.value(0), phones.value(0), contact.organization(), contact.title(), notes.join(u'\n'), id}});
+            {startLines.at(i), {name.simplified(), emails.value(0), phones.value(0), contact.organization(), contact.title(), notes.join(u'\n'), id, photo}});
     }
     ImportOptions options;
     options.kind = Kind::Person;
@@ -159,6 +168,7 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, 
     options.mapping.setField(4, u"title"_s);
     options.mapping.setField(5, u"notes"_s);
     options.mapping.setField(6, u"id"_s);
+    options.mapping.setField(7, u"photo"_s);
     options.onDuplicate = onDuplicate;
     auto report = Importer(store).run(table, options);
     if (!report) {

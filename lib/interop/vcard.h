@@ -19,7 +19,7 @@ namespace Chorus::Interop
 
 /**
  * People as vCards (3.0 or 4.0), through KContacts: name, organization, title, e-mail
- * addresses, phone numbers and note. Chorus keeps one e-mail address and one phone number per
+ * addresses, phone numbers, note and photo (one kept in the card; linked ones are not fetched). Chorus keeps one e-mail address and one phone number per
  * person; the others live in the notes as "Other e-mail: ..." and "Other phone: ..." lines and
  * go back into the vCard on export, so nothing is lost on the way round. A vCard's UID that is a
  * Chorus id keeps the record's id.

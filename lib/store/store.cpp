@@ -175,7 +175,7 @@ QList<Storage::MigrationStep> Store::migrations()
              return runSchemaFile(db, u":/chorus/schema/v2.sql"_s);
          }},
         {6,
-         u"audit of merged duplicates"_s,
+         u"photo of a person, audit of merged duplicates"_s,
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v6.sql"_s);
          }},

@@ -6,6 +6,8 @@
 #include "interop/vcard.h"
 #include "store/store.h"
 
+#include <QBuffer>
+#include <QImage>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -36,7 +38,9 @@ class VCardTest : public QObject
             person.insert(u"organization"_s, organization ? organization->value(u"name"_s) : QVariant());
             QStringList parts;
             for (auto it = person.constBegin(); it != person.constEnd(); ++it) {
-                parts << it.key() + u'=' + it.value().toString();
+                const QString value =
+                    it.value().typeId() == QMetaType::QByteArray ? QString::fromLatin1(it.value().toByteArray().toHex()) : it.value().toString();
+                parts << it.key() + u'=' + value;
             }
             lines << parts.join(u'|');
         }
@@ -57,8 +61,14 @@ private Q_SLOTS:
         // GIVEN people with an organization, title, e-mails, phones and a note
         auto store = newStore();
         const QString organization = store->create(Kind::Organization, {{u"name"_s, u"Alianza Río Verde"_s}}).value();
+        QImage image(8, 8, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG"));
         QVERIFY(store->create(Kind::Person,
-                              {{u"name"_s, u"Lucía Martínez"_s},
+                              {{u"photo"_s, png},
+                               {u"name"_s, u"Lucía Martínez"_s},
                                {u"title"_s, u"Directora"_s},
                                {u"organization_id"_s, organization},
                                {u"email"_s, u"lucia@rioverde.example"_s},
@@ -74,6 +84,7 @@ private Q_SLOTS:
         QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
         QCOMPARE(imported.value(), 2);
         QCOMPARE(people(*copy), people(*store));
+        QCOMPARE(copy->fetchAll(Kind::Person).last().value(u"photo"_s).toByteArray(), png);
         // AND exporting again gives the same cards
         QCOMPARE(VCard::exportPeople(*copy, version), cards);
     }

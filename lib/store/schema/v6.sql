@@ -1,7 +1,7 @@
 -- SPDX-FileCopyrightText: 2026 The Chorus developers
 -- SPDX-License-Identifier: GPL-2.0-or-later
 --
--- Chorus database, version 6: the audit of merged duplicates. One row per merge: which record
+-- Chorus database, version 6: a person's photo (vCards carry one), and the audit of merged duplicates. One row per merge: which record
 -- was kept, which one merged into it, the values that lost, and what was pointed at the merged
 -- record, so that the merge can be undone exactly. undone_at is set when it was.
 
@@ -22,3 +22,5 @@ CREATE TABLE merge_audit (
     undone_at TEXT
 ) WITHOUT ROWID;
 CREATE INDEX merge_audit_kept ON merge_audit(kept_id);
+
+ALTER TABLE people ADD COLUMN photo BLOB;
