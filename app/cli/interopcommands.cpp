@@ -185,6 +185,7 @@ public:
         }
         options.skipBadRows = m_parser.isSet(u"skip-bad-rows"_s);
         options.onDuplicate = onDuplicate;
+        options.source = QFileInfo(*file).fileName();
         auto report = Interop::Importer(*store).run(table.value(), options);
         if (!report) {
             return failed(i18nc("@info:shell %1 is a file path, %2 the reason", "%1 was not imported: %2", shown(*file), report.error().message()));

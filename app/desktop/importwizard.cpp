@@ -136,6 +136,7 @@ bool ImportWizard::setFile(const QString &path)
         return false;
     }
     m_table = std::move(table).value();
+    m_source = QFileInfo(path).fileName();
     m_fileLabel->setText(i18ncp("@info %2 is a file name, %3 an encoding",
                                 "%2: 1 row (%3)",
                                 "%2: %1 rows (%3)",
@@ -180,6 +181,7 @@ Interop::ImportOptions ImportWizard::options() const
     }
     options.skipBadRows = m_skipBadRows->isChecked();
     options.onDuplicate = Interop::DuplicateAction(m_onDuplicate->currentData().toInt());
+    options.source = m_source;
     return options;
 }
 

@@ -60,6 +60,7 @@ private:
 
     QString m_databasePath;
     std::optional<Interop::CsvTable> m_table;
+    QString m_source;
 
     QLabel *m_fileLabel = nullptr;
     QComboBox *m_kind = nullptr;

@@ -215,6 +215,56 @@ Result<QString> Duplicates::merge(Store::Store &store, Kind kind, const QString 
     return mergeId;
 }
 
+Result<QString> Duplicates::mergeValues(Store::Store &store, Kind kind, const QString &keptId, const Record &incoming, const QString &source)
+{
+    const std::optional<Record> kept = store.fetch(kind, keptId);
+    if (!kept) {
+        return Error(Error::Code::NotFound, i18nc("@info %1 is a kind of record", "The %1 to merge does not exist any more.", kindLabel(kind)));
+    }
+    Record changes;
+    QJsonObject keptBefore;
+    for (const Field &field : entity(kind).fields) {
+        if (isEmptyValue(kept->value(field.name)) && !isEmptyValue(incoming.value(field.name))) {
+            changes.insert(field.name, incoming.value(field.name));
+            keptBefore.insert(field.name, QJsonValue::Null);
+        }
+    }
+    if (changes.isEmpty()) {
+        return QString();
+    }
+    const QString mergeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    auto done = store.transact([&]() -> Result<void> {
+        if (auto updated = store.update(kind, keptId, changes); !updated) {
+            return updated;
+        }
+        // What the store made of the values (trimmed, normalized) is what undo compares with.
+        Record stored = incoming;
+        if (const std::optional<Record> after = store.fetch(kind, keptId)) {
+            for (auto it = changes.constBegin(); it != changes.constEnd(); ++it) {
+                stored.insert(it.key(), after->value(it.key()));
+            }
+        }
+        stored.insert(u"id"_s, QString());
+        Storage::Statement audit = store.database().prepare(
+            u"INSERT INTO merge_audit (id, kind, kept_id, merged_id, source, merged_at, kept_before, merged_record, repointed, removed) VALUES (?, ?, ?, '', ?, ?, ?, ?, '[]', '[]')"_s);
+        audit.bind(1, mergeId);
+        audit.bind(2, entity(kind).key);
+        audit.bind(3, keptId);
+        audit.bind(4, source);
+        audit.bind(5, formatInstant(QDateTime::currentDateTimeUtc()));
+        audit.bind(6, compactJson(keptBefore));
+        audit.bind(7, compactJson(recordToJson(kind, stored)));
+        if (!audit.exec()) {
+            return storageError(store);
+        }
+        return {};
+    });
+    if (!done) {
+        return done.error();
+    }
+    return mergeId;
+}
+
 Result<void> Duplicates::undoMerge(Store::Store &store, const QString &mergeId)
 {
     Storage::Statement read =
@@ -237,17 +287,24 @@ Result<void> Duplicates::undoMerge(Store::Store &store, const QString &mergeId)
     if (!kind) {
         return Error(Error::Code::Corrupt, i18nc("@info", "The record of this merge is damaged; it cannot be undone."));
     }
-    auto mergedRecord = recordFromJson(*kind, mergedJson, kindLabel(*kind));
+    // Values merged in from a file have no id: there is no record to bring back.
+    QJsonObject readable = mergedJson;
+    if (mergedId.isEmpty()) {
+        readable.insert(u"id"_s, QUuid().toString(QUuid::WithoutBraces));
+    }
+    auto mergedRecord = recordFromJson(*kind, readable, kindLabel(*kind));
     if (!mergedRecord) {
         return mergedRecord.error();
     }
-    if (store.fetch(*kind, mergedId)) {
+    if (!mergedId.isEmpty() && store.fetch(*kind, mergedId)) {
         return Error(Error::Code::Refused, i18nc("@info", "The merged record exists again, so this merge cannot be undone."));
     }
 
     return store.transact([&]() -> Result<void> {
-        if (auto back = store.create(*kind, mergedRecord.value()); !back) {
-            return back.error();
+        if (!mergedId.isEmpty()) {
+            if (auto back = store.create(*kind, mergedRecord.value()); !back) {
+                return back.error();
+            }
         }
         for (const QJsonValue &entry : removed) {
             const QJsonObject object = entry.toObject();
@@ -307,7 +364,7 @@ QList<MergeEntry> Duplicates::history(Store::Store &store)
 {
     QList<MergeEntry> entries;
     Storage::Statement read = store.database().prepare(
-        u"SELECT id, kind, kept_id, merged_id, json_extract(merged_record, '$.name'), merged_at, undone_at IS NOT NULL FROM merge_audit ORDER BY merged_at DESC, id"_s);
+        u"SELECT id, kind, kept_id, merged_id, json_extract(merged_record, '$.name'), merged_at, undone_at IS NOT NULL, coalesce(source, '') FROM merge_audit ORDER BY merged_at DESC, id"_s);
     while (read.step()) {
         MergeEntry entry;
         entry.id = read.text(0);
@@ -317,6 +374,7 @@ QList<MergeEntry> Duplicates::history(Store::Store &store)
         entry.mergedName = read.text(4);
         entry.mergedAt = read.text(5);
         entry.undone = read.integer(6) != 0;
+        entry.source = read.text(7);
         entries.append(entry);
     }
     return entries;

@@ -40,6 +40,7 @@ struct MergeEntry {
     QString mergedId;
     QString mergedName; ///< the merged record's name, for lists
     QString mergedAt;
+    QString source; ///< for a row merged in by an import: the file and line
     bool undone = false;
 };
 
@@ -64,6 +65,13 @@ public:
 
     /// Merges mergedId into keptId; returns the id of the audit entry (to undo it).
     static Result<QString> merge(Store::Store &store, Domain::Kind kind, const QString &keptId, const QString &mergedId);
+    /**
+     * Merges values from outside (a row of an imported file) into keptId: its empty fields take
+     * incoming's values, and the audit keeps all of incoming (the values that lost too), so that
+     * undoMerge() can empty the filled fields again. Returns the audit entry's id, or an empty
+     * string when there was nothing to fill.
+     */
+    static Result<QString> mergeValues(Store::Store &store, Domain::Kind kind, const QString &keptId, const Domain::Record &incoming, const QString &source);
     /// Undoes a merge: the merged record comes back with its id, values and links.
     static Result<void> undoMerge(Store::Store &store, const QString &mergeId);
     /// The merges done in this database, newest first.

@@ -56,11 +56,6 @@ QString addressLine(const QString &part, const QString &value)
     return i18nc("@info a line the import adds to the notes", "Country: %1", value);
 }
 
-bool isEmptyValue(const QVariant &value)
-{
-    return !value.isValid() || value.isNull() || (value.typeId() == QMetaType::QString && value.toString().isEmpty());
-}
-
 /// The column of the first mapped field whose value alone breaks a rule (0: none found).
 int faultyColumn(Kind kind, const Record &record, const ColumnMapping &mapping)
 {
@@ -304,21 +299,23 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     continue;
                 }
                 if (action == DuplicateAction::Merge && current) {
-                    // The existing values stay; the row fills the empty ones.
-                    Record fill;
-                    for (auto it = record.constBegin(); it != record.constEnd(); ++it) {
-                        if (isEmptyValue(current->value(it.key())) && !isEmptyValue(it.value())) {
-                            fill.insert(it.key(), it.value());
-                        }
-                    }
-                    if (auto updated = m_store.update(kind, existing, fill); !updated) {
-                        const RowProblem bad = problem(table, row.line, faultyColumn(kind, record, options.mapping), updated.error().message());
+                    // The existing values stay; the row fills the empty ones, undoably.
+                    auto merged = Duplicates::mergeValues(m_store,
+                                                          kind,
+                                                          existing,
+                                                          record,
+                                                          options.source.isEmpty() ? QString() : where(table, row.line, 0) + u" — "_s + options.source);
+                    if (!merged) {
+                        const RowProblem bad = problem(table, row.line, faultyColumn(kind, record, options.mapping), merged.error().message());
                         if (fail(bad)) {
                             return Error(Error::Code::Invalid, bad.message);
                         }
                         continue;
                     }
                     ++report.merged;
+                    if (!merged.value().isEmpty()) {
+                        report.mergeIds.append(merged.value());
+                    }
                     continue;
                 }
                 ++report.keptBoth;

@@ -46,6 +46,7 @@ struct ImportReport {
     qint64 skippedDuplicates = 0;
     qint64 organizationsCreated = 0; ///< for people: organizations named but not yet in the database
     QList<RowProblem> skippedRows; ///< with "skip bad rows": each bad row and why
+    QStringList mergeIds; ///< the audit entries of the merges that changed a record (to undo them)
 };
 
 struct ImportOptions {
@@ -56,6 +57,8 @@ struct ImportOptions {
     DuplicateAction onDuplicate = DuplicateAction::Merge;
     /// Asked for each duplicate when set, instead of onDuplicate (the import dialog asks the user).
     std::function<DuplicateAction(const DuplicateMatch &)> chooseDuplicate;
+    /// Where the rows come from, for the merge audit: the file's name.
+    QString source;
     /// Called every few hundred rows with rows done and total; return false to cancel.
     std::function<bool(qint64 done, qint64 total)> progress;
 };

@@ -204,6 +204,31 @@ private Q_SLOTS:
         QCOMPARE(personNamed(u"Bo Chen"_s)->value(u"title"_s).toString(), u"Chair"_s);
     }
 
+    void shouldMakeEachImportMergeUndoable()
+    {
+        // GIVEN Ana without a phone
+        auto ana = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}, {u"email"_s, u"ana@x.example"_s}, {u"title"_s, u"Organizer"_s}});
+        QVERIFY(ana);
+        const Record before = *m_store->fetch(Kind::Person, ana.value());
+        const CsvTable csv = table("name,email,phone,title\nAna R.,ANA@x.example,  555-0100 ,Director\n");
+        ImportOptions importOptions = options(csv);
+        importOptions.source = u"crm.csv"_s;
+        // WHEN importing a row that matches her
+        auto report = Importer(*m_store).run(csv, importOptions);
+        QVERIFY(report);
+        QCOMPARE(report.value().mergeIds.size(), 1);
+        QCOMPARE(m_store->fetch(Kind::Person, ana.value())->value(u"phone"_s).toString(), u"555-0100"_s);
+        // THEN the audit says where the values came from, with the ones that lost
+        const QList<MergeEntry> history = Duplicates::history(*m_store);
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().keptId, ana.value());
+        QCOMPARE(history.first().source, u"Line 2 — crm.csv"_s);
+        QCOMPARE(history.first().mergedName, u"Ana R."_s);
+        // AND undoing it gives Ana back as she was
+        QVERIFY(Duplicates::undoMerge(*m_store, report.value().mergeIds.first()));
+        QCOMPARE(*m_store->fetch(Kind::Person, ana.value()), before);
+    }
+
     void shouldAskPerMatchWhenAChooserIsGiven()
     {
         QVERIFY(m_store->create(Kind::Organization, {{u"name"_s, u"Harbor Tenants Union"_s}}));

@@ -9,7 +9,9 @@ CREATE TABLE merge_audit (
     id TEXT PRIMARY KEY,
     kind TEXT NOT NULL,
     kept_id TEXT NOT NULL,
+    -- Empty when a row of an imported file was merged in (source says which).
     merged_id TEXT NOT NULL,
+    source TEXT,
     merged_at TEXT NOT NULL,
     -- The kept record's fields that the merge changed, with their values before the merge (JSON).
     kept_before TEXT NOT NULL,
