@@ -6,6 +6,7 @@
 #include <KLocalizedString>
 
 #include <QHash>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 using Chorus::Domain::Kind;
@@ -73,12 +74,34 @@ const QHash<QString, QString> &commonHeaders()
              "organizacion",
              "entidad",
              "empresa"});
-        add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "cargo", "puesto"});
-        add(u"address"_s, {"address", "streetaddress", "street", "address1", "address1street", "addressline1", "direccion", "can2useraddress"});
-        add(u"city"_s, {"city", "town", "locality", "address1city", "ciudad", "localidad", "municipio", "can2city"});
-        add(u"state"_s, {"state", "stateprovince", "province", "region", "address1region", "can2state", "can2stateabbreviated", "provincia"});
-        add(u"zip"_s, {"zip", "zipcode", "postalcode", "postcode", "zippostalcode", "address1postalcode", "codigopostal", "cp", "can2zip"});
-        add(u"country"_s, {"country", "address1country", "pais", "can2country"});
+        add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "organizationtitle", "cargo", "puesto"});
+        add(u"address"_s,
+            {"address",
+             "streetaddress",
+             "street",
+             "address1",
+             "address1street",
+             "addressline1",
+             "direccion",
+             "can2useraddress",
+             "businessstreet",
+             "homestreet"});
+        add(u"city"_s, {"city", "town", "locality", "address1city", "ciudad", "localidad", "municipio", "can2city", "businesscity", "homecity"});
+        add(u"state"_s,
+            {"state", "stateprovince", "province", "region", "address1region", "can2state", "can2stateabbreviated", "provincia", "businessstate", "homestate"});
+        add(u"zip"_s,
+            {"zip",
+             "zipcode",
+             "postalcode",
+             "postcode",
+             "zippostalcode",
+             "address1postalcode",
+             "codigopostal",
+             "cp",
+             "can2zip",
+             "businesspostalcode",
+             "homepostalcode"});
+        add(u"country"_s, {"country", "address1country", "pais", "can2country", "countryregion", "businesscountryregion", "homecountryregion"});
         add(u"notes"_s, {"notes", "note", "comments", "comment", "notas", "observaciones"});
         add(u"pronouns"_s, {"pronouns", "pronombres"});
         add(u"languages"_s, {"languages", "language", "idiomas", "idioma"});
@@ -91,6 +114,15 @@ const QHash<QString, QString> &commonHeaders()
         return h;
     }();
     return headers;
+}
+
+/// Headers that mean a field more surely than the plain one: Outlook's "Title" is "Mr." or "Dr.",
+/// its "Job Title" the job; a "Display Name" beats a "Name" that may be a nickname.
+int certainty(const QString &key)
+{
+    static const QSet<QString> specific =
+        {u"jobtitle"_s, u"organizationtitle"_s, u"organization1title"_s, u"fullname"_s, u"displayname"_s, u"emailaddress"_s, u"email1value"_s};
+    return specific.contains(key) ? 1 : 0;
 }
 
 } // namespace
@@ -187,9 +219,15 @@ ColumnMapping ColumnMapping::guess(Kind kind, const QStringList &headers)
         if (kind == Kind::Person && field == u"boilerplate") {
             field = u"bio"_s;
         }
-        // The first column wins when two headers mean the same field.
-        if (!targets.contains(field) || mapping.column(field) >= 0) {
+        // When two headers mean the same field, the surer one wins, then the first one.
+        if (!targets.contains(field)) {
             field.clear();
+        } else if (const int other = mapping.column(field); other >= 0) {
+            if (certainty(headerKey(headers.at(column))) > certainty(headerKey(headers.at(other)))) {
+                mapping.m_fields[other].clear();
+            } else {
+                field.clear();
+            }
         }
         mapping.setField(column, field);
     }

@@ -7,6 +7,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStringDecoder>
 
@@ -139,17 +140,25 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
         return Error(Error::Code::Invalid,
                      i18nc("@info", "The file is not a CSV file (it holds binary data). Save the spreadsheet as CSV, then import that file."));
     }
-    table.delimiter = detectDelimiter(text);
+    // Excel's hint line "sep=;" names the delimiter and is no header.
+    qsizetype start = 0;
+    static const QRegularExpression separatorHint(u"^\\s*sep=(.)\\s*(\r\n|\n|\r)"_s, QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch hint = separatorHint.match(text); hint.hasMatch()) {
+        table.delimiter = hint.captured(1).at(0);
+        start = hint.capturedEnd();
+    } else {
+        table.delimiter = detectDelimiter(text);
+    }
 
     QList<CsvRow> records;
     CsvRow current;
     QString field;
     bool quoted = false; // inside a quoted field
     bool wasQuoted = false; // the field being read started with a quote
-    int line = 1;
+    int line = start > 0 ? 2 : 1;
     int quoteLine = 0;
     int quoteColumn = 0;
-    current.line = 1;
+    current.line = line;
     const QChar delimiter = table.delimiter;
 
     const auto endField = [&]() -> Result<void> {
@@ -169,7 +178,7 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
     };
 
     const qsizetype size = text.size();
-    for (qsizetype i = 0; i < size; ++i) {
+    for (qsizetype i = start; i < size; ++i) {
         const QChar c = text.at(i);
         if (quoted) {
             if (c == u'"') {

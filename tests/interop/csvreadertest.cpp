@@ -57,6 +57,7 @@ private Q_SLOTS:
         QTest::newRow("comma") << QByteArray("a,b;c,d\n1,2;3,4\n") << QChar(u',');
         QTest::newRow("semicolon (Excel in Europe)") << QByteArray("a;b;c,d\n1;2;3,4\n") << QChar(u';');
         QTest::newRow("tab") << QByteArray("a\tb\tc,d\n1\t2\t3,4\n") << QChar(u'\t');
+        QTest::newRow("Excel's sep= hint") << QByteArray("sep=;\r\na,b;c,d\r\n1,2;3,4\r\n") << QChar(u';');
         QTest::newRow("comma inside quotes does not count") << QByteArray("\"a,b,c\";d\n1;2\n") << QChar(u';');
     }
 
@@ -68,6 +69,9 @@ private Q_SLOTS:
         QVERIFY(table);
         QCOMPARE(table.value().delimiter, delimiter);
         QCOMPARE(table.value().rows.first().fields.size(), table.value().headers.size());
+        QVERIFY(!table.value().headers.first().startsWith(u"sep"_s));
+        // Lines count from the top of the file, hint line included.
+        QCOMPARE(table.value().rows.first().line, data.startsWith("sep=") ? 3 : 2);
     }
 
     void shouldReadQuotedFieldsWithLineBreaksAndQuotesWhileCountingLines()

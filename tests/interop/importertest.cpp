@@ -75,6 +75,23 @@ private Q_SLOTS:
                                  << QStringList{u"first_name"_s, u"last_name"_s, u"email"_s, u"organization"_s, u"title"_s, u"city"_s, u"zip"_s};
         QTest::newRow("Google / spreadsheet") << QStringList{u"Name"_s, u"E-mail Address"_s, u"Phone Number"_s, u"Organisation"_s, u"Favourite colour"_s}
                                               << QStringList{u"name"_s, u"email"_s, u"phone"_s, u"organization"_s, QString()};
+        QTest::newRow("Outlook") << QStringList{u"Title"_s,
+                                                u"First Name"_s,
+                                                u"Last Name"_s,
+                                                u"Company"_s,
+                                                u"Job Title"_s,
+                                                u"Business City"_s,
+                                                u"E-mail Address"_s,
+                                                u"Mobile Phone"_s}
+                                 << QStringList{QString(), u"first_name"_s, u"last_name"_s, u"organization"_s, u"title"_s, u"city"_s, u"email"_s, u"phone"_s};
+        QTest::newRow("Google Contacts") << QStringList{u"First Name"_s,
+                                                        u"Last Name"_s,
+                                                        u"E-mail 1 - Value"_s,
+                                                        u"Phone 1 - Value"_s,
+                                                        u"Organization Name"_s,
+                                                        u"Organization Title"_s,
+                                                        u"Address 1 - Postal Code"_s}
+                                         << QStringList{u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"organization"_s, u"title"_s, u"zip"_s};
         QTest::newRow("Spanish") << QStringList{u"Nombre"_s, u"Apellidos"_s, u"Correo electrónico"_s, u"Teléfono"_s, u"Organización"_s, u"Cargo"_s}
                                  << QStringList{u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"organization"_s, u"title"_s};
     }
