@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
@@ -32,7 +33,9 @@ namespace Chorus
 namespace
 {
 constexpr int PreviewRows = 20;
-}
+/// The duplicate choice that asks the user about each match.
+constexpr int AskEachTime = -1;
+} // namespace
 
 ImportWizard::ImportWizard(const QString &databasePath, QWidget *parent)
     : QWidget(parent)
@@ -56,6 +59,7 @@ ImportWizard::ImportWizard(const QString &databasePath, QWidget *parent)
     m_onDuplicate->addItem(i18nc("@item:inlistbox what to do with a duplicate", "Merge it into the existing record"), int(Interop::DuplicateAction::Merge));
     m_onDuplicate->addItem(i18nc("@item:inlistbox what to do with a duplicate", "Keep both"), int(Interop::DuplicateAction::KeepBoth));
     m_onDuplicate->addItem(i18nc("@item:inlistbox what to do with a duplicate", "Skip the row"), int(Interop::DuplicateAction::Skip));
+    m_onDuplicate->addItem(i18nc("@item:inlistbox what to do with a duplicate", "Ask me each time"), AskEachTime);
     form->addRow(i18nc("@label:listbox", "When a row matches a record already there:"), m_onDuplicate);
     m_skipBadRows = new QCheckBox(i18nc("@option:check", "Import the good rows and list the bad ones (otherwise a bad row stops the import)"), this);
     m_skipBadRows->setObjectName(u"skipBadRows"_s);
@@ -180,7 +184,8 @@ Interop::ImportOptions ImportWizard::options() const
         }
     }
     options.skipBadRows = m_skipBadRows->isChecked();
-    options.onDuplicate = Interop::DuplicateAction(m_onDuplicate->currentData().toInt());
+    const int onDuplicate = m_onDuplicate->currentData().toInt();
+    options.onDuplicate = onDuplicate == AskEachTime ? Interop::DuplicateAction::Merge : Interop::DuplicateAction(onDuplicate);
     options.source = m_source;
     return options;
 }
@@ -236,6 +241,33 @@ void ImportWizard::startImport()
             Qt::QueuedConnection);
         return !cancelled->load();
     };
+    if (m_onDuplicate->currentData().toInt() == AskEachTime) {
+        // The worker waits while the user decides, on the UI thread.
+        auto remembered = std::make_shared<std::optional<Interop::DuplicateAction>>();
+        importOptions.chooseDuplicate = [self, remembered, cancelled](const Interop::DuplicateMatch &match) {
+            if (*remembered) {
+                return **remembered;
+            }
+            // Cancelled: the next progress report rolls back; no more questions.
+            if (cancelled->load()) {
+                return Interop::DuplicateAction::Skip;
+            }
+            Interop::DuplicateAction action = Interop::DuplicateAction::Merge;
+            bool forAll = false;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, &match, &action, &forAll] {
+                    if (self) {
+                        action = self->askAboutDuplicate(match, &forAll);
+                    }
+                },
+                Qt::BlockingQueuedConnection);
+            if (forAll) {
+                *remembered = action;
+            }
+            return action;
+        };
+    }
     const Interop::CsvTable table = *m_table;
     const QString path = m_databasePath;
     m_worker = QThread::create([self, table, importOptions, path] {
@@ -267,6 +299,39 @@ void ImportWizard::startImport()
     m_status->setText(i18nc("@info:status", "Importing…"));
     m_timer.start();
     m_worker->start();
+}
+
+Interop::DuplicateAction ImportWizard::askAboutDuplicate(const Interop::DuplicateMatch &match, bool *forAll)
+{
+    QMessageBox box(this);
+    box.setObjectName(u"duplicateQuestion"_s);
+    box.setIcon(QMessageBox::Question);
+    box.setWindowTitle(i18nc("@title:window", "Possible Duplicate"));
+    box.setText(i18nc("@info %1 is a line number, %2 a name in the file, %3 a name in the database, %4 why they look alike",
+                      "Line %1 of the file, “%2”, looks like “%3”, already in the database (%4).",
+                      match.line,
+                      match.incoming.value(u"name"_s).toString(),
+                      match.existingName,
+                      match.reason));
+    QPushButton *merge = box.addButton(i18nc("@action:button", "Merge"), QMessageBox::AcceptRole);
+    merge->setObjectName(u"mergeButton"_s);
+    QPushButton *keep = box.addButton(i18nc("@action:button", "Keep Both"), QMessageBox::AcceptRole);
+    keep->setObjectName(u"keepBothButton"_s);
+    QPushButton *skip = box.addButton(i18nc("@action:button", "Skip the Row"), QMessageBox::RejectRole);
+    skip->setObjectName(u"skipButton"_s);
+    auto *all = new QCheckBox(i18nc("@option:check", "Do the same for the other duplicates of this import"), &box);
+    all->setObjectName(u"forAllCheck"_s);
+    box.setCheckBox(all);
+    box.setDefaultButton(merge);
+    box.exec();
+    *forAll = all->isChecked();
+    if (box.clickedButton() == keep) {
+        return Interop::DuplicateAction::KeepBoth;
+    }
+    if (box.clickedButton() == skip) {
+        return Interop::DuplicateAction::Skip;
+    }
+    return Interop::DuplicateAction::Merge;
 }
 
 void ImportWizard::cancelImport()

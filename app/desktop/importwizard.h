@@ -55,6 +55,8 @@ private:
     [[nodiscard]] Interop::ImportOptions options() const;
     void startImport();
     void cancelImport();
+    /// Asks the user what to do with one duplicate; forAll says whether to ask again.
+    Interop::DuplicateAction askAboutDuplicate(const Interop::DuplicateMatch &match, bool *forAll);
     void showProgress(qint64 done, qint64 total);
     void finish(const Result<Interop::ImportReport> &result);
 

@@ -12,10 +12,12 @@
 #include <QFile>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
@@ -100,6 +102,37 @@ private Q_SLOTS:
         const QString status = wizard.findChild<QLabel *>(u"statusLabel"_s)->text();
         QVERIFY2(status.contains(u"2 records added"_s) && status.contains(u"1 bad row skipped"_s), qPrintable(status));
         QCOMPARE(wizard.findChild<QListWidget *>(u"problemList"_s)->count(), 1);
+    }
+
+    void shouldAskAboutEachDuplicateWhenChosen()
+    {
+        // GIVEN Ana in the database, and a file with her twice and Bo
+        {
+            auto store = Store::Store::open(m_database, false);
+            QVERIFY(store.value()->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}, {u"email"_s, u"ana@x.example"_s}}));
+        }
+        ImportWizard wizard(m_database);
+        QVERIFY(wizard.setFile(csv(u"dups.csv"_s, "name,email\nAna R.,ANA@x.example\nBo Chen,bo@x.example\nAna Ruiz,ana@x.example\n")));
+        auto *choice = wizard.findChild<QComboBox *>(u"duplicateCombo"_s);
+        choice->setCurrentIndex(choice->count() - 1);
+        QSignalSpy imported(&wizard, &ImportWizard::imported);
+        // WHEN the user answers "keep both" for the first, for all of them
+        QStringList questions;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, &wizard, [&] {
+            if (auto *box = wizard.findChild<QMessageBox *>(u"duplicateQuestion"_s); box && box->isVisible()) {
+                questions << box->text();
+                box->findChild<QCheckBox *>(u"forAllCheck"_s)->setChecked(true);
+                box->findChild<QPushButton *>(u"keepBothButton"_s)->click();
+            }
+        });
+        answer.start(20);
+        QTest::mouseClick(wizard.findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        // THEN it asked once, about line 2, and kept both duplicates
+        QTRY_COMPARE(imported.count(), 1);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(questions.first().startsWith(u"Line 2 of the file, “Ana R.”, looks like “Ana Ruiz”"_s), qPrintable(questions.first()));
+        QCOMPARE(people(), 4);
     }
 
     void shouldShowWhyTheImportFailedAndLeaveTheDatabaseUnchanged()
