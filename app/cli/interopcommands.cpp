@@ -207,7 +207,7 @@ public:
         }
         if (r.merged > 0) {
             m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate merged into an existing record", "%1 duplicates merged into existing records", r.merged)
-                  << u'\n';
+                  << u' ' << i18nc("@info:shell", "(“%1 merges” lists them, to undo one)", program) << u'\n';
         }
         if (r.keptBoth > 0) {
             m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate added as a separate record", "%1 duplicates added as separate records", r.keptBoth)
@@ -369,6 +369,32 @@ public:
         return Success;
     }
 
+    int merges()
+    {
+        std::unique_ptr<Store::Store> store = open();
+        if (!store) {
+            return Usage;
+        }
+        const QList<Interop::MergeEntry> entries = Interop::Duplicates::history(*store);
+        if (entries.isEmpty()) {
+            m_out << i18nc("@info:shell", "No merges yet.") << u'\n';
+            return Success;
+        }
+        for (const Interop::MergeEntry &entry : entries) {
+            const auto kept = store->fetch(entry.kind, entry.keptId);
+            const QString keptName = kept ? kept->value(u"name"_s).toString() : entry.keptId;
+            const QString from =
+                entry.source.isEmpty() ? entry.mergedName : i18nc("@info:shell %1 is a name, %2 where it came from", "%1 (%2)", entry.mergedName, entry.source);
+            m_out << entry.mergedAt << u"  "_s
+                  << i18nc("@info:shell %1 and %2 are names, %3 the id of the merge", "“%1” merged into “%2” [%3]", from, keptName, entry.id);
+            if (entry.undone) {
+                m_out << u"  "_s << i18nc("@info:shell", "(undone)");
+            }
+            m_out << u'\n';
+        }
+        return Success;
+    }
+
     int undoMerge()
     {
         const QStringList values = m_parser.positionalArguments();
@@ -409,6 +435,7 @@ QList<Command> commands()
         {u"export-csv"_s, u"export-csv --list LIST --out FILE"_s, i18nc("@info:shell description of a command", "Write a list as a CSV file for spreadsheets")},
         {u"find-duplicates"_s, u"find-duplicates"_s, i18nc("@info:shell description of a command", "List organizations and people that look like duplicates")},
         {u"merge"_s, u"merge --kind KIND KEEP MERGED"_s, i18nc("@info:shell description of a command", "Merge a duplicate into the record to keep (undoable)")},
+        {u"merges"_s, u"merges"_s, i18nc("@info:shell description of a command", "List the merges done, with their ids (to undo one)")},
         {u"undo-merge"_s, u"undo-merge MERGE_ID"_s, i18nc("@info:shell description of a command", "Undo a merge")},
     };
 }
@@ -497,6 +524,9 @@ int run(const QString &name, const QCommandLineParser &parser, const QString &pa
     }
     if (name == u"merge") {
         return runner.merge();
+    }
+    if (name == u"merges") {
+        return runner.merges();
     }
     return runner.undoMerge();
 }

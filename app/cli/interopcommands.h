@@ -18,7 +18,7 @@ struct Command {
     QString description;
 };
 
-/// import, export-json, import-json, export-vcf, export-csv, find-duplicates, merge, undo-merge.
+/// import, export-json, import-json, export-vcf, export-csv, find-duplicates, merge, merges, undo-merge.
 QList<Command> commands();
 bool handles(const QString &name);
 /// Adds the command's options and arguments.

@@ -125,9 +125,9 @@ private Q_SLOTS:
         const QString db = database();
         write(u"civicrm.csv"_s,
               (u"First Name;Last Name;Email;Current Employer;Job Title\r\n"
-               u"Lucía;Martínez;lucia@rioverde.example;Alianza Río Verde;Directora\r\n"
+               u"Lucía;Martínez;lucia@rioverde.example;Alianza Río Verde;\r\n"
                u"Bo;Chen;bo@harbor.example;Harbor Tenants Union;Organizer\r\n"
-               u"Lucía;Martínez;LUCIA@rioverde.example;Alianza Río Verde;\r\n"_s)
+               u"Lucía;Martínez;LUCIA@rioverde.example;Alianza Río Verde;Directora\r\n"_s)
                   .toLatin1());
         // WHEN
         const Run run = cli({u"--db"_s, db, u"import"_s, path(u"civicrm.csv"_s)});
@@ -137,6 +137,8 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(u"2 people added"_s));
         QVERIFY(run.out.contains(u"2 organizations added by name"_s));
         QVERIFY(run.out.contains(u"1 duplicate merged"_s));
+        const Run merges = cli({u"--db"_s, db, u"merges"_s});
+        QVERIFY2(merges.out.contains(u"“Lucía Martínez (Line 4 — civicrm.csv)” merged into “Lucía Martínez”"_s), merges.describe().constData());
         QCOMPARE(count(db, Kind::Person), 2);
         const Run search = cli({u"--db"_s, db, u"search"_s, u"martinez"_s});
         QVERIFY(search.out.contains(u"Lucía Martínez"_s));
@@ -288,6 +290,8 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, run.describe().constData());
         QCOMPARE(count(db, Kind::Person), 2);
         QVERIFY(fileHash(db) != before); // the audit remembers the undone merge
+        run = cli({u"--db"_s, db, u"merges"_s});
+        QVERIFY2(run.out.contains(mergeId) && run.out.contains(u"(undone)"_s), run.describe().constData());
         QVERIFY(cli({u"--db"_s, db, u"find-duplicates"_s}).out.contains(u"ana@x.example"_s));
     }
 };
