@@ -103,12 +103,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
             }
             const QByteArray header = file.read(16);
             if (header != QByteArrayView("SQLite format 3\0", 16)) {
-                return Error(Error::Code::NotDatabase,
-                             i18nc("@info", "%1 is not a Chorus database: it is not an SQLite database file at all.", shown));
+                return Error(Error::Code::NotDatabase, i18nc("@info", "%1 is not a Chorus database: it is not an SQLite database file at all.", shown));
             }
             if (!info.isWritable()) {
-                return Error(Error::Code::ReadOnly,
-                             i18nc("@info", "Cannot open the database %1 for editing: the file is read-only. Check its permissions, or copy it to a folder you can write to.", shown));
+                return Error(
+                    Error::Code::ReadOnly,
+                    i18nc("@info",
+                          "Cannot open the database %1 for editing: the file is read-only. Check its permissions, or copy it to a folder you can write to.",
+                          shown));
             }
         } else if (!QFileInfo(info.absolutePath()).isWritable()) {
             return Error(Error::Code::ReadOnly,
@@ -136,8 +138,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
             return Error(Error::Code::NotDatabase, i18nc("@info", "%1 is not a Chorus database: the file is damaged or not an SQLite database.", shown));
         }
         if (rc != SQLITE_OK) {
-            return Error(Error::Code::CannotOpen,
-                         i18nc("@info", "Cannot open the database %1: %2", shown, QString::fromUtf8(sqlite3_errstr(rc))));
+            return Error(Error::Code::CannotOpen, i18nc("@info", "Cannot open the database %1: %2", shown, QString::fromUtf8(sqlite3_errstr(rc))));
         }
         if (applicationId != ApplicationId && (applicationId != 0 || tables > 0)) {
             return Error(Error::Code::NotChorus,
@@ -214,8 +215,9 @@ Result<void> Database::migrate(const Options &options)
         }
         if (!step.apply(*this) || !exec(u"PRAGMA user_version=%1"_s.arg(step.version))) {
             const Error failure = lastError();
-            return Error(failure.code(),
-                         i18nc("@info", "Upgrading the database %1 to version %2 failed, and it was left as it was: %3", m_path, step.version, failure.message()));
+            return Error(
+                failure.code(),
+                i18nc("@info", "Upgrading the database %1 to version %2 failed, and it was left as it was: %3", m_path, step.version, failure.message()));
         }
         if (!transaction.commit()) {
             return lastError();
@@ -260,7 +262,8 @@ Result<void> Database::backupTo(const QString &target)
 {
     const QFileInfo info(target);
     if (!info.absoluteDir().exists()) {
-        return Error(Error::Code::CannotOpen, i18nc("@info", "Cannot write the backup %1: the folder %2 does not exist.", nativePath(target), nativePath(info.absolutePath())));
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info", "Cannot write the backup %1: the folder %2 does not exist.", nativePath(target), nativePath(info.absolutePath())));
     }
     if (info.exists()) {
         return Error(Error::Code::Refused, i18nc("@info", "Cannot write the backup %1: a file of that name already exists.", nativePath(target)));
@@ -330,7 +333,8 @@ Error Database::errorFor(int sqliteCode, const QString &detail) const
     const QString shown = nativePath(m_path);
     switch (sqliteCode & 0xff) {
     case SQLITE_FULL:
-        return Error(Error::Code::DiskFull, i18nc("@info", "The disk is full: Chorus could not save to %1. Nothing was changed; free some space and try again.", shown));
+        return Error(Error::Code::DiskFull,
+                     i18nc("@info", "The disk is full: Chorus could not save to %1. Nothing was changed; free some space and try again.", shown));
     case SQLITE_READONLY:
     case SQLITE_PERM:
         return Error(Error::Code::ReadOnly, i18nc("@info", "Chorus cannot write to %1: the file is read-only.", shown));
@@ -344,7 +348,8 @@ Error Database::errorFor(int sqliteCode, const QString &detail) const
     case SQLITE_IOERR:
         return Error(Error::Code::CannotOpen, i18nc("@info", "Chorus could not read or write %1 (%2).", shown, detail));
     default:
-        return Error(Error::Code::Storage, i18nc("@info", "The database %1 reported an error: %2", shown, detail.isEmpty() ? QString::fromUtf8(sqlite3_errstr(sqliteCode)) : detail));
+        return Error(Error::Code::Storage,
+                     i18nc("@info", "The database %1 reported an error: %2", shown, detail.isEmpty() ? QString::fromUtf8(sqlite3_errstr(sqliteCode)) : detail));
     }
 }
 
@@ -372,6 +377,9 @@ bool Database::commit()
 {
     // SQLite itself rolls the whole transaction back after some errors (a full disk, for one).
     if (sqlite3_get_autocommit(m_db)) {
+        return false;
+    }
+    if (m_depth == 1 && m_beforeCommit && !m_beforeCommit()) {
         return false;
     }
     const bool ok = runControl(m_depth == 1 ? ControlStatement::Commit : ControlStatement::Release);

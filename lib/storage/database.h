@@ -95,6 +95,16 @@ public:
         m_lastErrorCode = sqliteCode;
     }
 
+    /**
+     * Work to do inside every outermost transaction just before it commits (the store indexes the
+     * records written in it for search). When it returns false the commit fails and the
+     * transaction stays open, to be rolled back.
+     */
+    void setBeforeCommit(std::function<bool()> work)
+    {
+        m_beforeCommit = std::move(work);
+    }
+
     // Used by Transaction.
     bool begin();
     bool commit();
@@ -113,9 +123,18 @@ private:
     sqlite3 *m_db = nullptr;
     int m_depth = 0;
     int m_lastErrorCode = 0;
+    std::function<bool()> m_beforeCommit;
     QString m_lastBackupPath;
 
-    enum class ControlStatement { Begin, Commit, Rollback, Savepoint, Release, RollbackTo, Count };
+    enum class ControlStatement {
+        Begin,
+        Commit,
+        Rollback,
+        Savepoint,
+        Release,
+        RollbackTo,
+        Count
+    };
     bool runControl(ControlStatement which);
     Statement m_control[int(ControlStatement::Count)];
 };

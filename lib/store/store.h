@@ -11,6 +11,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -26,7 +27,11 @@ namespace Chorus::Store
 
 /// One record that a write created, changed or deleted.
 struct Change {
-    enum class Operation { Created, Updated, Deleted };
+    enum class Operation {
+        Created,
+        Updated,
+        Deleted
+    };
     Domain::Kind kind = Domain::Kind::Organization;
     QString id;
     Operation operation = Operation::Created;
@@ -94,7 +99,7 @@ public:
 
     /**
      * Searches organizations, people, quotes, campaigns, events and facts at once. Words match
-     * regardless of case and accents, the last word as a prefix (search as you type). Results
+     * regardless of case and accents, each word as a prefix (search as you type). Results
      * come grouped by kind, at most limitPerKind of each.
      */
     [[nodiscard]] QList<SearchHit> search(const QString &text, int limitPerKind = 50);
@@ -120,8 +125,12 @@ Q_SIGNALS:
 private:
     explicit Store(std::unique_ptr<Storage::Database> database);
     Result<void> initializeReplica();
+    Result<void> prepareSearchIndexing();
+    bool indexPendingRecords();
+    /// Forgets which referenced records a batch has seen to exist (after a delete or a rollback).
+    void forgetKnownRecords();
     Storage::Statement &statement(const QString &sql);
-    Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const QString &label);
+    Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const std::function<QString()> &label);
     Result<void> removeRecord(Domain::Kind kind, const QString &id, DeletePolicy policy, int depth);
     bool logChange(qint64 hlc, Domain::Kind kind, const QString &id, const QString &op, const QString &field, const QString &value);
     Result<void> finishWrite(Storage::Transaction &transaction);
@@ -133,6 +142,8 @@ private:
     QString m_replicaId;
     QList<Change> m_pending;
     int m_batchDepth = 0;
+    /// Ids per kind that the current batch has seen to exist, to check references once.
+    QHash<int, QSet<QString>> m_knownRecords;
 };
 
 } // namespace Chorus::Store

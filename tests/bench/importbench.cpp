@@ -77,10 +77,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption rowsOption(u"rows"_s, u"Rows in the CSV file (default 100000)."_s, u"N"_s, u"100000"_s);
     const QCommandLineOption dirOption(u"dir"_s, u"Folder for the files (default: a temporary one)."_s, u"DIR"_s);
-    const QCommandLineOption withoutIndexOption(
-        u"without-search-index"_s,
-        u"Diagnosis: drop the people search index triggers first, to see what the index costs (not a product figure)."_s);
-    parser.addOptions({rowsOption, dirOption, withoutIndexOption});
+    parser.addOptions({rowsOption, dirOption});
     parser.process(app);
     const qint64 rows = parser.value(rowsOption).toLongLong();
 
@@ -104,10 +101,6 @@ int main(int argc, char *argv[])
         return 1;
     }
     std::unique_ptr<Store::Store> store = std::move(opened).value();
-    if (parser.isSet(withoutIndexOption)) {
-        store->database().exec(u"DROP TRIGGER people_fts_insert; DROP TRIGGER people_fts_update; DROP TRIGGER organizations_fts_insert;"_s);
-        out() << "  (diagnosis run: without the search index)" << Qt::endl;
-    }
     QElapsedTimer timer;
     timer.start();
     auto table = Interop::CsvReader::readFile(csvPath);

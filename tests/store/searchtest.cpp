@@ -35,8 +35,9 @@ private Q_SLOTS:
         QVERIFY(store);
         m_store = std::move(store).value();
         m_organization = m_store->create(Kind::Organization, {{u"name"_s, u"Río Verde Alliance"_s}, {u"short_name"_s, u"RVA"_s}}).value();
-        m_person = m_store->create(Kind::Person, {{u"name"_s, u"Lucía Martínez"_s}, {u"title"_s, u"Executive Director"_s}, {u"organization_id"_s, m_organization}})
-                       .value();
+        m_person =
+            m_store->create(Kind::Person, {{u"name"_s, u"Lucía Martínez"_s}, {u"title"_s, u"Executive Director"_s}, {u"organization_id"_s, m_organization}})
+                .value();
         QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"Our river is not for sale, and neither is our data."_s}, {u"spokesperson_id"_s, m_person}}));
         QVERIFY(m_store->create(Kind::Event, {{u"title"_s, u"Petition delivery at Meridian campus"_s}}));
         QVERIFY(m_store->create(Kind::Fact, {{u"text"_s, u"300,000 people signed the petition."_s}, {u"source"_s, u"Coalition count"_s}}));
@@ -138,6 +139,78 @@ private Q_SLOTS:
         }));
         QCOMPARE(m_store->search(u"signature"_s, 10).size(), 10);
         QCOMPARE(m_store->search(u"signature"_s).size(), 30);
+    }
+
+    void shouldFindRecordsWrittenEarlierInTheSameTransaction()
+    {
+        // GIVEN a batch that has created a fact and not committed yet
+        QStringList foundInside;
+        QVERIFY(m_store->transact([&]() -> Result<void> {
+            if (auto created = m_store->create(Kind::Fact, {{u"text"_s, u"Forty unions endorsed the letter."_s}}); !created) {
+                return created.error();
+            }
+            // WHEN the batch searches for it
+            foundInside = titles(u"unions"_s, Kind::Fact);
+            return {};
+        }));
+        // THEN it is found inside the batch and after it
+        QCOMPARE(foundInside, QStringList{u"Forty unions endorsed the letter."_s});
+        QCOMPARE(titles(u"unions"_s, Kind::Fact), QStringList{u"Forty unions endorsed the letter."_s});
+        QCOMPARE(m_store->check(), QStringList());
+    }
+
+    void shouldKeepTheIndexExactWhenABatchEditsAndDeletesWhatItCreated()
+    {
+        // GIVEN one batch that creates quotes, edits one and deletes another before committing
+        QVERIFY(m_store->transact([&]() -> Result<void> {
+            auto kept = m_store->create(Kind::Quote, {{u"text"_s, u"Draft wording about turbines."_s}, {u"spokesperson_id"_s, m_person}});
+            auto dropped = m_store->create(Kind::Quote, {{u"text"_s, u"Wording about windmills."_s}, {u"spokesperson_id"_s, m_person}});
+            if (!kept || !dropped) {
+                return Error(Error::Code::Invalid, u"create failed"_s);
+            }
+            if (auto edited = m_store->update(Kind::Quote, kept.value(), {{u"text"_s, u"Final wording about solar panels."_s}}); !edited) {
+                return edited;
+            }
+            return m_store->remove(Kind::Quote, dropped.value());
+        }));
+
+        // THEN search sees the final state only, and the index matches the records
+        QCOMPARE(titles(u"turbines"_s, Kind::Quote), QStringList());
+        QCOMPARE(titles(u"windmills"_s, Kind::Quote), QStringList());
+        QCOMPARE(titles(u"solar"_s, Kind::Quote), QStringList{u"Final wording about solar panels."_s});
+        QCOMPARE(m_store->check(), QStringList());
+    }
+
+    void shouldLeaveNothingInTheIndexWhenABatchFails()
+    {
+        // GIVEN a batch that creates a fact and then fails
+        const auto failed = m_store->transact([&]() -> Result<void> {
+            if (auto created = m_store->create(Kind::Fact, {{u"text"_s, u"A figure about glaciers."_s}}); !created) {
+                return created.error();
+            }
+            return Error(Error::Code::Invalid, u"the user cancelled"_s);
+        });
+        QVERIFY(!failed);
+
+        // THEN the fact is neither stored nor found, and the index matches the records
+        QCOMPARE(titles(u"glaciers"_s, Kind::Fact), QStringList());
+        QCOMPARE(m_store->check(), QStringList());
+        // AND a later write is indexed as usual
+        QVERIFY(m_store->create(Kind::Fact, {{u"text"_s, u"Glaciers lost a third of their ice."_s}}));
+        QCOMPARE(titles(u"glaciers"_s, Kind::Fact), QStringList{u"Glaciers lost a third of their ice."_s});
+        QCOMPARE(m_store->check(), QStringList());
+    }
+
+    void shouldIndexRecordsInsertedWithPlainSqlOnTheStoresConnection()
+    {
+        // GIVEN a row inserted by SQL on the store's connection, outside any transaction
+        QVERIFY(m_store->database().exec(u"INSERT INTO facts (id, text) VALUES ('5f0c6a56-0000-4000-8000-00000000000a', 'Ferries carry the petition.')"_s));
+
+        // THEN it is searchable and the index stays exact when it is deleted
+        QCOMPARE(titles(u"ferries"_s, Kind::Fact), QStringList{u"Ferries carry the petition."_s});
+        QVERIFY(m_store->remove(Kind::Fact, u"5f0c6a56-0000-4000-8000-00000000000a"_s));
+        QCOMPARE(titles(u"ferries"_s, Kind::Fact), QStringList());
+        QCOMPARE(m_store->check(), QStringList());
     }
 };
 

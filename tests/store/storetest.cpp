@@ -61,11 +61,9 @@ private Q_SLOTS:
 
     void shouldCreateAndReadBackARecordWithTypedValues()
     {
-        auto id = m_store->create(Kind::Person,
-                                  {{u"name"_s, u"  José   Núñez "_s},
-                                   {u"email"_s, u"jose@harbor.example"_s},
-                                   {u"phone_public"_s, u"yes"_s},
-                                   {u"organization_id"_s, m_organization}});
+        auto id = m_store->create(
+            Kind::Person,
+            {{u"name"_s, u"  José   Núñez "_s}, {u"email"_s, u"jose@harbor.example"_s}, {u"phone_public"_s, u"yes"_s}, {u"organization_id"_s, m_organization}});
         QVERIFY(id);
         const auto person = m_store->fetch(Kind::Person, id.value());
         QVERIFY(person);
@@ -93,15 +91,15 @@ private Q_SLOTS:
                                              << u"Quote by Ana Ruiz: “published” is not a valid state."_s;
         QTest::newRow("malformed e-mail") << int(Kind::Person) << QVariantMap{{u"name"_s, u"Kim Lee"_s}, {u"email"_s, u"kim at example.org"_s}}
                                           << u"Person “Kim Lee”: “kim at example.org” is not a valid e-mail address."_s;
-        QTest::newRow("negative people represented") << int(Kind::Organization)
-                                                     << QVariantMap{{u"name"_s, u"Bay Riders"_s}, {u"people_represented"_s, -5}}
+        QTest::newRow("negative people represented") << int(Kind::Organization) << QVariantMap{{u"name"_s, u"Bay Riders"_s}, {u"people_represented"_s, -5}}
                                                      << u"Organization “Bay Riders”: the people represented cannot be negative."_s;
         QTest::newRow("negative signature count") << int(Kind::Petition) << QVariantMap{{u"title"_s, u"Cancel It"_s}, {u"signature_count"_s, -1}}
                                                   << u"Petition “Cancel It”: the signature count cannot be negative."_s;
         QTest::newRow("organization without name") << int(Kind::Organization) << QVariantMap{{u"website"_s, u"https://x.example"_s}}
                                                    << u"The new organization: the name is empty."_s;
-        QTest::newRow("impossible date") << int(Kind::Campaign) << QVariantMap{{u"name"_s, u"Cancel the Contract"_s}, {u"starts_on"_s, u"2027-02-30"_s}}
-                                         << u"Campaign “Cancel the Contract”: the start date “2027-02-30” is not a valid date. Write it as year-month-day, e.g. 2026-05-01."_s;
+        QTest::newRow("impossible date")
+            << int(Kind::Campaign) << QVariantMap{{u"name"_s, u"Cancel the Contract"_s}, {u"starts_on"_s, u"2027-02-30"_s}}
+            << u"Campaign “Cancel the Contract”: the start date “2027-02-30” is not a valid date. Write it as year-month-day, e.g. 2026-05-01."_s;
         QTest::newRow("campaign ends before it starts")
             << int(Kind::Campaign) << QVariantMap{{u"name"_s, u"Cancel the Contract"_s}, {u"starts_on"_s, u"2027-05-01"_s}, {u"ends_on"_s, u"2027-04-01"_s}}
             << u"Campaign “Cancel the Contract”: the end date is before the start date."_s;
@@ -181,9 +179,11 @@ private Q_SLOTS:
     {
         auto event = m_store->create(Kind::Event, {{u"title"_s, u"Day of Action"_s}});
         QVERIFY(event);
-        auto site = m_store->create(
-            Kind::Site,
-            {{u"event_id"_s, event.value()}, {u"venue"_s, u"Campus"_s}, {u"time_zone"_s, u"America/Los_Angeles"_s}, {u"starts_at"_s, u"2027-05-20T13:30:00-07:00"_s}});
+        auto site = m_store->create(Kind::Site,
+                                    {{u"event_id"_s, event.value()},
+                                     {u"venue"_s, u"Campus"_s},
+                                     {u"time_zone"_s, u"America/Los_Angeles"_s},
+                                     {u"starts_at"_s, u"2027-05-20T13:30:00-07:00"_s}});
         QVERIFY(site);
         QCOMPARE(m_store->fetch(Kind::Site, site.value())->value(u"starts_at"_s).toString(), u"2027-05-20T20:30:00Z"_s);
     }
@@ -324,6 +324,32 @@ private Q_SLOTS:
         QCOMPARE(changeLogRows(), logBefore);
         QCOMPARE(changed.count(), 0);
         QVERIFY(m_store->search(u"Sunrise"_s).isEmpty());
+    }
+
+    void shouldRefuseAReferenceToARecordDeletedEarlierInTheSameBatch()
+    {
+        // GIVEN a batch that quotes a second spokesperson, deletes her with her quotes, then quotes her again
+        const QString other = m_store->create(Kind::Person, {{u"name"_s, u"Mei Chen"_s}, {u"organization_id"_s, m_organization}}).value();
+        QString error;
+        const auto written = m_store->transact([&]() -> Result<void> {
+            if (auto quote = m_store->create(Kind::Quote, {{u"text"_s, u"First words."_s}, {u"spokesperson_id"_s, other}}); !quote) {
+                return quote.error();
+            }
+            if (auto removed = m_store->remove(Kind::Person, other, Store::DeletePolicy::DeleteDependents); !removed) {
+                return removed;
+            }
+            auto again = m_store->create(Kind::Quote, {{u"text"_s, u"Second words."_s}, {u"spokesperson_id"_s, other}});
+            if (!again) {
+                error = again.error().message();
+            }
+            return again ? Result<void>() : again.error();
+        });
+
+        // THEN the second quote is refused for its missing spokesperson, and nothing was written
+        QVERIFY(!written);
+        QVERIFY2(error.contains(u"does not exist"_s), qPrintable(error));
+        QVERIFY(m_store->fetch(Kind::Person, other));
+        QCOMPARE(m_store->count(Kind::Quote), 0);
     }
 
     void shouldAnnounceABatchOnce()
