@@ -100,6 +100,7 @@ QList<DuplicateGroup> Duplicates::find(Store::Store &store)
 
     QHash<QString, QStringList> byEmail;
     QHash<QString, QStringList> byName;
+    QHash<QString, QSet<QString>> emailsByName;
     QHash<QString, QString> personNames;
     Storage::Statement readPeople = store.database().prepare(u"SELECT id, name, coalesce(organization_id, ''), coalesce(email, '') FROM people ORDER BY rid"_s);
     while (readPeople.step()) {
@@ -109,11 +110,20 @@ QList<DuplicateGroup> Duplicates::find(Store::Store &store)
         }
         const QString key = readPeople.text(2) + u'\x1f' + matchKey(readPeople.text(1));
         byName[key].append(id);
+        if (const QString email = readPeople.text(3).trimmed().toCaseFolded(); !email.isEmpty()) {
+            emailsByName[key].insert(email);
+        }
         personNames.insert(key, readPeople.text(1));
     }
     addGroups(Kind::Person, byEmail, [](const QString &email) {
         return i18nc("@info why records look alike; %1 is an e-mail address", "same e-mail address %1", email);
     });
+    // Namesakes with different e-mail addresses are different people.
+    for (auto it = emailsByName.constBegin(); it != emailsByName.constEnd(); ++it) {
+        if (it.value().size() > 1) {
+            byName.remove(it.key());
+        }
+    }
     addGroups(Kind::Person, byName, [&](const QString &key) {
         return i18nc("@info why records look alike; %1 is a name", "same name “%1” in the same organization", personNames.value(key));
     });

@@ -48,7 +48,7 @@ struct MergeEntry {
  * Finding and merging duplicate organizations and people.
  *
  * People match by e-mail address (in any case) or by the same normalized name within the same
- * organization; organizations by normalized name (see matchKey()). A merge keeps one record,
+ * organization (unless their e-mail addresses differ); organizations by normalized name (see matchKey()). A merge keeps one record,
  * fills its empty fields from the other, points everything that pointed at the other (people,
  * quotes, memberships, tasks...) at the kept one and deletes the other, all through the store in
  * one transaction. An audit entry records what merged into what with every value of the merged

@@ -192,6 +192,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
     QHash<QString, QString> organizationByKey;
     QHash<QString, QString> personByEmail;
     QHash<QString, QString> personByName;
+    QHash<QString, QString> emailOfPerson;
     {
         Storage::Statement read = m_store.database().prepare(u"SELECT id, name FROM organizations ORDER BY rid"_s);
         while (read.step()) {
@@ -205,6 +206,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 personByEmail.insert(email, read.text(0));
             }
             personByName.insert(read.text(2) + u'\x1f' + Duplicates::matchKey(read.text(1)), read.text(0));
+            emailOfPerson.insert(read.text(0), read.text(3).toCaseFolded());
         }
     }
 
@@ -282,6 +284,10 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 }
                 if (existing.isEmpty()) {
                     existing = personByName.value(organizationId + u'\x1f' + nameKey);
+                    // Two John Smiths with different e-mail addresses are two people.
+                    if (const QString known = emailOfPerson.value(existing); !email.isEmpty() && !known.isEmpty() && known != email) {
+                        existing.clear();
+                    }
                     reason = i18nc("@info why records look alike", "same name in the same organization");
                 }
             } else {
@@ -335,6 +341,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     personByEmail.insert(email, created.value());
                 }
                 personByName.insert(organizationId + u'\x1f' + nameKey, created.value());
+                emailOfPerson.insert(created.value(), email);
             } else {
                 organizationByKey.insert(nameKey, created.value());
             }

@@ -66,7 +66,8 @@ struct ImportOptions {
 /**
  * Imports the rows of a CSV file as organizations or people, in one transaction through the
  * store: all of it or nothing. People's organizations are found by name (as duplicates are
- * matched) and created when missing. Duplicates of records already in the database, or of
+ * matched) and created when missing. People match by e-mail address, or by name within the same
+ * organization when their e-mail addresses do not differ. Duplicates of records already in the database, or of
  * earlier rows, are merged (empty fields of the existing record filled in), kept or skipped.
  *
  * Without skipBadRows, the first bad row stops the import with its line, column and what is

@@ -77,7 +77,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     const QCommandLineOption rowsOption(u"rows"_s, u"Rows in the CSV file (default 100000)."_s, u"N"_s, u"100000"_s);
     const QCommandLineOption dirOption(u"dir"_s, u"Folder for the files (default: a temporary one)."_s, u"DIR"_s);
-    parser.addOptions({rowsOption, dirOption});
+    const QCommandLineOption mapOption(u"map"_s, u"Column mapping corrections, as chorus-cli import --map takes them (e.g. Organization=ignore)."_s, u"MAP"_s);
+    parser.addOptions({rowsOption, dirOption, mapOption});
     parser.process(app);
     const qint64 rows = parser.value(rowsOption).toLongLong();
 
@@ -112,6 +113,10 @@ int main(int argc, char *argv[])
     Interop::ImportOptions options;
     options.kind = Kind::Person;
     options.mapping = Interop::ColumnMapping::guess(Kind::Person, table.value().headers);
+    if (auto mapped = options.mapping.applyOverrides(Kind::Person, table.value().headers, parser.value(mapOption)); !mapped) {
+        err() << mapped.error().message() << Qt::endl;
+        return 1;
+    }
     options.onDuplicate = Interop::DuplicateAction::Merge;
     auto report = Interop::Importer(*store).run(table.value(), options);
     const qint64 chorusNs = timer.nsecsElapsed();
@@ -137,7 +142,9 @@ int main(int argc, char *argv[])
         QList<Domain::Record> records;
         records.reserve(table.value().rows.size());
         Interop::ImportOptions plain = options;
-        plain.mapping.setField(plain.mapping.column(u"organization"_s), QString());
+        if (const int organization = plain.mapping.column(u"organization"_s); organization >= 0) {
+            plain.mapping.setField(organization, QString());
+        }
         for (const Interop::CsvRow &row : table.value().rows) {
             Domain::Record record;
             if (!Interop::Importer::recordForRow(table.value(), row, plain, record)) {

@@ -87,6 +87,8 @@ private Q_SLOTS:
         create(Kind::Person, {{u"name"_s, u"Bo Chen"_s}, {u"organization_id"_s, harbor}});
         create(Kind::Person, {{u"name"_s, u"bo chen"_s}, {u"organization_id"_s, harbor}});
         create(Kind::Person, {{u"name"_s, u"Bo Chen"_s}, {u"organization_id"_s, river}});
+        create(Kind::Person, {{u"name"_s, u"Cy Diaz"_s}, {u"email"_s, u"cy@one.example"_s}});
+        create(Kind::Person, {{u"name"_s, u"Cy Diaz"_s}, {u"email"_s, u"cy@two.example"_s}});
         // WHEN
         const QList<DuplicateGroup> groups = Duplicates::find(*m_store);
         // THEN

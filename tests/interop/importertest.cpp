@@ -246,6 +246,17 @@ private Q_SLOTS:
         QCOMPARE(*m_store->fetch(Kind::Person, ana.value()), before);
     }
 
+    void shouldNotTakeNamesakesWithDifferentAddressesForDuplicates()
+    {
+        QVERIFY(m_store->create(Kind::Person, {{u"name"_s, u"John Smith"_s}, {u"email"_s, u"john@one.example"_s}}));
+        const CsvTable csv = table("name,email\nJohn Smith,john@two.example\nJohn Smith,\n");
+        auto report = Importer(*m_store).run(csv, options(csv));
+        QVERIFY(report);
+        QCOMPARE(report.value().created, 1);
+        QCOMPARE(report.value().merged, 1);
+        QCOMPARE(m_store->count(Kind::Person), 2);
+    }
+
     void shouldAskPerMatchWhenAChooserIsGiven()
     {
         QVERIFY(m_store->create(Kind::Organization, {{u"name"_s, u"Harbor Tenants Union"_s}}));
