@@ -6,6 +6,7 @@
 
 #include "chorus_version.h"
 #include "domain/entity.h"
+#include "eventcommands.h"
 #include "store/democoalition.h"
 #include "store/store.h"
 
@@ -51,6 +52,13 @@ QList<CommandInfo> commands()
          u"search QUERY [--limit N] [--json]"_s,
          i18nc("@info:shell description of a command", "Search organizations, people, quotes, campaigns, events and facts")},
         {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
+        {u"events"_s,
+         u"events list|schedule|move"_s,
+         i18nc("@info:shell description of a command", "List events with each site at its own local time, switch their scheduling, move their sites")},
+        {u"export-ics"_s,
+         u"export-ics --event ID [--site ID] --out FILE"_s,
+         i18nc("@info:shell description of a command", "Write an event (or one site) as an iCalendar file")},
+        {u"run-sheet"_s, u"run-sheet --site ID --out FILE.pdf"_s, i18nc("@info:shell description of a command", "Write a site's printable run sheet as PDF")},
         {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
     };
     for (const InteropCommands::Command &command : InteropCommands::commands()) {
@@ -71,7 +79,7 @@ std::optional<CommandInfo> commandInfo(const QString &name)
 
 QString commandNames()
 {
-    return i18nc("@info:shell", "The commands are init, check, search, backup and help.");
+    return i18nc("@info:shell", "The commands are init, check, search, backup, events, export-ics, run-sheet and help.");
 }
 
 /// The user's own database: ~/.local/share/chorus/coalition.chorus on Linux.
@@ -121,6 +129,8 @@ QString countPhrase(Kind kind, qint64 count)
         return i18ncp("@info:shell", "%1 fact", "%1 facts", count);
     case Kind::PressKit:
         return i18ncp("@info:shell", "%1 press kit", "%1 press kits", count);
+    case Kind::MediaRsvp:
+        return i18ncp("@info:shell", "%1 media RSVP", "%1 media RSVPs", count);
     }
     return {};
 }
@@ -162,6 +172,8 @@ void setUpCommand(QCommandLineParser &parser, const CommandInfo &info)
             u"QUERY"_s);
     } else if (info.name == u"backup") {
         parser.addPositionalArgument(u"OUT"_s, i18nc("@info:shell", "The backup file to write. It must not exist yet."), u"OUT"_s);
+    } else if (EventCommands::handles(info.name)) {
+        EventCommands::setUpParser(parser, info.name);
     } else if (info.name == u"help") {
         parser.addPositionalArgument(u"COMMAND"_s, i18nc("@info:shell", "The command to explain."), u"[COMMAND]"_s);
     } else if (InteropCommands::handles(info.name)) {
@@ -330,6 +342,14 @@ int CommandLineTool::runCommand(const QString &command, const QStringList &argum
     }
     if (info->name == u"search") {
         return search(target.path, values.join(u' '), limit, parser.isSet(u"json"_s));
+    }
+    if (EventCommands::handles(info->name)) {
+        return EventCommands(m_out,
+                             m_err,
+                             [this](const QString &path) {
+                                 return openExisting(path);
+                             })
+            .run(info->name, parser, target.path);
     }
     return backup(target.path, values.first());
 }

@@ -7,16 +7,21 @@
 #include <KAboutData>
 #include <KLocalizedString>
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Run sheets are laid out with fonts, which need a QGuiApplication; chorus-cli never shows a
+    // window, so it needs no display either.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
     // The library's progress notes ("migrating ...") are not for a terminal; chorus-cli says what
     // matters itself. QT_LOGGING_RULES still turns them on.
     QLoggingCategory::setFilterRules(u"chorus.*.info=false"_s);

@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "databaseopener.h"
+#include "eventplannerview.h"
 #include "overviewview.h"
 #include "searchresultsview.h"
 #include "store/store.h"
@@ -138,6 +139,22 @@ void MainWindow::setupActions()
     find->setToolTip(i18nc("@info:tooltip", "Search organizations, people, quotes and events"));
     KActionCollection::setDefaultShortcuts(find, {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(QKeySequence::Find)});
     m_findAction = find;
+
+    QAction *planner = actionCollection()->addAction(u"events_planner"_s, this, [this] {
+        auto *view = findChild<EventPlannerView *>();
+        if (!view) {
+            view = new EventPlannerView(this);
+            view->setWindowFlag(Qt::Window);
+            view->setWindowTitle(i18nc("@title:window", "Days of Action"));
+            view->resize(1100, 800);
+        }
+        view->setStore(m_store.get());
+        view->show();
+        view->raise();
+    });
+    planner->setText(i18nc("@action:inmenu", "&Days of Action…"));
+    planner->setIcon(QIcon::fromTheme(u"view-calendar-day"_s));
+    planner->setToolTip(i18nc("@info:tooltip", "See each event's sites at their local times, its run of show and its tasks"));
     updateSearchHint();
 }
 
@@ -157,6 +174,9 @@ void MainWindow::setStore(std::unique_ptr<Store::Store> store)
 {
     // The views let go of the old store before it closes.
     m_overview->setStore(store.get());
+    if (auto *planner = findChild<EventPlannerView *>()) {
+        planner->setStore(store.get());
+    }
     m_store = std::move(store);
     if (!m_store) {
         setCaption(QString());

@@ -134,7 +134,8 @@ QList<EntityInfo> makeEntities()
           of(u"offset_minutes"_s, T::Integer),
           of(u"duration_minutes"_s, T::Count),
           ref(u"speaker_id"_s, Kind::Person),
-          longText(u"description"_s)},
+          longText(u"description"_s),
+          of(u"clock_time"_s, T::Text)},
          u"description"_s},
         {Kind::Quote,
          u"quote"_s,
@@ -160,6 +161,7 @@ QList<EntityInfo> makeEntities()
           ref(u"owner_person_id"_s, Kind::Person),
           ref(u"owner_organization_id"_s, Kind::Organization),
           of(u"due_at"_s, T::DateTime),
+          of(u"due_time_zone"_s, T::TimeZone),
           choice(u"status"_s, {u"open"_s, u"in_progress"_s, u"done"_s, u"blocked"_s}),
           longText(u"notes"_s)},
          u"title"_s},
@@ -185,6 +187,17 @@ QList<EntityInfo> makeEntities()
           of(u"language"_s, T::Language, true),
           of(u"settings"_s, T::Json)},
          u"name"_s},
+        {Kind::MediaRsvp,
+         u"media_rsvp"_s,
+         u"media_rsvps"_s,
+         {ref(u"event_id"_s, Kind::Event, true),
+          text(u"journalist_name"_s, true),
+          text(u"outlet"_s),
+          of(u"email"_s, T::Email),
+          text(u"phone"_s),
+          choice(u"rsvp_status"_s, {u"invited"_s, u"confirmed"_s, u"attended"_s}),
+          longText(u"notes"_s)},
+         u"journalist_name"_s},
     };
 }
 
@@ -260,6 +273,8 @@ QString kindLabel(Kind kind)
         return i18nc("@item record kind", "fact");
     case Kind::PressKit:
         return i18nc("@item record kind", "press kit");
+    case Kind::MediaRsvp:
+        return i18nc("@item record kind", "media RSVP");
     }
     return {};
 }
@@ -291,6 +306,8 @@ QString kindPluralLabel(Kind kind)
         return i18nc("@title record kind, plural", "Facts");
     case Kind::PressKit:
         return i18nc("@title record kind, plural", "Press Kits");
+    case Kind::MediaRsvp:
+        return i18nc("@title record kind, plural", "Media RSVPs");
     }
     return {};
 }
@@ -381,6 +398,11 @@ QString fieldLabel(Kind kind, QStringView field)
         {u"lede"_s, ki18nc("@label field", "lede")},
         {u"body"_s, ki18nc("@label field", "body")},
         {u"settings"_s, ki18nc("@label field", "settings")},
+        {u"clock_time"_s, ki18nc("@label field", "clock start")},
+        {u"due_time_zone"_s, ki18nc("@label field", "time zone of the due date")},
+        {u"journalist_name"_s, ki18nc("@label field", "journalist")},
+        {u"outlet"_s, ki18nc("@label field", "outlet")},
+        {u"rsvp_status"_s, ki18nc("@label field", "RSVP status")},
     };
     const auto it = labels.constFind(field.toString());
     return it == labels.constEnd() ? field.toString() : it->toString();
@@ -421,6 +443,17 @@ QString choiceLabel(QStringView field, QStringView value)
         {u"done"_s, ki18nc("@item task status", "done")},
         {u"blocked"_s, ki18nc("@item task status", "blocked")},
     };
+    if (field == u"rsvp_status") {
+        if (value == u"invited") {
+            return i18nc("@item media RSVP status", "invited");
+        }
+        if (value == u"confirmed") {
+            return i18nc("@item media RSVP status", "confirmed");
+        }
+        if (value == u"attended") {
+            return i18nc("@item media RSVP status", "attended");
+        }
+    }
     // "withdrawn" is both a membership status and a quote state, with different wording in some languages.
     if (value == u"withdrawn") {
         return field == u"state" ? i18nc("@item quote state", "withdrawn") : i18nc("@item membership status", "withdrawn");

@@ -29,6 +29,7 @@ enum class Kind {
     Task,
     Fact,
     PressKit,
+    MediaRsvp, ///< a journalist invited to an event, and whether they come
 };
 
 /// How a field's value is stored and checked.

@@ -193,7 +193,8 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
         }
         case FieldType::Date:
             if (!QDate::fromString(text, Qt::ISODate).isValid()) {
-                problems << i18nc("@info validation", "%1: the %2 %3 is not a valid date. Write it as year-month-day, e.g. 2026-05-01.", label, name, quoted(text));
+                problems
+                    << i18nc("@info validation", "%1: the %2 %3 is not a valid date. Write it as year-month-day, e.g. 2026-05-01.", label, name, quoted(text));
             }
             break;
         case FieldType::DateTime:
@@ -266,6 +267,21 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
         }
         break;
     }
+    case Kind::RunOfShowItem: {
+        const QString clock = record.value(u"clock_time"_s).toString();
+        if (!clock.isEmpty() && (clock.size() != 5 || !QTime::fromString(clock, u"HH:mm"_s).isValid())) {
+            problems << i18nc("@info validation",
+                              "%1: the clock start %2 is not a time of day. Write it as hours and minutes, e.g. 13:30.",
+                              label,
+                              quoted(clock));
+        }
+        break;
+    }
+    case Kind::Task:
+        if (!isEmpty(record.value(u"due_time_zone"_s)) && isEmpty(record.value(u"due_at"_s))) {
+            problems << i18nc("@info validation", "%1: a time zone is set but the due date is empty.", label);
+        }
+        break;
     case Kind::Campaign: {
         const QDate start = QDate::fromString(record.value(u"starts_on"_s).toString(), Qt::ISODate);
         const QDate end = QDate::fromString(record.value(u"ends_on"_s).toString(), Qt::ISODate);

@@ -141,6 +141,10 @@ QString defaultValue(Kind kind, const QString &field)
         {u"quote.language"_s, u"en"_s},
         {u"task.status"_s, u"open"_s},
         {u"press_kit.language"_s, u"en"_s},
+        {u"media_rsvp.rsvp_status"_s, u"invited"_s},
+        {u"run_of_show_item.position"_s, u"0"_s},
+        {u"run_of_show_item.offset_minutes"_s, u"0"_s},
+        {u"run_of_show_item.duration_minutes"_s, u"0"_s},
     };
     return defaults.value(entity(kind).key + u'.' + field);
 }
@@ -212,6 +216,11 @@ QList<Storage::MigrationStep> Store::migrations()
          u"faster bulk writes"_s,
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v3.sql"_s);
+         }},
+        {4,
+         u"event logistics: run-of-show clock starts, zoned task due dates, media RSVPs"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v4.sql"_s);
          }},
         {6,
          u"photo of a person, audit of merged duplicates"_s,
@@ -413,6 +422,8 @@ QString Store::recordLabel(Kind kind, const Record &record)
         return i18nc("@info record label", "Fact “%1”", title);
     case Kind::PressKit:
         return i18nc("@info record label", "Press kit “%1”", title);
+    case Kind::MediaRsvp:
+        return i18nc("@info record label", "Media RSVP of “%1”", title);
     case Kind::Quote:
     case Kind::Membership:
         break;
@@ -510,7 +521,8 @@ Result<QString> Store::create(Kind kind, const Record &input)
     for (const Field &field : info.fields) {
         if (record.value(field.name).isNull()) {
             if (const QString fallback = defaultValue(kind, field.name); !fallback.isEmpty()) {
-                record.insert(field.name, fallback);
+                const bool number = field.type == FieldType::Integer || field.type == FieldType::Count;
+                record.insert(field.name, number ? QVariant(fallback.toLongLong()) : QVariant(fallback));
             } else if (field.type == FieldType::Boolean) {
                 record.insert(field.name, false);
             }

@@ -112,6 +112,7 @@ private Q_SLOTS:
         QTest::newRow("tasks") << int(Kind::Task) << qint64(6) << qint64(1000);
         QTest::newRow("facts") << int(Kind::Fact) << qint64(6) << qint64(1000);
         QTest::newRow("press kit") << int(Kind::PressKit) << qint64(1) << qint64(1);
+        QTest::newRow("media RSVPs") << int(Kind::MediaRsvp) << qint64(3) << qint64(100);
     }
 
     void shouldHoldAtLeastTheRecordsOfTheReferenceJob()
