@@ -7,6 +7,7 @@
 #include "chorus_version.h"
 #include "domain/entity.h"
 #include "eventcommands.h"
+#include "exportkitcommand.h"
 #include "store/democoalition.h"
 #include "store/store.h"
 
@@ -52,6 +53,9 @@ QList<CommandInfo> commands()
          u"search QUERY [--limit N] [--json]"_s,
          i18nc("@info:shell description of a command", "Search organizations, people, quotes, campaigns, events and facts")},
         {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
+        {u"export-kit"_s,
+         u"export-kit --campaign NAME_OR_ID [--kit NAME_OR_ID] --format pdf|odt|html|txt|md [--lang LANG] [--paper a4|letter] --out FILE"_s,
+         i18nc("@info:shell description of a command", "Export a campaign's press kit, after checking it for errors")},
         {u"events"_s,
          u"events list|schedule|move"_s,
          i18nc("@info:shell description of a command", "List events with each site at its own local time, switch their scheduling, move their sites")},
@@ -172,6 +176,8 @@ void setUpCommand(QCommandLineParser &parser, const CommandInfo &info)
             u"QUERY"_s);
     } else if (info.name == u"backup") {
         parser.addPositionalArgument(u"OUT"_s, i18nc("@info:shell", "The backup file to write. It must not exist yet."), u"OUT"_s);
+    } else if (info.name == u"export-kit") {
+        ExportKitCommand::addOptions(parser);
     } else if (EventCommands::handles(info.name)) {
         EventCommands::setUpParser(parser, info.name);
     } else if (info.name == u"help") {
@@ -336,6 +342,10 @@ int CommandLineTool::runCommand(const QString &command, const QStringList &argum
     }
     if (info->name == u"init") {
         return init(target, parser.isSet(u"demo"_s));
+    }
+    if (info->name == u"export-kit") {
+        std::unique_ptr<Store::Store> store = openExisting(target.path);
+        return store ? ExportKitCommand(m_out, m_err).run(*store, parser) : int(UsageOrCannotOpen);
     }
     if (info->name == u"check") {
         return check(target.path);

@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QHashSeed>
 #include <QLoggingCategory>
 
 using namespace Qt::StringLiterals;
@@ -21,13 +22,20 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
+    // A reproducible export (--fixed-date) needs the same hash order in every run: Qt's PDF
+    // writer orders the fonts it embeds by hash. Set before the first hash exists.
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], "--fixed-date") == 0 || qstrncmp(argv[i], "--fixed-date=", 13) == 0) {
+            QHashSeed::setDeterministicGlobalSeed();
+        }
+    }
     QGuiApplication app(argc, argv);
     // The library's progress notes ("migrating ...") are not for a terminal; chorus-cli says what
     // matters itself. QT_LOGGING_RULES still turns them on.
     QLoggingCategory::setFilterRules(u"chorus.*.info=false"_s);
     KLocalizedString::setApplicationDomain(QByteArrayLiteral("chorus"));
     // In the build tree the catalogs sit in build/locale, beside build/bin.
-    const QString localeDir = QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../locale"_s);
+    const QString localeDir = QDir::cleanPath(QGuiApplication::applicationDirPath() + u"/../locale"_s);
     if (QFileInfo(localeDir).isDir()) {
         KLocalizedString::addDomainLocaleDir(QByteArrayLiteral("chorus"), localeDir);
     }
@@ -51,5 +59,5 @@ int main(int argc, char *argv[])
     KAboutData::setApplicationData(about);
 
     Chorus::CommandLineTool tool(about);
-    return tool.run(QCoreApplication::arguments());
+    return tool.run(QGuiApplication::arguments());
 }

@@ -10,17 +10,123 @@
 #include <KCrash>
 #include <KLocalizedString>
 
+#include "campaigndashboard.h"
+#include "models/recordlistmodel.h"
+#include "recordpage.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QIcon>
 #include <QTimer>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
 
+namespace
+{
+
+/// The resident memory of this process in MB (Linux), or -1 where it cannot be read.
+double residentMegabytes()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:")) {
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+        }
+    }
+    return -1;
+}
+
+/// Waits for the window's first paint, then prints the startup figures and quits.
+class StartupBenchmark : public QObject
+{
+public:
+    StartupBenchmark(const QElapsedTimer &clock, Desktop::MainWindow *window)
+        : QObject(window)
+        , m_clock(clock)
+        , m_window(window)
+    {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_window && event->type() == QEvent::Paint && !m_painted) {
+            m_painted = true;
+            // After this paint is done: the window is on screen.
+            QTimer::singleShot(0, this, &StartupBenchmark::report);
+        }
+        return false;
+    }
+
+private:
+    void report()
+    {
+        const qint64 firstPaint = m_clock.elapsed();
+        const double rssAtPaint = residentMegabytes();
+        // Then what a user does first with a large database: open the quotes, filter them.
+        QElapsedTimer step;
+        step.start();
+        // The campaign figures are counted just after the first paint.
+        if (auto *dashboard = m_window->findChild<Desktop::CampaignDashboard *>()) {
+            dashboard->refresh();
+        }
+        const qint64 dashboardCounted = step.restart();
+        m_window->showPage(u"quotes"_s);
+        Desktop::RecordPage *quotes = m_window->recordPage(Domain::Kind::Quote);
+        QCoreApplication::processEvents();
+        const qint64 quotesShown = step.restart();
+        quotes->model()->setFilterText(u"contract"_s);
+        const qint64 filtered = step.restart();
+        const int rows = quotes->model()->rowCount();
+        quotes->model()->setFilterText(QString());
+        const qint64 cleared = step.restart();
+        // Scrolling down the list: 50 more pages, the last ones as fast as the first.
+        constexpr int Pages = 50;
+        for (int page = 0; page < Pages && quotes->model()->canFetchMore({}); ++page) {
+            quotes->model()->fetchMore({});
+        }
+        const qint64 scrolled = step.restart();
+        const int scrolledRows = quotes->model()->rowCount();
+        quotes->model()->sort(0, Qt::AscendingOrder);
+        const qint64 sorted = step.elapsed();
+        const qint64 total = m_window->store() ? m_window->store()->count(Domain::Kind::Quote) : 0;
+        std::printf("database: %s (%lld quotes)\n",
+                    qPrintable(m_window->store() ? m_window->store()->database().path() : QString()),
+                    static_cast<long long>(total));
+        std::printf("launch to first paint: %lld ms (target: usable within 1000 ms)\n", static_cast<long long>(firstPaint));
+        std::printf("RSS at first paint: %.1f MB\n", rssAtPaint);
+        std::printf("campaign figures counted (just after): %lld ms\n", static_cast<long long>(dashboardCounted));
+        std::printf("quotes page shown: %lld ms\n", static_cast<long long>(quotesShown));
+        std::printf("quote filter \"contract\": %lld ms, %d rows loaded (target: < 100 ms)\n", static_cast<long long>(filtered), rows);
+        std::printf("filter cleared: %lld ms\n", static_cast<long long>(cleared));
+        std::printf("scrolled to row %d: %.1f ms per page of %d rows\n", scrolledRows, double(scrolled) / Pages, Models::RecordListModel::PageSize);
+        std::printf("quotes sorted by text: %lld ms\n", static_cast<long long>(sorted));
+        std::printf("RSS at the end: %.1f MB (target: < 300 MB)\n", residentMegabytes());
+        std::fflush(stdout);
+        QCoreApplication::exit(0);
+    }
+
+    QElapsedTimer m_clock;
+    Desktop::MainWindow *m_window;
+    bool m_painted = false;
+};
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    QElapsedTimer launch;
+    launch.start();
     QApplication app(argc, argv);
     KLocalizedString::setApplicationDomain(QByteArrayLiteral("chorus"));
     // Run from the build tree, the catalogs are built next to bin/.
@@ -55,6 +161,9 @@ int main(int argc, char *argv[])
     parser.addPositionalArgument(u"DATABASE"_s,
                                  i18nc("@info:shell", "The coalition database to open (a .chorus file; created when it does not exist)"),
                                  u"[DATABASE]"_s);
+    const QCommandLineOption benchmarkOption(u"benchmark-startup"_s,
+                                             i18nc("@info:shell", "Print the time from launch to the window's first paint and the memory used, then quit"));
+    parser.addOption(benchmarkOption);
     parser.process(app);
     about.processCommandLine(&parser);
 
@@ -67,6 +176,9 @@ int main(int argc, char *argv[])
     auto *window = new Desktop::MainWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);
     window->setStore(std::move(store));
+    if (parser.isSet(benchmarkOption)) {
+        new StartupBenchmark(launch, window);
+    }
     window->show();
 
     if (opener.createdNewDatabase()) {

@@ -2,30 +2,49 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "mainwindow.h"
+#include "presskitcomposer.h"
 
+#include "campaigndashboard.h"
 #include "databaseopener.h"
 #include "eventplannerview.h"
+#include "models/edithistory.h"
+#include "models/recordlistmodel.h"
 #include "overviewview.h"
+#include "quotepanel.h"
+#include "recordeditor.h"
+#include "recordpage.h"
 #include "searchresultsview.h"
 #include "store/store.h"
 
 #include <KActionCollection>
+#include <KConfigGroup>
 #include <KLocalizedString>
 #include <KMessageBox>
+#include <KRecentFilesAction>
+#include <KSharedConfig>
+#include <KStandardAction>
 #include <KStandardActions>
 #include <KTitleWidget>
 
 #include <QAction>
+#include <QDateTime>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QScrollArea>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+using namespace Chorus::Domain;
 
 // The XMLGUI file lives in the static library's resources, which the linker keeps only when used.
 static void initResources()
@@ -36,8 +55,19 @@ static void initResources()
 namespace Chorus::Desktop
 {
 
+namespace
+{
+const char PageIdProperty[] = "chorusPageId";
+
+KConfigGroup layoutGroup()
+{
+    return KSharedConfig::openConfig()->group(u"MainWindowLayout"_s);
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : KXmlGuiWindow(parent)
+    , m_history(new Models::EditHistory(this))
 {
     initResources();
     setObjectName(u"chorusMainWindow"_s);
@@ -47,11 +77,19 @@ MainWindow::MainWindow(QWidget *parent)
     m_searchTimer->setSingleShot(true);
     m_searchTimer->setInterval(SearchDelayMs);
     connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
+    connect(m_history, &Models::EditHistory::failed, this, [this](const QString &message) {
+        KMessageBox::error(this, message, i18nc("@title:window", "Cannot Undo or Redo"), KMessageBox::Notify | KMessageBox::PlainText);
+    });
+    connect(m_history, &Models::EditHistory::recordRestored, this, [this](Kind kind, const QString &id) {
+        if (RecordPage *page = recordPage(kind); page && page->isVisible() && m_store && m_store->fetch(kind, id)) {
+            page->showRecord(id);
+        }
+    });
 
     // The XMLGUI file is found under the component's name, which is "chorus" even in the tests.
     setComponentName(u"chorus"_s, i18nc("@title the application's name", "Chorus"));
     setupActions();
-    setupGUI(QSize(960, 640), Default, u"chorusui.rc"_s);
+    setupGUI(QSize(1100, 720), Default, u"chorusui.rc"_s);
     // Chorus has no handbook yet: F1 would open an empty help page.
     if (QAction *handbook = actionCollection()->action(KStandardActions::name(KStandardActions::HelpContents))) {
         handbook->setVisible(false);
@@ -63,10 +101,21 @@ MainWindow::MainWindow(QWidget *parent)
     m_databaseLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addWidget(m_databaseLabel, 1);
 
+    restoreLayout();
     m_searchField->setFocus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    saveLayout();
+    // The views let go of the store before it closes.
+    m_history->setStore(nullptr);
+    for (RecordPage *page : std::as_const(m_recordPages)) {
+        page->setHistory(nullptr);
+    }
+    m_overview->setStore(nullptr);
+    m_dashboard->setStore(nullptr);
+}
 
 QWidget *MainWindow::createCentralWidget()
 {
@@ -91,13 +140,54 @@ QWidget *MainWindow::createCentralWidget()
         m_results->focusFirstResult();
     });
 
-    m_pages = new QStackedWidget(central);
-    m_pages->addWidget(createOverviewPage());
+    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
+    m_mainSplitter->setObjectName(u"mainSplitter"_s);
+    m_mainSplitter->setChildrenCollapsible(false);
+    m_sidebar = new QListWidget(m_mainSplitter);
+    m_sidebar->setObjectName(u"sidebar"_s);
+    m_sidebar->setAccessibleName(i18nc("@info:whatsthis accessible name", "Pages"));
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setBackgroundRole(QPalette::Window);
+    m_sidebar->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
+    m_pages = new QStackedWidget(m_mainSplitter);
+    m_mainSplitter->setStretchFactor(0, 0);
+    m_mainSplitter->setStretchFactor(1, 1);
+    connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (QListWidgetItem *item = m_sidebar->item(row)) {
+            const QString id = item->data(Qt::UserRole).toString();
+            for (int i = 0; i < m_pages->count(); ++i) {
+                if (m_pages->widget(i)->property(PageIdProperty).toString() == id) {
+                    m_pages->setCurrentIndex(i);
+                }
+            }
+            if (!m_searchField->text().isEmpty()) {
+                m_searchField->blockSignals(true);
+                m_searchField->clear();
+                m_searchField->blockSignals(false);
+                m_results->clear();
+            }
+        }
+    });
+
     m_results = new SearchResultsView(m_pages);
     m_pages->addWidget(m_results);
+    connect(m_results, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const QString id = item->data(0, SearchResultsView::IdRole).toString();
+        if (!id.isEmpty()) {
+            showRecord(Kind(item->data(0, SearchResultsView::KindRole).toInt()), id);
+        }
+    });
+
+    addPage(u"overview"_s, QIcon::fromTheme(u"view-list-details"_s), i18nc("@item:inlistbox sidebar page", "Overview"), createOverviewPage());
+    createRecordPages();
 
     layout->addWidget(m_searchField);
-    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_mainSplitter, 1);
+    m_mainSplitter->setSizes({180, 900});
+    m_sidebar->setCurrentRow(0);
+    setTabOrder(m_searchField, m_sidebar);
     return central;
 }
 
@@ -120,8 +210,131 @@ QWidget *MainWindow::createOverviewPage()
     m_searchHint->setWordWrap(true);
     layout->addWidget(m_searchHint);
     connect(m_overview, &OverviewView::refreshed, this, &MainWindow::updateSearchHint);
+
+    m_dashboard = new CampaignDashboard(m_overviewPage);
+    layout->addWidget(m_dashboard);
+    connect(m_dashboard, &CampaignDashboard::listRequested, this, [this](Kind kind, const CampaignDashboard::Conditions &conditions) {
+        showList(kind, conditions);
+    });
     layout->addStretch(1);
-    return m_overviewPage;
+
+    // The overview grows with the campaigns: it scrolls rather than squeezing them.
+    auto *scroll = new QScrollArea(m_pages);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(m_overviewPage);
+    return scroll;
+}
+
+void MainWindow::createRecordPages()
+{
+    const auto makePage = [this](Kind kind) {
+        auto *page = new RecordPage(kind, this);
+        m_recordPages.append(page);
+        return page;
+    };
+
+    m_coalitionTabs = new QTabWidget(this);
+    m_coalitionTabs->setObjectName(u"coalitionTabs"_s);
+    m_coalitionTabs->setDocumentMode(true);
+    for (Kind kind : {Kind::Organization, Kind::Membership, Kind::Campaign}) {
+        m_coalitionTabs->addTab(makePage(kind), kindPluralLabel(kind));
+    }
+    addPage(u"coalition"_s,
+            QIcon::fromTheme(u"group"_s, QIcon::fromTheme(u"system-users"_s)),
+            i18nc("@item:inlistbox sidebar page", "Coalition"),
+            m_coalitionTabs);
+    addPage(u"people"_s, QIcon::fromTheme(u"im-user"_s, QIcon::fromTheme(u"user-identity"_s)), kindPluralLabel(Kind::Person), makePage(Kind::Person));
+
+    RecordPage *quotes = makePage(Kind::Quote);
+    auto *panel = new QuotePanel(quotes->editor(), quotes);
+    quotes->extraLayout()->addWidget(panel);
+    addPage(u"quotes"_s, QIcon::fromTheme(u"format-text-blockquote"_s, QIcon::fromTheme(u"view-pim-notes"_s)), kindPluralLabel(Kind::Quote), quotes);
+    panel->setHistory(m_history);
+
+    addPage(u"events"_s, QIcon::fromTheme(u"view-calendar"_s, QIcon::fromTheme(u"office-calendar"_s)), kindPluralLabel(Kind::Event), makePage(Kind::Event));
+    addPage(u"presskits"_s, QIcon::fromTheme(u"document-export"_s), kindPluralLabel(Kind::PressKit), makePage(Kind::PressKit));
+}
+
+int MainWindow::addPage(const QString &id, const QIcon &icon, const QString &label, QWidget *page, int position)
+{
+    page->setProperty(PageIdProperty, id);
+    m_pages->addWidget(page);
+    auto *item = new QListWidgetItem(icon, label);
+    item->setData(Qt::UserRole, id);
+    if (position < 0 || position > m_sidebar->count()) {
+        position = m_sidebar->count();
+    }
+    m_sidebar->insertItem(position, item);
+    return position;
+}
+
+bool MainWindow::showPage(const QString &id)
+{
+    for (int row = 0; row < m_sidebar->count(); ++row) {
+        if (m_sidebar->item(row)->data(Qt::UserRole).toString() == id) {
+            m_sidebar->setCurrentRow(row);
+            // Already current: the search results may be in front of it.
+            for (int i = 0; i < m_pages->count(); ++i) {
+                if (m_pages->widget(i)->property(PageIdProperty).toString() == id) {
+                    m_pages->setCurrentIndex(i);
+                }
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentPageId() const
+{
+    QListWidgetItem *item = m_sidebar->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+RecordPage *MainWindow::recordPage(Kind kind) const
+{
+    for (RecordPage *page : m_recordPages) {
+        if (page->kind() == kind) {
+            return page;
+        }
+    }
+    return nullptr;
+}
+
+bool MainWindow::showList(Kind kind, const QList<std::pair<QString, QVariant>> &conditions)
+{
+    RecordPage *page = recordPage(kind);
+    if (!page) {
+        return false;
+    }
+    if (m_coalitionTabs->indexOf(page) >= 0) {
+        showPage(u"coalition"_s);
+        m_coalitionTabs->setCurrentWidget(page);
+    } else {
+        showPage(page->property(PageIdProperty).toString());
+    }
+    page->showWhere(conditions);
+    return true;
+}
+
+bool MainWindow::showRecord(Kind kind, const QString &id)
+{
+    RecordPage *page = recordPage(kind);
+    if (!page) {
+        return false;
+    }
+    if (m_coalitionTabs->indexOf(page) >= 0) {
+        showPage(u"coalition"_s);
+        m_coalitionTabs->setCurrentWidget(page);
+    } else {
+        showPage(page->property(PageIdProperty).toString());
+    }
+    page->showRecord(id);
+    if (QWidget *title = page->editor()->fieldEditor(entity(kind).titleField)) {
+        title->setFocus(Qt::OtherFocusReason);
+    }
+    return true;
 }
 
 void MainWindow::setupActions()
@@ -132,13 +345,59 @@ void MainWindow::setupActions()
     newAction->setToolTip(i18nc("@info:tooltip", "Create an empty coalition database and open it"));
     QAction *openAction = KStandardActions::open(this, &MainWindow::openDatabaseFromDialog, actionCollection());
     openAction->setToolTip(i18nc("@info:tooltip", "Open another coalition database"));
+    m_recent = KStandardAction::openRecent(this, &MainWindow::openRecent, actionCollection());
+    m_recent->loadEntries(KSharedConfig::openConfig()->group(u"RecentDatabases"_s));
+
+    auto *backup = new QAction(QIcon::fromTheme(u"document-save-as"_s), i18nc("@action:inmenu", "&Back Up…"), this);
+    backup->setToolTip(i18nc("@info:tooltip", "Save a copy of the whole coalition database"));
+    connect(backup, &QAction::triggered, this, &MainWindow::backUp);
+    actionCollection()->addAction(u"file_backup"_s, backup);
     KStandardActions::quit(this, &MainWindow::close, actionCollection());
+
+    QUndoStack *stack = m_history->undoStack();
+    // A field still being edited is written first, so that undo takes back the latest edit.
+    QAction *undo = KStandardActions::undo(
+        this,
+        [this, stack] {
+            commitPendingEdits();
+            stack->undo();
+        },
+        actionCollection());
+    QAction *redo = KStandardActions::redo(
+        this,
+        [this, stack] {
+            commitPendingEdits();
+            stack->redo();
+        },
+        actionCollection());
+    undo->setEnabled(false);
+    redo->setEnabled(false);
+    connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
+        undo->setText(text.isEmpty() ? i18nc("@action:inmenu", "&Undo") : i18nc("@action:inmenu %1 is what would be undone", "&Undo: %1", text));
+    });
+    connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
+        redo->setText(text.isEmpty() ? i18nc("@action:inmenu", "Re&do") : i18nc("@action:inmenu %1 is what would be redone", "Re&do: %1", text));
+    });
 
     QAction *find = KStandardActions::find(this, &MainWindow::focusSearch, actionCollection());
     find->setText(i18nc("@action:inmenu", "&Search…"));
     find->setToolTip(i18nc("@info:tooltip", "Search organizations, people, quotes and events"));
     KActionCollection::setDefaultShortcuts(find, {QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(QKeySequence::Find)});
     m_findAction = find;
+
+    // Alt+1… go to the sidebar's pages.
+    for (int row = 0; row < m_sidebar->count() && row < 9; ++row) {
+        auto *go = new QAction(m_sidebar->item(row)->text(), this);
+        go->setIcon(m_sidebar->item(row)->icon());
+        const QString id = m_sidebar->item(row)->data(Qt::UserRole).toString();
+        connect(go, &QAction::triggered, this, [this, id] {
+            showPage(id);
+        });
+        actionCollection()->addAction(u"go_page_"_s + id, go);
+        KActionCollection::setDefaultShortcut(go, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + row)));
+    }
 
     QAction *planner = actionCollection()->addAction(u"events_planner"_s, this, [this] {
         auto *view = findChild<EventPlannerView *>();
@@ -155,6 +414,12 @@ void MainWindow::setupActions()
     planner->setText(i18nc("@action:inmenu", "&Days of Action…"));
     planner->setIcon(QIcon::fromTheme(u"view-calendar-day"_s));
     planner->setToolTip(i18nc("@info:tooltip", "See each event's sites at their local times, its run of show and its tasks"));
+
+    QAction *composeKit = actionCollection()->addAction(u"compose_press_kit"_s, this, [this] {
+        PressKitComposer::showForDatabase(store(), this);
+    });
+    composeKit->setText(i18nc("@action:inmenu", "Compose a press kit"));
+    composeKit->setIcon(QIcon::fromTheme(u"document-export"_s));
     updateSearchHint();
 }
 
@@ -174,6 +439,11 @@ void MainWindow::setStore(std::unique_ptr<Store::Store> store)
 {
     // The views let go of the old store before it closes.
     m_overview->setStore(store.get());
+    m_dashboard->setStore(store.get());
+    m_history->setStore(store.get());
+    for (RecordPage *page : std::as_const(m_recordPages)) {
+        page->setHistory(m_history);
+    }
     if (auto *planner = findChild<EventPlannerView *>()) {
         planner->setStore(store.get());
     }
@@ -192,7 +462,10 @@ void MainWindow::setStore(std::unique_ptr<Store::Store> store)
     setCaption(QFileInfo(path).fileName());
     m_databaseLabel->setText(i18nc("@info:status %1 is a file path", "Database: %1", QDir::toNativeSeparators(path)));
     if (QFileInfo::exists(path)) {
-        DatabaseOpener::rememberLastDatabase(QFileInfo(path).absoluteFilePath());
+        const QString absolute = QFileInfo(path).absoluteFilePath();
+        DatabaseOpener::rememberLastDatabase(absolute);
+        m_recent->addUrl(QUrl::fromLocalFile(absolute));
+        m_recent->saveEntries(KSharedConfig::openConfig()->group(u"RecentDatabases"_s));
     }
     searchTextChanged(m_searchField->text());
 }
@@ -207,6 +480,14 @@ Result<void> MainWindow::openDatabase(const QString &path, bool create)
     return {};
 }
 
+void MainWindow::showOpenError(const Error &error, bool creating)
+{
+    KMessageBox::error(this,
+                       error.message(),
+                       creating ? i18nc("@title:window", "Cannot Create the Coalition Database") : i18nc("@title:window", "Cannot Open the Coalition Database"),
+                       KMessageBox::Notify | KMessageBox::PlainText);
+}
+
 void MainWindow::newDatabase()
 {
     DatabaseOpener opener(this);
@@ -215,10 +496,7 @@ void MainWindow::newDatabase()
         return;
     }
     if (auto opened = openDatabase(path, true); !opened) {
-        KMessageBox::error(this,
-                           opened.error().message(),
-                           i18nc("@title:window", "Cannot Create the Coalition Database"),
-                           KMessageBox::Notify | KMessageBox::PlainText);
+        showOpenError(opened.error(), true);
     }
 }
 
@@ -230,11 +508,46 @@ void MainWindow::openDatabaseFromDialog()
         return;
     }
     if (auto opened = openDatabase(path, false); !opened) {
-        KMessageBox::error(this,
-                           opened.error().message(),
-                           i18nc("@title:window", "Cannot Open the Coalition Database"),
-                           KMessageBox::Notify | KMessageBox::PlainText);
+        showOpenError(opened.error(), false);
     }
+}
+
+void MainWindow::openRecent(const QUrl &url)
+{
+    if (auto opened = openDatabase(url.toLocalFile(), false); !opened) {
+        showOpenError(opened.error(), false);
+    }
+}
+
+void MainWindow::backUp()
+{
+    if (!m_store) {
+        return;
+    }
+    const QFileInfo current(m_store->database().path());
+    const QString suggested = current.dir().filePath(i18nc("@info file name of a backup; %1 is the database name, %2 the date",
+                                                           "%1 backup %2.chorus",
+                                                           current.completeBaseName(),
+                                                           QDate::currentDate().toString(Qt::ISODate)));
+    const QString target = QFileDialog::getSaveFileName(this,
+                                                        i18nc("@title:window", "Back Up the Coalition Database"),
+                                                        suggested,
+                                                        i18nc("@item:inlistbox file filter", "Chorus databases (*.chorus)"));
+    if (target.isEmpty()) {
+        return;
+    }
+    if (QFileInfo(target).absoluteFilePath() == current.absoluteFilePath()) {
+        KMessageBox::error(this, i18nc("@info", "A backup cannot replace the database it copies. Choose another file name."));
+        return;
+    }
+    if (QFile::exists(target)) {
+        QFile::remove(target);
+    }
+    if (auto saved = m_store->database().backupTo(target); !saved) {
+        KMessageBox::error(this, saved.error().message(), i18nc("@title:window", "Cannot Back Up"), KMessageBox::Notify | KMessageBox::PlainText);
+        return;
+    }
+    statusBar()->showMessage(i18nc("@info:status %1 is a file path", "Backed up to %1", QDir::toNativeSeparators(target)), 5000);
 }
 
 void MainWindow::focusSearch()
@@ -248,7 +561,9 @@ void MainWindow::searchTextChanged(const QString &text)
     if (text.trimmed().isEmpty()) {
         m_searchTimer->stop();
         m_results->clear();
-        m_pages->setCurrentWidget(m_overviewPage);
+        if (m_pages->currentWidget() == m_results) {
+            showPage(m_pageBeforeSearch.isEmpty() ? u"overview"_s : m_pageBeforeSearch);
+        }
         return;
     }
     m_searchTimer->start();
@@ -262,7 +577,51 @@ void MainWindow::runSearch()
     }
     // One more than is shown, so a heading can tell when there are more.
     m_results->showResults(text, m_store->search(text, ResultsPerKind + 1), ResultsPerKind);
-    m_pages->setCurrentWidget(m_results);
+    if (m_pages->currentWidget() != m_results) {
+        m_pageBeforeSearch = currentPageId();
+        m_pages->setCurrentWidget(m_results);
+    }
+}
+
+void MainWindow::commitPendingEdits()
+{
+    for (RecordPage *page : std::as_const(m_recordPages)) {
+        page->editor()->commitPendingEdits();
+    }
+}
+
+bool MainWindow::queryClose()
+{
+    // A field still being edited is written before the window goes.
+    commitPendingEdits();
+    return KXmlGuiWindow::queryClose();
+}
+
+void MainWindow::saveLayout()
+{
+    KConfigGroup group = layoutGroup();
+    group.writeEntry("SidebarSplitter", m_mainSplitter->saveState());
+    for (RecordPage *page : std::as_const(m_recordPages)) {
+        group.writeEntry(QStringLiteral("Splitter_%1").arg(entity(page->kind()).key), page->splitter()->saveState());
+    }
+    group.writeEntry("CurrentPage", currentPageId());
+    group.sync();
+}
+
+void MainWindow::restoreLayout()
+{
+    const KConfigGroup group = layoutGroup();
+    if (const QByteArray state = group.readEntry("SidebarSplitter", QByteArray()); !state.isEmpty()) {
+        m_mainSplitter->restoreState(state);
+    }
+    for (RecordPage *page : std::as_const(m_recordPages)) {
+        if (const QByteArray state = group.readEntry(QStringLiteral("Splitter_%1").arg(entity(page->kind()).key), QByteArray()); !state.isEmpty()) {
+            page->splitter()->restoreState(state);
+        }
+    }
+    if (const QString page = group.readEntry("CurrentPage", QString()); !page.isEmpty()) {
+        showPage(page);
+    }
 }
 
 } // namespace Chorus::Desktop

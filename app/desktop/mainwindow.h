@@ -3,16 +3,21 @@
 
 #pragma once
 
+#include "domain/entity.h"
 #include "result.h"
 
 #include <KXmlGuiWindow>
 
 #include <memory>
 
+class KRecentFilesAction;
 class QAction;
 class QLabel;
 class QLineEdit;
+class QListWidget;
+class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTimer;
 
 namespace Chorus::Store
@@ -20,16 +25,24 @@ namespace Chorus::Store
 class Store;
 }
 
+namespace Chorus::Models
+{
+class EditHistory;
+}
+
 namespace Chorus::Desktop
 {
 
+class CampaignDashboard;
 class OverviewView;
+class RecordPage;
 class SearchResultsView;
 
 /**
- * The Chorus main window over one coalition database: a search field that searches everything
- * as you type, with the results grouped by kind, and an overview of the database while the
- * field is empty. File ▸ New and File ▸ Open switch to another database.
+ * The Chorus main window over one coalition database: a sidebar of pages (Overview, Coalition,
+ * People, Quotes, Events, Press kits, and what other parts of the app add with addPage()), a
+ * search field that searches everything as you type, File and Edit menus with undo and redo of
+ * every edit.
  */
 class MainWindow : public KXmlGuiWindow
 {
@@ -45,6 +58,11 @@ public:
     {
         return m_store.get();
     }
+    /// The write path with undo that every view of this window edits through.
+    [[nodiscard]] Models::EditHistory *history() const
+    {
+        return m_history;
+    }
 
     /**
      * Opens the database at path in this window, creating it when create is set. On failure the
@@ -52,32 +70,67 @@ public:
      */
     Result<void> openDatabase(const QString &path, bool create);
 
+    /**
+     * Adds a page to the sidebar, after the pages already there (or at position), and returns
+     * its row. id names it for showPage() and in the settings ("presskit-composer"); page is
+     * reparented to the window. A page that edits records should write through history().
+     */
+    int addPage(const QString &id, const QIcon &icon, const QString &label, QWidget *page, int position = -1);
+    /// Shows the page added under id; false when there is none.
+    bool showPage(const QString &id);
+    /// The id of the page shown in the sidebar.
+    [[nodiscard]] QString currentPageId() const;
+    /// The list-and-editor page of kind, or null when the window has none.
+    [[nodiscard]] RecordPage *recordPage(Domain::Kind kind) const;
+    /// Shows the record in its page (the search's Enter); false when no page shows that kind.
+    bool showRecord(Domain::Kind kind, const QString &id);
+    /// Shows the list of kind narrowed to records whose fields have these values (the dashboard's links).
+    bool showList(Domain::Kind kind, const QList<std::pair<QString, QVariant>> &conditions);
+
     /// How long the search waits after a key press before it runs.
     static constexpr int SearchDelayMs = 150;
     /// How many results of each kind are shown.
     static constexpr int ResultsPerKind = 50;
 
+protected:
+    bool queryClose() override;
+
 private:
     void setupActions();
     QWidget *createCentralWidget();
     QWidget *createOverviewPage();
+    void createRecordPages();
     void newDatabase();
     void openDatabaseFromDialog();
+    void openRecent(const QUrl &url);
+    void backUp();
     void focusSearch();
     void updateSearchHint();
     void searchTextChanged(const QString &text);
     void runSearch();
+    void saveLayout();
+    void restoreLayout();
+    void showOpenError(const Error &error, bool creating);
+    void commitPendingEdits();
 
     std::unique_ptr<Store::Store> m_store;
+    Models::EditHistory *m_history = nullptr;
     QLineEdit *m_searchField = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_pages = nullptr;
+    QTabWidget *m_coalitionTabs = nullptr;
     QWidget *m_overviewPage = nullptr;
     OverviewView *m_overview = nullptr;
+    CampaignDashboard *m_dashboard = nullptr;
     QLabel *m_searchHint = nullptr;
     QAction *m_findAction = nullptr;
+    KRecentFilesAction *m_recent = nullptr;
     SearchResultsView *m_results = nullptr;
     QLabel *m_databaseLabel = nullptr;
     QTimer *m_searchTimer = nullptr;
+    QList<RecordPage *> m_recordPages;
+    QString m_pageBeforeSearch;
 };
 
 } // namespace Chorus::Desktop

@@ -59,7 +59,7 @@ struct Field {
     QString name; ///< the column name, also the key in a Record
     FieldType type = FieldType::Text;
     bool required = false;
-    std::optional<Kind> references; ///< for FieldType::Reference
+    std::optional<Kind> references; ///< for FieldType::Reference; for FieldType::Json: a JSON array of ids of this kind
     QStringList choices; ///< for FieldType::Choice
 };
 

@@ -6,8 +6,11 @@
 #include <KLocalizedString>
 
 #include <QDate>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTimeZone>
 #include <QUrl>
 
@@ -77,6 +80,11 @@ QDateTime parseInstant(const QString &text)
 QString formatInstant(const QDateTime &instant)
 {
     return instant.toUTC().toString(Qt::ISODate);
+}
+
+QStringList pressKitSections()
+{
+    return {u"release"_s, u"media_advisory"_s, u"fact_sheet"_s, u"roster"_s, u"bios"_s, u"boilerplates"_s, u"contacts"_s};
 }
 
 bool isValidEmail(const QString &address)
@@ -241,9 +249,27 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
             break;
         case FieldType::Json: {
             QJsonParseError error;
-            QJsonDocument::fromJson(text.toUtf8(), &error);
+            const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
             if (error.error != QJsonParseError::NoError) {
                 problems << i18nc("@info validation", "%1: the %2 are damaged (%3).", label, name, error.errorString());
+            } else if (field.references) {
+                bool allIds = document.isArray();
+                QSet<QString> seen;
+                for (const QJsonValue &id : document.array()) {
+                    allIds = allIds && id.isString() && !id.toString().isEmpty();
+                    if (allIds && seen.contains(id.toString())) {
+                        problems << i18nc("@info validation; %2 is a list such as the quotes of a press kit",
+                                          "%1: the %2 list the same %3 twice.",
+                                          label,
+                                          name,
+                                          kindLabel(*field.references));
+                        break;
+                    }
+                    seen.insert(id.toString());
+                }
+                if (!allIds) {
+                    problems << i18nc("@info validation", "%1: the %2 are not a list of records.", label, name);
+                }
             }
             break;
         }
@@ -301,6 +327,23 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
     case Kind::PressKit:
         if (!isEmpty(record.value(u"embargo_until"_s)) && isEmpty(record.value(u"embargo_time_zone"_s))) {
             problems << i18nc("@info validation", "%1: the embargo needs a time zone.", label);
+        }
+        if (!isEmpty(record.value(u"settings"_s))) {
+            const QJsonObject settings = QJsonDocument::fromJson(record.value(u"settings"_s).toString().toUtf8()).object();
+            static const QStringList sections = pressKitSections();
+            const QJsonValue chosen = settings.value(u"sections");
+            if (!chosen.isUndefined() && !chosen.isArray()) {
+                problems << i18nc("@info validation", "%1: the sections of the kit are not a list.", label);
+            }
+            for (const QJsonValue &section : chosen.toArray()) {
+                if (!sections.contains(section.toString())) {
+                    problems << i18nc("@info validation", "%1: there is no press kit section called %2.", label, quoted(section.toString()));
+                }
+            }
+            const QString paper = settings.value(u"paper").toString();
+            if (!paper.isEmpty() && paper != u"a4" && paper != u"letter") {
+                problems << i18nc("@info validation", "%1: the paper size %2 is neither a4 nor letter.", label, quoted(paper));
+            }
         }
         break;
     default:

@@ -32,6 +32,9 @@ CHORUS_CORE_EXPORT QDateTime parseInstant(const QString &text);
 /// Formats an instant the way Chorus stores it: UTC, seconds precision, "Z" suffix.
 CHORUS_CORE_EXPORT QString formatInstant(const QDateTime &instant);
 
+/// The sections a press kit can switch on, in the order a kit shows them ("release", ...).
+CHORUS_CORE_EXPORT QStringList pressKitSections();
+
 /// True for a plausible e-mail address (one @, a dot in the domain, no spaces).
 CHORUS_CORE_EXPORT bool isValidEmail(const QString &address);
 

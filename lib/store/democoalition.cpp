@@ -39,6 +39,7 @@ struct Entry {
     QString id;
     Record values;
     QStringList referenceFields;
+    QList<std::pair<QString, QString>> listedKeys; ///< field, key: the records a list field names
 };
 
 QString idFor(const QString &key)
@@ -140,7 +141,7 @@ Result<QList<Entry>> parse(const QByteArray &json)
             if (indexOfKey.contains(key)) {
                 return unreadable(i18nc("@info reason a file cannot be read", "the key “%1” is used twice", key));
             }
-            Entry entry{kind, key, idFor(key), {}, {}};
+            Entry entry{kind, key, idFor(key), {}, {}, {}};
             for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
                 if (it.key() == u"key") {
                     continue;
@@ -150,7 +151,15 @@ Result<QList<Entry>> parse(const QByteArray &json)
                     return unreadable(i18nc("@info reason a file cannot be read", "the record “%1” has no field called “%2”", key, it.key()));
                 }
                 std::optional<QVariant> value;
-                if (field->type == FieldType::Reference) {
+                if (field->type == FieldType::Json && field->references && it.value().isArray()) {
+                    // A list of records (a press kit's quotes): keys in the file, ids in the store.
+                    QJsonArray ids;
+                    for (const QJsonValue &target : it.value().toArray()) {
+                        entry.listedKeys.append({field->name, target.toString()});
+                        ids.append(idFor(target.toString()));
+                    }
+                    value = QString::fromUtf8(QJsonDocument(ids).toJson(QJsonDocument::Compact));
+                } else if (field->type == FieldType::Reference) {
                     if (it.value().isString()) {
                         value = it.value().toString();
                         entry.referenceFields << field->name;
@@ -174,8 +183,11 @@ Result<QList<Entry>> parse(const QByteArray &json)
     }
 
     for (const Entry &entry : std::as_const(entries)) {
+        QList<std::pair<QString, QString>> targets = entry.listedKeys;
         for (const QString &name : entry.referenceFields) {
-            const QString target = entry.values.value(name).toString();
+            targets.append({name, entry.values.value(name).toString()});
+        }
+        for (const auto &[name, target] : std::as_const(targets)) {
             const Kind expected = *entity(entry.kind).field(name)->references;
             const auto found = indexOfKey.constFind(target);
             if (found == indexOfKey.constEnd() || entries.at(*found).kind != expected) {

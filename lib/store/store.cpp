@@ -227,6 +227,16 @@ QList<Storage::MigrationStep> Store::migrations()
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v6.sql"_s);
          }},
+        {7,
+         u"what a press kit includes"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v7.sql"_s);
+         }},
+        {8,
+         u"index of quotes by campaign and state"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v8.sql"_s);
+         }},
     };
 }
 
@@ -431,40 +441,91 @@ QString Store::recordLabel(Kind kind, const Record &record)
     return title;
 }
 
-Result<void> Store::checkReferences(Kind kind, const Record &record, const std::function<QString()> &label)
+Result<bool> Store::exists(Kind kind, const QString &id)
+{
+    // In a batch, the same few campaigns and spokespeople are named again and again.
+    QSet<QString> &known = m_knownRecords[int(kind)];
+    if (m_batchDepth > 0 && known.contains(id)) {
+        return true;
+    }
+    Storage::Statement &exists = statement(sqlFor(kind).exists);
+    exists.bind(1, id);
+    const bool found = exists.step();
+    const bool ok = exists.ok();
+    exists.reset();
+    if (!ok) {
+        return m_database->lastError();
+    }
+    if (found && m_batchDepth > 0) {
+        known.insert(id);
+    }
+    return found;
+}
+
+Result<void> Store::checkReferences(Kind kind, const Record &record, const std::function<QString()> &label, const Record *previous)
 {
     for (const Field &field : entity(kind).fields) {
-        if (field.type != FieldType::Reference || !field.references) {
+        if (!field.references || (field.type != FieldType::Reference && field.type != FieldType::Json)) {
             continue;
         }
-        const QString target = record.value(field.name).toString();
-        if (target.isEmpty()) {
-            continue;
+        QStringList targets;
+        QStringList before;
+        if (field.type == FieldType::Reference) {
+            targets << record.value(field.name).toString();
+        } else {
+            // A list of ids (validated as such before this point).
+            const auto ids = [](const QVariant &value) {
+                QStringList list;
+                for (const QJsonValue &id : QJsonDocument::fromJson(value.toString().toUtf8()).array()) {
+                    list << id.toString();
+                }
+                return list;
+            };
+            targets = ids(record.value(field.name));
+            if (previous) {
+                before = ids(previous->value(field.name));
+            }
         }
-        // In a batch, the same few campaigns and spokespeople are named again and again.
-        QSet<QString> &known = m_knownRecords[int(*field.references)];
-        if (m_batchDepth > 0 && known.contains(target)) {
-            continue;
-        }
-        Storage::Statement &exists = statement(sqlFor(*field.references).exists);
-        exists.bind(1, target);
-        const bool found = exists.step();
-        const bool ok = exists.ok();
-        exists.reset();
-        if (!ok) {
-            return m_database->lastError();
-        }
-        if (found && m_batchDepth > 0) {
-            known.insert(target);
-        }
-        if (!found) {
-            return Error(Error::Code::Invalid,
-                         i18nc("@info validation; %1 names the record, %2 the field, %3 the kind of record",
-                               "%1: the %2 does not exist (no %3 has the id %4).",
-                               label(),
-                               fieldLabel(kind, field.name),
-                               kindLabel(*field.references),
-                               target));
+        for (const QString &target : std::as_const(targets)) {
+            // Ids a list already held are not checked again: a record deleted since then is
+            // left out where the list is used (a press kit warns about it), and must not block
+            // unrelated changes to the record that lists it.
+            if (target.isEmpty() || before.contains(target)) {
+                continue;
+            }
+            auto found = exists(*field.references, target);
+            if (!found) {
+                return found.error();
+            }
+            if (!found.value()) {
+                return Error(Error::Code::Invalid,
+                             i18nc("@info validation; %1 names the record, %2 the field, %3 the kind of record",
+                                   "%1: the %2 does not exist (no %3 has the id %4).",
+                                   label(),
+                                   fieldLabel(kind, field.name),
+                                   kindLabel(*field.references),
+                                   target));
+            }
+            // A press kit takes only approved words that are still valid; one already in the kit
+            // that has since been withdrawn is left out at export, with a warning.
+            if (field.type == FieldType::Json && *field.references == Kind::Quote) {
+                const std::optional<Record> quote = fetch(Kind::Quote, target);
+                const QDateTime expiry = quote ? parseInstant(quote->value(u"expires_at"_s).toString()) : QDateTime();
+                if (!quote || quote->value(u"state"_s).toString() != u"approved") {
+                    return Error(Error::Code::Invalid,
+                                 i18nc("@info validation; %1 names the press kit, %2 the quote",
+                                       "%1: %2 is not approved, so it cannot be added to the kit.",
+                                       label(),
+                                       quote ? recordLabel(Kind::Quote, *quote) : target));
+                }
+                if (expiry.isValid() && expiry <= QDateTime::currentDateTimeUtc()) {
+                    return Error(Error::Code::Invalid,
+                                 i18nc("@info validation; %1 names the press kit, %2 the quote",
+                                       "%1: %2 has expired, so it cannot be added to the kit.",
+                                       label(),
+                                       recordLabel(Kind::Quote, *quote)));
+                }
+            }
         }
     }
     return {};
@@ -634,7 +695,7 @@ Result<void> Store::update(Kind kind, const QString &id, const Record &changes)
     if (!transaction.isActive()) {
         return m_database->lastError();
     }
-    if (auto references = checkReferences(kind, merged, label); !references) {
+    if (auto references = checkReferences(kind, merged, label, &*current); !references) {
         return references.error();
     }
 

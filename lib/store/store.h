@@ -130,7 +130,9 @@ private:
     /// Forgets which referenced records a batch has seen to exist (after a delete or a rollback).
     void forgetKnownRecords();
     Storage::Statement &statement(const QString &sql);
-    Result<void> checkReferences(Domain::Kind kind, const Domain::Record &record, const std::function<QString()> &label);
+    Result<void>
+    checkReferences(Domain::Kind kind, const Domain::Record &record, const std::function<QString()> &label, const Domain::Record *previous = nullptr);
+    Result<bool> exists(Domain::Kind kind, const QString &id);
     Result<void> removeRecord(Domain::Kind kind, const QString &id, DeletePolicy policy, int depth);
     bool logChange(qint64 hlc, Domain::Kind kind, const QString &id, const QString &op, const QString &field, const QString &value);
     Result<void> finishWrite(Storage::Transaction &transaction);

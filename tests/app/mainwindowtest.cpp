@@ -4,23 +4,38 @@
 #include "chorustest.h"
 
 #include "mainwindow.h"
+#include "models/edithistory.h"
+#include "models/recordlistmodel.h"
+#include "recordeditor.h"
+#include "recordpage.h"
 #include "searchresultsview.h"
 #include "store/democoalition.h"
 #include "store/store.h"
 
+#include <KActionCollection>
+#include <KConfigGroup>
+#include <KSharedConfig>
+
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
 #include <QStackedWidget>
 #include <QTemporaryDir>
+#include <QTreeView>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
 using namespace Chorus::Domain;
+using Chorus::Desktop::RecordPage;
 
 namespace
 {
@@ -91,6 +106,24 @@ class MainWindowTest : public QObject
     {
         return m_window->findChild<QTreeWidget *>(u"overview"_s);
     }
+    QString m_personId;
+    QString m_quoteId;
+
+    QAction *action(const QString &name) const
+    {
+        return m_window->actionCollection()->action(name);
+    }
+    template<typename T>
+    T *field(Kind kind, const QString &name) const
+    {
+        return m_window->recordPage(kind)->editor()->findChild<T *>(u"field_"_s + name);
+    }
+    void activate()
+    {
+        m_window->activateWindow();
+        QTRY_VERIFY(QApplication::activeWindow() == m_window.get());
+    }
+
     bool showsResults() const
     {
         return results()->isVisible() && !overview()->isVisible();
@@ -110,6 +143,8 @@ private Q_SLOTS:
 
     void init()
     {
+        // Each test starts on the overview, whatever page the previous one left the window on.
+        KSharedConfig::openConfig()->deleteGroup(u"MainWindowLayout"_s);
         // GIVEN a coalition database with an organization, a person in it and her quote
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
@@ -123,7 +158,11 @@ private Q_SLOTS:
             store->create(Kind::Person,
                           {{u"name"_s, u"Lucía Martínez"_s}, {u"title"_s, u"Executive Director"_s}, {u"organization_id"_s, organization.value()}});
         QVERIFY(person);
-        QVERIFY(store->create(Kind::Quote, {{u"text"_s, u"Our river is not for sale, and neither is our data."_s}, {u"spokesperson_id"_s, person.value()}}));
+        const auto quote =
+            store->create(Kind::Quote, {{u"text"_s, u"Our river is not for sale, and neither is our data."_s}, {u"spokesperson_id"_s, person.value()}});
+        QVERIFY(quote);
+        m_personId = person.value();
+        m_quoteId = quote.value();
 
         // AND the window showing it
         m_store = store.get();
@@ -309,6 +348,218 @@ private Q_SLOTS:
         QVERIFY(showsResults());
         QVERIFY(results()->currentItem());
         QCOMPARE(results()->currentItem()->text(0), u"Lucía Martínez"_s);
+    }
+
+    void shouldOfferEveryPageInTheSidebar()
+    {
+        auto *sidebar = m_window->findChild<QListWidget *>(u"sidebar"_s);
+        QVERIFY(sidebar);
+        QStringList labels;
+        for (int row = 0; row < sidebar->count(); ++row) {
+            labels << sidebar->item(row)->text();
+        }
+        QCOMPARE(labels, (QStringList{u"Overview"_s, u"Coalition"_s, u"People"_s, u"Quotes"_s, u"Events"_s, u"Press Kits"_s}));
+        // AND another part of the app can add its own page
+        auto *page = new QLabel(u"Conflicts"_s);
+        m_window->addPage(u"conflicts"_s, QIcon(), u"Conflicts"_s, page);
+        QVERIFY(m_window->showPage(u"conflicts"_s));
+        QVERIFY(page->isVisible());
+        QCOMPARE(m_window->currentPageId(), u"conflicts"_s);
+    }
+
+    void shouldSaveAFieldWhenItIsLeft()
+    {
+        // GIVEN the person shown in the People page
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        auto *title = field<QLineEdit>(Kind::Person, u"title"_s);
+        QVERIFY(title);
+        QCOMPARE(title->text(), u"Executive Director"_s);
+        // WHEN the user changes her title and leaves the field with Tab
+        title->setFocus();
+        title->selectAll();
+        QTest::keyClicks(title, u"Co-Director"_s);
+        QTest::keyClick(title, Qt::Key_Tab);
+        // THEN it is in the database at once, with no Save button
+        QCOMPARE(m_store->fetch(Kind::Person, m_personId)->value(u"title"_s).toString(), u"Co-Director"_s);
+        // AND the list shows it
+        const int row = m_window->recordPage(Kind::Person)->model()->rowOf(m_personId);
+        QCOMPARE(m_window->recordPage(Kind::Person)->model()->index(row, 1).data().toString(), u"Co-Director"_s);
+        saveScreenshot(m_window.get(), u"chorus-mainwindow-people.png"_s);
+    }
+
+    void shouldShowWhyAValueIsRefused()
+    {
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        auto *email = field<QLineEdit>(Kind::Person, u"email"_s);
+        email->setFocus();
+        QTest::keyClicks(email, u"lucia at river"_s);
+        QTest::keyClick(email, Qt::Key_Return);
+        auto *message = m_window->recordPage(Kind::Person)->editor()->findChild<QWidget *>(u"editorMessage"_s);
+        QVERIFY(message);
+        QTRY_VERIFY(message->isVisible());
+        QVERIFY(m_store->fetch(Kind::Person, m_personId)->value(u"email"_s).isNull());
+        // The typed value stays, so it can be corrected.
+        QCOMPARE(email->text(), u"lucia at river"_s);
+    }
+
+    void shouldUndoAndRedoAnEditFromTheEditMenu()
+    {
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        auto *title = field<QLineEdit>(Kind::Person, u"title"_s);
+        title->setFocus();
+        title->selectAll();
+        QTest::keyClicks(title, u"Spokesperson"_s);
+        QTest::keyClick(title, Qt::Key_Return);
+        QVERIFY(action(u"edit_undo"_s)->isEnabled());
+        QVERIFY(action(u"edit_undo"_s)->text().contains(u"title"_s));
+        // WHEN Edit > Undo
+        action(u"edit_undo"_s)->trigger();
+        // THEN the old title is back, in the database and in the field
+        QCOMPARE(m_store->fetch(Kind::Person, m_personId)->value(u"title"_s).toString(), u"Executive Director"_s);
+        QCOMPARE(title->text(), u"Executive Director"_s);
+        action(u"edit_redo"_s)->trigger();
+        QCOMPARE(title->text(), u"Spokesperson"_s);
+    }
+
+    void shouldCreateAnOrganizationAndNameIt()
+    {
+        activate();
+        QVERIFY(m_window->showPage(u"coalition"_s));
+        RecordPage *page = m_window->recordPage(Kind::Organization);
+        QVERIFY(page->isVisible());
+        QTest::mouseClick(page->findChild<QPushButton *>(u"addButton"_s), Qt::LeftButton);
+        QCOMPARE(m_store->count(Kind::Organization), 2);
+        // The new name is selected: typing replaces it
+        auto *name = field<QLineEdit>(Kind::Organization, u"name"_s);
+        QTRY_VERIFY(name->hasFocus());
+        QTest::keyClicks(name, u"Tech Workers United"_s);
+        QTest::keyClick(name, Qt::Key_Return);
+        QCOMPARE(m_store->fetchAll(Kind::Organization).constLast().value(u"name"_s).toString(), u"Tech Workers United"_s);
+        QCOMPARE(page->model()->index(1, 0).data().toString(), u"Tech Workers United"_s);
+    }
+
+    void shouldDeleteAQuoteAndBringItBack()
+    {
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Quote, m_quoteId));
+        RecordPage *page = m_window->recordPage(Kind::Quote);
+        QCOMPARE(page->model()->rowCount(), 1);
+        QTest::mouseClick(page->findChild<QPushButton *>(u"deleteButton"_s), Qt::LeftButton);
+        QCOMPARE(m_store->count(Kind::Quote), 0);
+        QCOMPARE(page->model()->rowCount(), 0);
+        action(u"edit_undo"_s)->trigger();
+        QCOMPARE(m_store->count(Kind::Quote), 1);
+        QCOMPARE(page->model()->rowCount(), 1);
+        QCOMPARE(page->editor()->recordId(), m_quoteId);
+    }
+
+    void shouldApproveAQuoteAndLockItsWordsUntilReopened()
+    {
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Quote, m_quoteId));
+        RecordPage *page = m_window->recordPage(Kind::Quote);
+        auto *text = field<QPlainTextEdit>(Kind::Quote, u"text"_s);
+        QVERIFY(!text->isReadOnly());
+        // WHEN it is submitted, then approved by the director
+        QTest::mouseClick(page->findChild<QPushButton *>(u"submitButton"_s), Qt::LeftButton);
+        QCOMPARE(m_store->fetch(Kind::Quote, m_quoteId)->value(u"state"_s).toString(), u"submitted"_s);
+        page->findChild<QLineEdit *>(u"approverField"_s)->setText(u"Rosa Díaz"_s);
+        QTest::mouseClick(page->findChild<QPushButton *>(u"approveButton"_s), Qt::LeftButton);
+        // THEN it is approved, says by whom, and its words are locked
+        const Record approved = *m_store->fetch(Kind::Quote, m_quoteId);
+        QCOMPARE(approved.value(u"state"_s).toString(), u"approved"_s);
+        QCOMPARE(approved.value(u"approved_by"_s).toString(), u"Rosa Díaz"_s);
+        QVERIFY(!approved.value(u"approved_at"_s).toString().isEmpty());
+        QVERIFY(page->findChild<QLabel *>(u"stateLabel"_s)->text().contains(u"Rosa Díaz"_s));
+        QVERIFY(text->isReadOnly());
+        saveScreenshot(m_window.get(), u"chorus-mainwindow-quotes.png"_s);
+        // WHEN it is reopened
+        QTest::mouseClick(page->findChild<QPushButton *>(u"reopenButton"_s), Qt::LeftButton);
+        // THEN it is a draft again, without approval, and its words can change
+        const Record reopened = *m_store->fetch(Kind::Quote, m_quoteId);
+        QCOMPARE(reopened.value(u"state"_s).toString(), u"draft"_s);
+        QVERIFY(reopened.value(u"approved_by"_s).isNull());
+        QVERIFY(!text->isReadOnly());
+    }
+
+    void shouldLintTheQuoteAsItIsTyped()
+    {
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Quote, m_quoteId));
+        RecordPage *page = m_window->recordPage(Kind::Quote);
+        auto *lint = page->findChild<QListWidget *>(u"lintList"_s);
+        QCOMPARE(lint->count(), 1);
+        QCOMPARE(lint->item(0)->text(), u"No problems found."_s);
+        auto *text = field<QPlainTextEdit>(Kind::Quote, u"text"_s);
+        text->setFocus();
+        text->moveCursor(QTextCursor::End);
+        QTest::keyClicks(text, u" They they said"_s);
+        // (QTest types ASCII only.)
+        text->insertPlainText(u" “no."_s);
+        QStringList findings;
+        for (int row = 0; row < lint->count(); ++row) {
+            findings << lint->item(row)->text();
+        }
+        QCOMPARE(findings.size(), 2);
+        QVERIFY(findings.contains(u"The word “They” is repeated."_s));
+    }
+
+    void shouldJumpFromASearchResultToTheRecord()
+    {
+        activate();
+        QTest::keyClicks(searchField(), u"martinez"_s);
+        QTest::keyClick(searchField(), Qt::Key_Return);
+        QVERIFY(results()->hasFocus());
+        // WHEN Enter is pressed on the result
+        QTest::keyClick(results(), Qt::Key_Return);
+        // THEN the People page shows her
+        QCOMPARE(m_window->currentPageId(), u"people"_s);
+        QVERIFY(m_window->recordPage(Kind::Person)->isVisible());
+        QCOMPARE(m_window->recordPage(Kind::Person)->editor()->recordId(), m_personId);
+        QCOMPARE(field<QLineEdit>(Kind::Person, u"name"_s)->text(), u"Lucía Martínez"_s);
+    }
+
+    void shouldFilterTheListAsTheUserTypes()
+    {
+        QVERIFY(m_store->create(Kind::Organization, {{u"name"_s, u"Tech Workers United"_s}}));
+        QVERIFY(m_window->showPage(u"coalition"_s));
+        RecordPage *page = m_window->recordPage(Kind::Organization);
+        QCOMPARE(page->model()->rowCount(), 2);
+        QTest::keyClicks(page->findChild<QLineEdit *>(u"filter"_s), u"tech"_s);
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        QCOMPARE(page->model()->index(0, 0).data().toString(), u"Tech Workers United"_s);
+    }
+
+    void shouldLinkEachCampaignFigureToItsList()
+    {
+        // GIVEN a campaign the alliance signed on to, and another organization only invited
+        const auto campaign = m_store->create(Kind::Campaign, {{u"name"_s, u"Cancel the contract"_s}});
+        QVERIFY(campaign);
+        const QString alliance = m_store->fetchAll(Kind::Organization).constFirst().value(u"id"_s).toString();
+        QVERIFY(m_store->update(Kind::Organization, alliance, {{u"people_represented"_s, 12000}, {u"people_represented_as_of"_s, u"2026-03-01"_s}}));
+        QVERIFY(m_store->create(Kind::Membership, {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, alliance}, {u"status"_s, u"signed_on"_s}}));
+        const auto other = m_store->create(Kind::Organization, {{u"name"_s, u"Tech Workers United"_s}});
+        QVERIFY(m_store->create(Kind::Membership, {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, other.value()}}));
+        // THEN the overview shows the campaign's figures
+        QLabel *figures = nullptr;
+        QTRY_VERIFY((figures = m_window->findChild<QLabel *>(u"figures"_s)));
+        QVERIFY2(figures->text().contains(u"1 signed on"_s), qPrintable(figures->text()));
+        QVERIFY(figures->text().contains(u"1 invited"_s));
+        QVERIFY(figures->text().contains(u"12,000 people"_s));
+        // WHEN the "signed on" figure is clicked
+        const QRegularExpression signedOn(u"href=\"([^\"]*status=signed_on[^\"]*)\""_s);
+        const auto match = signedOn.match(figures->text());
+        QVERIFY(match.hasMatch());
+        Q_EMIT figures->linkActivated(match.captured(1).replace(u"&amp;"_s, u"&"_s));
+        // THEN the memberships list shows just that organization
+        QCOMPARE(m_window->currentPageId(), u"coalition"_s);
+        RecordPage *memberships = m_window->recordPage(Kind::Membership);
+        QVERIFY(memberships->isVisible());
+        QCOMPARE(memberships->model()->rowCount(), 1);
+        QCOMPARE(memberships->model()->index(0, 0).data().toString(), u"Río Verde Alliance"_s);
     }
 
     void shouldOverviewTheDemoCoalition()

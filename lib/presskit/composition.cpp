@@ -1,0 +1,357 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "composition.h"
+
+#include "domain/validation.h"
+#include "store/store.h"
+
+#include <KLocalizedString>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus::Domain;
+
+namespace Chorus::PressKit
+{
+
+namespace
+{
+
+QStringList idList(const QVariant &value)
+{
+    QStringList ids;
+    for (const QJsonValue &id : QJsonDocument::fromJson(value.toString().toUtf8()).array()) {
+        ids << id.toString();
+    }
+    return ids;
+}
+
+bool isUsable(const Record &quote, const QDateTime &now)
+{
+    const QDateTime expiry = parseInstant(quote.value(u"expires_at"_s).toString());
+    return quote.value(u"state"_s).toString() == u"approved" && (!expiry.isValid() || expiry > now);
+}
+
+QString languageName(const QString &code)
+{
+    const QLocale locale(code);
+    return locale.language() == QLocale::C ? code : QLocale::languageToString(locale.language());
+}
+
+} // namespace
+
+bool hasUnbalancedQuotationMarks(const QString &text)
+{
+    int depth = 0;
+    int straight = 0;
+    int guillemets = 0;
+    for (const QChar c : text) {
+        if (c == u'“') {
+            ++depth;
+        } else if (c == u'”') {
+            if (--depth < 0) {
+                return true;
+            }
+        } else if (c == u'"') {
+            ++straight;
+        } else if (c == u'«') {
+            ++guillemets;
+        } else if (c == u'»') {
+            --guillemets;
+        }
+    }
+    return depth != 0 || straight % 2 != 0 || guillemets != 0;
+}
+
+bool Composition::hasErrors() const
+{
+    return std::any_of(guards.cbegin(), guards.cend(), [](const Guard &guard) {
+        return guard.severity == Guard::Severity::Error;
+    });
+}
+
+QList<Guard> Composition::errors() const
+{
+    QList<Guard> list;
+    std::copy_if(guards.cbegin(), guards.cend(), std::back_inserter(list), [](const Guard &guard) {
+        return guard.severity == Guard::Severity::Error;
+    });
+    return list;
+}
+
+QList<Guard> Composition::warnings() const
+{
+    QList<Guard> list;
+    std::copy_if(guards.cbegin(), guards.cend(), std::back_inserter(list), [](const Guard &guard) {
+        return guard.severity == Guard::Severity::Warning;
+    });
+    return list;
+}
+
+bool Composition::isEmbargoed(const QDateTime &now) const
+{
+    return embargo.isValid() && embargo > now;
+}
+
+Result<Composition> compose(Store::Store &store, const QString &kitId, const ComposeOptions &options)
+{
+    const std::optional<Record> kit = store.fetch(Kind::PressKit, kitId);
+    if (!kit) {
+        return Error(Error::Code::NotFound, i18nc("@info", "There is no press kit with the id %1.", kitId));
+    }
+    const QDateTime now = options.now.isValid() ? options.now.toUTC() : QDateTime::currentDateTimeUtc();
+    const QString kitLabel = store.recordLabel(Kind::PressKit, *kit);
+
+    Composition result;
+    result.kit = *kit;
+    result.campaign = store.fetch(Kind::Campaign, kit->value(u"campaign_id"_s).toString()).value_or(Record());
+    result.language = options.language.isEmpty() ? kit->value(u"language"_s).toString() : options.language;
+    if (result.language.isEmpty()) {
+        result.language = u"en"_s;
+    }
+    // Labels come from the translation catalogs, which a C locale or a missing catalog disable.
+    if (result.language != u"en" && !result.language.startsWith(u"en_")
+        && ki18nc("@title press kit section", "Press release").toString(QStringList{result.language}) == u"Press release") {
+        result.guards.append({Guard::Severity::Warning,
+                              Kind::PressKit,
+                              kitId,
+                              i18nc("@info press kit guard; %2 is a language name",
+                                    "%1: Chorus has no %2 labels here (no catalog, or a C locale), so headings and dates stay in English.",
+                                    kitLabel,
+                                    languageName(result.language))});
+    }
+    const auto guard = [&result](Guard::Severity severity, Kind kind, const QString &id, const QString &message) {
+        result.guards.append({severity, kind, id, message});
+    };
+    using S = Guard::Severity;
+
+    // Sections: all of them unless the kit says which.
+    const QJsonObject settings = QJsonDocument::fromJson(kit->value(u"settings"_s).toString().toUtf8()).object();
+    if (settings.contains(u"sections")) {
+        const QJsonArray chosen = settings.value(u"sections").toArray();
+        for (const QString &section : pressKitSections()) {
+            if (chosen.contains(section)) {
+                result.sections << section;
+            }
+        }
+    } else {
+        result.sections = pressKitSections();
+    }
+
+    if (const QString eventId = kit->value(u"event_id"_s).toString(); !eventId.isEmpty()) {
+        result.event = store.fetch(Kind::Event, eventId);
+        if (result.event) {
+            result.sites = store.fetchAll(Kind::Site, u"event_id"_s, eventId);
+            std::stable_sort(result.sites.begin(), result.sites.end(), [](const Record &a, const Record &b) {
+                return a.value(u"starts_at"_s).toString() < b.value(u"starts_at"_s).toString();
+            });
+        }
+    }
+    if (!result.event && result.sections.contains(u"media_advisory"_s)) {
+        result.sections.removeAll(u"media_advisory"_s);
+        guard(S::Warning, Kind::PressKit, kitId, i18nc("@info press kit guard", "%1: the kit is not tied to an event, so it has no media advisory.", kitLabel));
+    }
+
+    // Embargo.
+    result.embargo = parseInstant(kit->value(u"embargo_until"_s).toString());
+    if (result.embargo.isValid() && result.embargo <= now) {
+        guard(S::Warning, Kind::PressKit, kitId, i18nc("@info press kit guard", "%1: the embargo is in the past, so the kit is printed without it.", kitLabel));
+    }
+
+    // Quotes, in the chosen order.
+    QSet<QString> quotedPeople;
+    for (const QString &quoteId : idList(kit->value(u"quote_ids"_s))) {
+        const std::optional<Record> quote = store.fetch(Kind::Quote, quoteId);
+        if (!quote) {
+            guard(S::Warning, Kind::PressKit, kitId, i18nc("@info press kit guard", "%1: a quote of the kit has been deleted; it is left out.", kitLabel));
+            continue;
+        }
+        const QString quoteLabel = store.recordLabel(Kind::Quote, *quote);
+        if (!isUsable(*quote, now)) {
+            guard(S::Warning,
+                  Kind::Quote,
+                  quoteId,
+                  i18nc("@info press kit guard", "%1 is no longer approved or has expired; it is left out of the kit.", quoteLabel));
+            continue;
+        }
+        Record used = *quote;
+        if (quote->value(u"language"_s).toString() != result.language) {
+            std::optional<Record> translation;
+            bool draftOnly = false;
+            for (const Record &candidate : store.fetchAll(Kind::Quote, u"translation_of"_s, quoteId)) {
+                if (candidate.value(u"language"_s).toString() != result.language) {
+                    continue;
+                }
+                if (isUsable(candidate, now)) {
+                    translation = candidate;
+                    break;
+                }
+                draftOnly = true;
+            }
+            if (translation) {
+                used = *translation;
+            } else {
+                guard(S::Warning,
+                      Kind::Quote,
+                      quoteId,
+                      draftOnly ? i18nc("@info press kit guard; %2 is a language name",
+                                        "%1: its %2 translation is not approved yet, so the kit prints the original words.",
+                                        quoteLabel,
+                                        languageName(result.language))
+                                : i18nc("@info press kit guard; %2 is a language name",
+                                        "%1 has no %2 translation, so the kit prints the original words.",
+                                        quoteLabel,
+                                        languageName(result.language)));
+            }
+        }
+
+        ComposedQuote composed;
+        composed.quoteId = quoteId;
+        composed.usedQuoteId = used.value(u"id"_s).toString();
+        composed.text = used.value(u"text"_s).toString();
+        composed.language = used.value(u"language"_s).toString();
+        composed.personId = quote->value(u"spokesperson_id"_s).toString();
+        const Record person = store.fetch(Kind::Person, composed.personId).value_or(Record());
+        composed.speaker = person.value(u"name"_s).toString();
+        composed.title = person.value(u"title"_s).toString();
+        composed.organizationId = person.value(u"organization_id"_s).toString();
+        if (!composed.organizationId.isEmpty()) {
+            composed.organization = store.fetch(Kind::Organization, composed.organizationId).value_or(Record()).value(u"name"_s).toString();
+        }
+        if (composed.title.isEmpty() && composed.organization.isEmpty()) {
+            guard(S::Error,
+                  Kind::Person,
+                  composed.personId,
+                  i18nc("@info press kit guard",
+                        "%1: %2 has neither a title nor an organization, so the quote cannot be attributed.",
+                        quoteLabel,
+                        composed.speaker));
+        } else if (composed.organization.isEmpty()) {
+            guard(S::Warning,
+                  Kind::Person,
+                  composed.personId,
+                  i18nc("@info press kit guard", "%1: %2 has no organization; the quote is attributed to the title alone.", quoteLabel, composed.speaker));
+        } else if (composed.title.isEmpty()) {
+            guard(S::Warning,
+                  Kind::Person,
+                  composed.personId,
+                  i18nc("@info press kit guard", "%1: %2 has no title; the quote is attributed to the organization alone.", quoteLabel, composed.speaker));
+        }
+        if (hasUnbalancedQuotationMarks(composed.text)) {
+            guard(S::Error,
+                  Kind::Quote,
+                  composed.usedQuoteId,
+                  i18nc("@info press kit guard", "%1: the quotation marks in its text are unbalanced (an opening mark without a closing one).", quoteLabel));
+        }
+        if (!quotedPeople.contains(composed.personId) && !person.isEmpty()) {
+            quotedPeople.insert(composed.personId);
+            result.spokespeople << person;
+        }
+        result.quotes << composed;
+    }
+    if (result.quotes.isEmpty()) {
+        guard(S::Error, Kind::PressKit, kitId, i18nc("@info press kit guard", "%1 has no approved quote. Add at least one approved quote.", kitLabel));
+    }
+
+    // The coalition: who signed on.
+    const QString campaignId = kit->value(u"campaign_id"_s).toString();
+    for (Record membership : store.fetchAll(Kind::Membership, u"campaign_id"_s, campaignId)) {
+        if (membership.value(u"status"_s).toString() != u"signed_on") {
+            continue;
+        }
+        const std::optional<Record> organization = store.fetch(Kind::Organization, membership.value(u"organization_id"_s).toString());
+        if (!organization) {
+            continue;
+        }
+        membership.insert(u"organization"_s, *organization);
+        result.roster << membership;
+    }
+    // The lead organizations first, then partners, endorsers, supporters; by name within each.
+    const QStringList roles{u"lead"_s, u"partner"_s, u"endorser"_s, u"supporter"_s};
+    std::stable_sort(result.roster.begin(), result.roster.end(), [&roles](const Record &a, const Record &b) {
+        const auto ra = roles.indexOf(a.value(u"role"_s).toString());
+        const auto rb = roles.indexOf(b.value(u"role"_s).toString());
+        if (ra != rb) {
+            return ra < rb;
+        }
+        return QString::localeAwareCompare(a.value(u"organization"_s).toMap().value(u"name"_s).toString(),
+                                           b.value(u"organization"_s).toMap().value(u"name"_s).toString())
+            < 0;
+    });
+
+    for (const Record &membership : std::as_const(result.roster)) {
+        if (membership.value(u"consent_to_name"_s).toBool()) {
+            result.signers << membership.value(u"organization"_s).toMap();
+        }
+    }
+
+    result.facts = store.fetchAll(Kind::Fact, u"campaign_id"_s, campaignId);
+
+    // A kit that has not chosen its organizations speaks for the coalition: its signers.
+    QStringList organizationIds = idList(kit->value(u"organization_ids"_s));
+    if (kit->value(u"organization_ids"_s).isNull()) {
+        for (const Record &signer : std::as_const(result.signers)) {
+            organizationIds << signer.value(u"id"_s).toString();
+        }
+    }
+    for (const QString &organizationId : std::as_const(organizationIds)) {
+        const std::optional<Record> organization = store.fetch(Kind::Organization, organizationId);
+        if (!organization) {
+            continue;
+        }
+        if (organization->value(u"boilerplate"_s).toString().trimmed().isEmpty()) {
+            guard(S::Warning,
+                  Kind::Organization,
+                  organizationId,
+                  i18nc("@info press kit guard",
+                        "%1 has no boilerplate, so the kit has no “About” paragraph for it.",
+                        store.recordLabel(Kind::Organization, *organization)));
+            continue;
+        }
+        result.boilerplates << *organization;
+    }
+
+    // Media contacts: only what may be published. A phone not marked public stays here.
+    for (const QString &personId : idList(kit->value(u"contact_ids"_s))) {
+        const std::optional<Record> person = store.fetch(Kind::Person, personId);
+        if (!person) {
+            continue;
+        }
+        Record contact;
+        contact.insert(u"id"_s, personId);
+        contact.insert(u"name"_s, person->value(u"name"_s));
+        contact.insert(u"title"_s, person->value(u"title"_s));
+        contact.insert(u"email"_s, person->value(u"email"_s));
+        contact.insert(u"pronouns"_s, person->value(u"pronouns"_s));
+        contact.insert(u"languages"_s, person->value(u"languages"_s));
+        if (person->value(u"phone_public"_s).toBool()) {
+            contact.insert(u"phone"_s, person->value(u"phone"_s));
+        }
+        if (const QString organizationId = person->value(u"organization_id"_s).toString(); !organizationId.isEmpty()) {
+            contact.insert(u"organization"_s, store.fetch(Kind::Organization, organizationId).value_or(Record()).value(u"name"_s));
+        }
+        if (contact.value(u"email"_s).toString().isEmpty() && contact.value(u"phone"_s).toString().isEmpty()) {
+            guard(S::Warning,
+                  Kind::Person,
+                  personId,
+                  i18nc("@info press kit guard",
+                        "%1 has neither an e-mail address nor a public phone number, so reporters cannot reach them.",
+                        store.recordLabel(Kind::Person, *person)));
+        }
+        result.contacts << contact;
+    }
+    if (result.contacts.isEmpty()) {
+        guard(S::Error, Kind::PressKit, kitId, i18nc("@info press kit guard", "%1 has no media contact. Add the person reporters should call.", kitLabel));
+    }
+    return result;
+}
+
+} // namespace Chorus::PressKit

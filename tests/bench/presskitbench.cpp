@@ -1,0 +1,250 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+// Press kit export: the demo kit and a large kit (40 organizations, 40 quotes) to PDF, timed in
+// process, then chorus-cli as a whole process against LibreOffice converting the same kit's ODT
+// export to PDF (when LibreOffice is installed). Prints figures; asserts nothing.
+
+#include "benchsupport.h"
+#include "presskit/composition.h"
+#include "presskit/renderer.h"
+#include "store/democoalition.h"
+#include "store/store.h"
+
+#include <KLocalizedString>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Bench;
+using Chorus::Domain::Kind;
+using Chorus::Domain::Record;
+
+namespace
+{
+
+/// Adds a kit of 40 organizations, each with a spokesperson, a bio, a boilerplate and an
+/// approved quote, to the demo campaign. Returns the kit's id.
+QString addLargeKit(Store::Store &store)
+{
+    const Record campaign = store.fetchAll(Kind::Campaign, u"name"_s, u"Cancel Sentinel Grid"_s).first();
+    const Record demoKit = store.fetchAll(Kind::PressKit).first();
+    const QString words =
+        u"Our members have asked Meridian for a public answer for months, and today they are here in person "
+        u"to deliver it: cancel the contract, publish its terms, and promise that no system built by its "
+        u"engineers will be used to track families who have done nothing wrong."_s;
+    QJsonArray quotes;
+    QJsonArray organizations;
+    QJsonArray contacts;
+    QString kitId;
+    auto done = store.transact([&]() -> Result<void> {
+        for (int i = 1; i <= 40; ++i) {
+            auto organization =
+                store.create(Kind::Organization,
+                             {{u"name"_s, u"Community Partner Number %1"_s.arg(i)},
+                              {u"people_represented"_s, 1000 * i},
+                              {u"people_represented_source"_s, u"Membership rolls"_s},
+                              {u"people_represented_as_of"_s, u"2026-06-30"_s},
+                              {u"boilerplate"_s, QString(u"Community Partner Number %1 organizes neighbors for fair technology. "_s.arg(i) + words)}});
+            if (!organization) {
+                return organization.error();
+            }
+            auto person = store.create(Kind::Person,
+                                       {{u"name"_s, u"Spokesperson %1 Núñez-García"_s.arg(i)},
+                                        {u"title"_s, u"Director"_s},
+                                        {u"organization_id"_s, organization.value()},
+                                        {u"email"_s, u"person%1@partner.example"_s.arg(i)},
+                                        {u"bio"_s, QString(u"A longtime organizer who has led the group's work on technology and civil rights. "_s + words)}});
+            if (!person) {
+                return person.error();
+            }
+            auto quote = store.create(Kind::Quote,
+                                      {{u"text"_s, QString(u"“Number %1” is how Meridian’s system would see us — "_s.arg(i) + words)},
+                                       {u"language"_s, u"en"_s},
+                                       {u"spokesperson_id"_s, person.value()},
+                                       {u"state"_s, u"approved"_s},
+                                       {u"approved_by"_s, u"The coalition"_s}});
+            if (!quote) {
+                return quote.error();
+            }
+            auto membership = store.create(Kind::Membership,
+                                           {{u"campaign_id"_s, campaign.value(u"id"_s)},
+                                            {u"organization_id"_s, organization.value()},
+                                            {u"role"_s, u"partner"_s},
+                                            {u"status"_s, u"signed_on"_s},
+                                            {u"consent_to_name"_s, true}});
+            if (!membership) {
+                return membership.error();
+            }
+            quotes.append(quote.value());
+            organizations.append(organization.value());
+            if (i <= 3) {
+                contacts.append(person.value());
+            }
+        }
+        Record kit = demoKit;
+        kit.remove(u"id"_s);
+        kit.insert(u"name"_s, u"Large kit"_s);
+        kit.insert(u"quote_ids"_s, QString::fromUtf8(QJsonDocument(quotes).toJson(QJsonDocument::Compact)));
+        kit.insert(u"organization_ids"_s, QString::fromUtf8(QJsonDocument(organizations).toJson(QJsonDocument::Compact)));
+        kit.insert(u"contact_ids"_s, QString::fromUtf8(QJsonDocument(contacts).toJson(QJsonDocument::Compact)));
+        auto created = store.create(Kind::PressKit, kit);
+        if (!created) {
+            return created.error();
+        }
+        kitId = created.value();
+        return {};
+    });
+    if (!done) {
+        err() << "could not build the large kit: " << done.error().message() << Qt::endl;
+        return {};
+    }
+    return kitId;
+}
+
+struct Timing {
+    double milliseconds = 0;
+    int pages = 0;
+};
+
+/// Composes and renders kitId to PDF runs times; the median time of one export.
+Timing exportInProcess(Store::Store &store, const QString &kitId, int runs)
+{
+    QList<double> times;
+    int pages = 0;
+    const PressKit::Renderer renderer;
+    for (int i = 0; i < runs; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        auto composition = PressKit::compose(store, kitId);
+        auto pdf = composition ? renderer.render(composition.value(), PressKit::Format::Pdf) : Result<QByteArray>(composition.error());
+        times << double(timer.nsecsElapsed()) / 1e6;
+        if (!pdf) {
+            err() << "export failed: " << pdf.error().message() << Qt::endl;
+            return {};
+        }
+        pages = renderer.lastPageCount();
+    }
+    return {percentile(times, 50), pages};
+}
+
+/// The median wall time of runs runs of program with arguments, in milliseconds; -1 on failure.
+double processTime(const QString &program, const QStringList &arguments, int runs)
+{
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
+        QProcess process;
+        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer timer;
+        timer.start();
+        process.start(program, arguments);
+        if (!process.waitForFinished(300000) || process.exitCode() != 0) {
+            err() << program << " failed: " << process.readAllStandardOutput() << Qt::endl;
+            return -1;
+        }
+        times << double(timer.nsecsElapsed()) / 1e6;
+    }
+    return percentile(times, 50);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
+    QGuiApplication app(argc, argv);
+    KLocalizedString::setApplicationDomain(QByteArrayLiteral("chorus"));
+    constexpr int runs = 5;
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"bench.chorus"_s);
+    auto opened = Store::Store::open(path);
+    if (!opened || !Store::loadDemoCoalition(*opened.value())) {
+        err() << "could not create the demo database" << Qt::endl;
+        return 1;
+    }
+    Store::Store &store = *opened.value();
+    const QString demoKit = store.fetchAll(Kind::PressKit).first().value(u"id"_s).toString();
+    out() << "Press kit export to PDF, in process (median of " << runs << " runs; target for the large kit: under 250 ms)" << Qt::endl;
+    const auto print = [](const QString &name, const Timing &timing) {
+        out() << "  " << name << ": " << number(timing.milliseconds, 1) << " ms, " << timing.pages << " pages, "
+              << number(timing.pages / (timing.milliseconds / 1000.0), 0) << " pages/s" << Qt::endl;
+    };
+    // The demo kit first: the large kit's forty organizations join the same campaign's roster.
+    print(u"demo kit"_s, exportInProcess(store, demoKit, runs));
+    const QString largeKit = addLargeKit(store);
+    if (largeKit.isEmpty()) {
+        return 1;
+    }
+    print(u"large kit (40 organizations, 40 quotes)"_s, exportInProcess(store, largeKit, runs));
+    opened.value().reset();
+
+    const QString cli = QDir(QCoreApplication::applicationDirPath()).filePath(u"chorus-cli"_s);
+    const QString chorusPdf = dir.filePath(u"large.pdf"_s);
+    const double chorusMs = processTime(cli,
+                                        {u"--db"_s,
+                                         path,
+                                         u"export-kit"_s,
+                                         u"--campaign"_s,
+                                         u"Cancel Sentinel Grid"_s,
+                                         u"--kit"_s,
+                                         u"Large kit"_s,
+                                         u"--format"_s,
+                                         u"pdf"_s,
+                                         u"--out"_s,
+                                         chorusPdf},
+                                        3);
+    out() << "Whole process, large kit to PDF (median of 3 runs)" << Qt::endl;
+    out() << "  chorus-cli export-kit: " << number(chorusMs, 0) << " ms" << Qt::endl;
+
+    QString office = QStandardPaths::findExecutable(u"soffice"_s);
+    if (office.isEmpty()) {
+        office = QStandardPaths::findExecutable(u"libreoffice"_s);
+    }
+    if (office.isEmpty()) {
+        out() << "  LibreOffice: not installed here, so the ratio is not measured" << Qt::endl;
+        return 0;
+    }
+    const QString odt = dir.filePath(u"large.odt"_s);
+    if (processTime(cli,
+                    {u"--db"_s,
+                     path,
+                     u"export-kit"_s,
+                     u"--campaign"_s,
+                     u"Cancel Sentinel Grid"_s,
+                     u"--kit"_s,
+                     u"Large kit"_s,
+                     u"--format"_s,
+                     u"odt"_s,
+                     u"--out"_s,
+                     odt},
+                    1)
+        < 0) {
+        return 1;
+    }
+    const double officeMs = processTime(office,
+                                        {u"--headless"_s,
+                                         u"-env:UserInstallation=file://"_s + dir.filePath(u"lo-profile"_s),
+                                         u"--convert-to"_s,
+                                         u"pdf"_s,
+                                         u"--outdir"_s,
+                                         dir.filePath(u"lo"_s),
+                                         odt},
+                                        3);
+    out() << "  LibreOffice headless, ODT to PDF: " << number(officeMs, 0) << " ms" << Qt::endl;
+    if (chorusMs > 0 && officeMs > 0) {
+        out() << "  Chorus is " << number(officeMs / chorusMs, 1) << "x faster (target: at least 10x)" << Qt::endl;
+    }
+    return 0;
+}

@@ -1,0 +1,388 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorustest.h"
+
+#include "models/recordlistmodel.h"
+#include "store/store.h"
+
+#include <QAbstractItemModelTester>
+#include <QSet>
+#include <QSignalSpy>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Domain;
+using Chorus::Models::RecordListModel;
+
+class RecordListModelTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Store::Store> m_store;
+
+    QString createOrganization(const QString &name)
+    {
+        auto created = m_store->create(Kind::Organization, {{u"name"_s, name}});
+        if (!created) {
+            qWarning() << created.error().message();
+            return {};
+        }
+        return created.value();
+    }
+
+    static QStringList column(const RecordListModel &model, int column = 0)
+    {
+        QStringList values;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            values << model.index(row, column).data().toString();
+        }
+        return values;
+    }
+
+    void createOrganizations(int count)
+    {
+        QVERIFY(m_store->transact([&]() -> Result<void> {
+            for (int i = 0; i < count; ++i) {
+                if (auto created = m_store->create(Kind::Organization, {{u"name"_s, u"Group %1"_s.arg(i, 4, 10, QLatin1Char('0'))}}); !created) {
+                    return created.error();
+                }
+            }
+            return {};
+        }));
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        auto opened = Store::Store::open(u":memory:"_s);
+        QVERIFY(opened);
+        m_store = std::move(opened).value();
+    }
+
+    void cleanup()
+    {
+        m_store.reset();
+    }
+
+    void shouldListRecordsByNameIgnoringCase()
+    {
+        // GIVEN organizations created in no particular order
+        createOrganization(u"tech Workers United"_s);
+        createOrganization(u"Amigos del Río"_s);
+        createOrganization(u"River Alliance"_s);
+        // WHEN a model lists them
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        // THEN they come A to Z, whatever their case, with their ids
+        QCOMPARE(column(model), (QStringList{u"Amigos del Río"_s, u"River Alliance"_s, u"tech Workers United"_s}));
+        QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), u"Name"_s);
+        QVERIFY(!model.index(0, 0).data(RecordListModel::IdRole).toString().isEmpty());
+        QCOMPARE(model.index(0, 0).data(RecordListModel::KindRole).toInt(), int(Kind::Organization));
+        QVERIFY(!model.canFetchMore({}));
+    }
+
+    void shouldLoadManyRecordsPageByPage()
+    {
+        // GIVEN more organizations than two pages hold
+        createOrganizations(RecordListModel::PageSize * 2 + 50);
+        // (No model tester until the end: it asks for more rows by itself.)
+        RecordListModel model(Kind::Organization);
+        model.setStore(m_store.get());
+        // THEN only the first page is loaded
+        QCOMPARE(model.rowCount(), RecordListModel::PageSize);
+        QVERIFY(model.canFetchMore({}));
+        // WHEN the view scrolls on
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), RecordListModel::PageSize * 2);
+        model.fetchMore({});
+        // THEN the rest arrives, in order, and there is no more
+        QCOMPARE(model.rowCount(), RecordListModel::PageSize * 2 + 50);
+        QVERIFY(!model.canFetchMore({}));
+        QCOMPARE(model.index(model.rowCount() - 1, 0).data().toString(), u"Group 0449"_s);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void shouldPageThroughEveryOrderWithoutGapsOrRepeats_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<Qt::SortOrder>("order");
+        QTest::addColumn<QString>("filter");
+        QTest::newRow("newest first") << -1 << Qt::AscendingOrder << QString();
+        QTest::newRow("newest first, filtered") << -1 << Qt::AscendingOrder << u"quot"_s;
+        QTest::newRow("text A-Z") << 0 << Qt::AscendingOrder << QString();
+        QTest::newRow("text Z-A, filtered") << 0 << Qt::DescendingOrder << u"quote"_s;
+        QTest::newRow("language, then id") << 3 << Qt::AscendingOrder << QString();
+    }
+
+    void shouldPageThroughEveryOrderWithoutGapsOrRepeats()
+    {
+        QFETCH(int, column);
+        QFETCH(Qt::SortOrder, order);
+        QFETCH(QString, filter);
+        // GIVEN more quotes than two pages, many with the same language and some with the same text
+        const auto person = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}});
+        QVERIFY(person);
+        const int total = RecordListModel::PageSize * 2 + 17;
+        QVERIFY(m_store->transact([&]() -> Result<void> {
+            for (int i = 0; i < total; ++i) {
+                const Domain::Record quote{{u"text"_s, u"Quote %1"_s.arg(i % 150, 3, 10, QLatin1Char('0'))},
+                                           {u"spokesperson_id"_s, person.value()},
+                                           {u"language"_s, i % 3 == 0 ? u"es"_s : u"en"_s}};
+                if (auto created = m_store->create(Kind::Quote, quote); !created) {
+                    return created.error();
+                }
+            }
+            return {};
+        }));
+        RecordListModel model(Kind::Quote);
+        model.setStore(m_store.get());
+        model.sort(column, order);
+        model.setFilterText(filter);
+        // WHEN every page is read
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+        }
+        // THEN every quote comes exactly once, in order
+        QCOMPARE(model.rowCount(), total);
+        QSet<QString> ids;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            ids.insert(model.idAt(row));
+        }
+        QCOMPARE(ids.size(), total);
+        for (int row = 1; column < 0 && row < model.rowCount(); ++row) {
+            // Newest first: each quote was created before the one above it.
+            QVERIFY(model.index(row - 1, 0).data().toString() != model.index(row, 0).data().toString() || model.idAt(row - 1) != model.idAt(row));
+        }
+        if (column >= 0) {
+            for (int row = 1; row < model.rowCount(); ++row) {
+                const QString previous = model.index(row - 1, column).data().toString();
+                const QString current = model.index(row, column).data().toString();
+                QVERIFY2(order == Qt::AscendingOrder ? previous <= current : previous >= current, qPrintable(previous + u" / "_s + current));
+            }
+        }
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    }
+
+    void shouldFilterByWordPrefixesInAnyOrder()
+    {
+        createOrganization(u"Amigos del Río"_s);
+        createOrganization(u"River Alliance"_s);
+        createOrganization(u"Tech Workers United"_s);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        // WHEN the user types the start of words, without accents
+        model.setFilterText(u"rio amig"_s);
+        // THEN only the matching record is listed
+        QCOMPARE(column(model), QStringList{u"Amigos del Río"_s});
+        // AND an empty filter lists all again
+        model.setFilterText(QString());
+        QCOMPARE(model.rowCount(), 3);
+    }
+
+    void shouldFilterKindsWithoutSearchIndexByTheirName()
+    {
+        const auto campaign = m_store->create(Kind::Campaign, {{u"name"_s, u"Cancel the contract"_s}});
+        QVERIFY(campaign);
+        QVERIFY(m_store->create(Kind::PressKit, {{u"name"_s, u"Delivery day 100%"_s}, {u"campaign_id"_s, campaign.value()}}));
+        QVERIFY(m_store->create(Kind::PressKit, {{u"name"_s, u"Launch"_s}, {u"campaign_id"_s, campaign.value()}}));
+        RecordListModel model(Kind::PressKit);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        model.setFilterText(u"100%"_s);
+        QCOMPARE(column(model), QStringList{u"Delivery day 100%"_s});
+        // A percent sign is a percent sign, not "anything".
+        model.setFilterText(u"%"_s);
+        QCOMPARE(model.rowCount(), 1);
+    }
+
+    void shouldNarrowToRecordsWhoseFieldHasAValue()
+    {
+        const auto person = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}});
+        QVERIFY(person);
+        QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"We will not stop."_s}, {u"spokesperson_id"_s, person.value()}}));
+        QVERIFY(m_store->create(
+            Kind::Quote,
+            {{u"text"_s, u"Cancel it."_s}, {u"spokesperson_id"_s, person.value()}, {u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Ana Ruiz"_s}}));
+        RecordListModel model(Kind::Quote);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        model.setCondition(u"state"_s, u"approved"_s);
+        QCOMPARE(column(model), QStringList{u"Cancel it."_s});
+        QCOMPARE(model.index(0, 1).data().toString(), u"Ana Ruiz"_s);
+        QCOMPARE(model.index(0, 2).data().toString(), u"approved"_s);
+        // A field the kind does not have is refused, and the list stays as it was.
+        model.setCondition(u"no_such_field"_s, 1);
+        QCOMPARE(model.rowCount(), 1);
+        model.clearConditions();
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void shouldShowTheNewestQuotesFirst()
+    {
+        const auto person = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}});
+        QVERIFY(person);
+        for (const QString &text : {u"First."_s, u"Second."_s, u"Third."_s}) {
+            QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, text}, {u"spokesperson_id"_s, person.value()}}));
+        }
+        RecordListModel model(Kind::Quote);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QCOMPARE(column(model), (QStringList{u"Third."_s, u"Second."_s, u"First."_s}));
+        // WHEN sorted by their text, Z to A
+        model.sort(0, Qt::DescendingOrder);
+        QCOMPARE(column(model), (QStringList{u"Third."_s, u"Second."_s, u"First."_s}));
+        model.sort(0, Qt::AscendingOrder);
+        QCOMPARE(column(model), (QStringList{u"First."_s, u"Second."_s, u"Third."_s}));
+        // AND a new quote arrives at its place in that order
+        QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"Fourth."_s}, {u"spokesperson_id"_s, person.value()}}));
+        QCOMPARE(column(model), (QStringList{u"First."_s, u"Fourth."_s, u"Second."_s, u"Third."_s}));
+    }
+
+    void shouldInsertACreatedRecordAtItsPlace()
+    {
+        createOrganization(u"Amigos del Río"_s);
+        createOrganization(u"Tech Workers United"_s);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        // WHEN an organization is created through the store
+        createOrganization(u"River Alliance"_s);
+        // THEN it is inserted between the others, without reloading the list
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 1);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(column(model), (QStringList{u"Amigos del Río"_s, u"River Alliance"_s, u"Tech Workers United"_s}));
+    }
+
+    void shouldIgnoreACreatedRecordThatDoesNotMatchTheFilter()
+    {
+        createOrganization(u"River Alliance"_s);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        model.setFilterText(u"river"_s);
+        createOrganization(u"Tech Workers United"_s);
+        QCOMPARE(column(model), QStringList{u"River Alliance"_s});
+        createOrganization(u"Rivers of Hope"_s);
+        QCOMPARE(column(model), (QStringList{u"River Alliance"_s, u"Rivers of Hope"_s}));
+    }
+
+    void shouldRemoveADeletedRecord()
+    {
+        createOrganization(u"Amigos del Río"_s);
+        const QString river = createOrganization(u"River Alliance"_s);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QVERIFY(m_store->remove(Kind::Organization, river));
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(column(model), QStringList{u"Amigos del Río"_s});
+        QCOMPARE(model.rowOf(river), -1);
+    }
+
+    void shouldUpdateAChangedRecordInPlace()
+    {
+        const QString amigos = createOrganization(u"Amigos del Río"_s);
+        createOrganization(u"River Alliance"_s);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QVERIFY(m_store->update(Kind::Organization, amigos, {{u"kind"_s, u"union"_s}, {u"people_represented"_s, 12000}}));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(0, 1).data().toString(), u"union"_s);
+        QCOMPARE(model.index(0, 2).data().toString(), u"12,000"_s);
+    }
+
+    void shouldMoveARenamedRecordToItsNewPlace()
+    {
+        const QString amigos = createOrganization(u"Amigos del Río"_s);
+        createOrganization(u"River Alliance"_s);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QVERIFY(m_store->update(Kind::Organization, amigos, {{u"name"_s, u"Zapatistas del Río"_s}}));
+        QCOMPARE(column(model), (QStringList{u"River Alliance"_s, u"Zapatistas del Río"_s}));
+        QCOMPARE(model.rowOf(amigos), 1);
+    }
+
+    void shouldDropAChangedRecordThatNoLongerMatches()
+    {
+        const auto person = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}});
+        QVERIFY(person);
+        const auto quote = m_store->create(Kind::Quote, {{u"text"_s, u"Cancel it."_s}, {u"spokesperson_id"_s, person.value()}});
+        QVERIFY(quote);
+        RecordListModel model(Kind::Quote);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        model.setCondition(u"state"_s, u"draft"_s);
+        QCOMPARE(model.rowCount(), 1);
+        QVERIFY(m_store->update(Kind::Quote, quote.value(), {{u"state"_s, u"submitted"_s}}));
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void shouldLeaveARecordBeyondTheLoadedRowsForLater()
+    {
+        // GIVEN a list with more records than the loaded page
+        createOrganizations(RecordListModel::PageSize + 10);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        // WHEN a record sorting after the loaded rows is created
+        const QString last = createOrganization(u"Zebra Collective"_s);
+        // THEN nothing changes now, and it comes last when the rest is loaded
+        QCOMPARE(model.rowCount(), RecordListModel::PageSize);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), RecordListModel::PageSize + 11);
+        QCOMPARE(model.rowOf(last), RecordListModel::PageSize + 10);
+        // AND a record sorting first is inserted at once
+        createOrganization(u"Aardvark Action"_s);
+        QCOMPARE(model.index(0, 0).data().toString(), u"Aardvark Action"_s);
+        QCOMPARE(model.rowCount(), RecordListModel::PageSize + 12);
+    }
+
+    void shouldReloadAfterALargeWrite()
+    {
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        createOrganizations(RecordListModel::ResetThreshold + 1);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(model.rowCount(), RecordListModel::ResetThreshold + 1);
+    }
+
+    void shouldShowANewOrganizationNameInThePeopleList()
+    {
+        const QString river = createOrganization(u"River Alliance"_s);
+        QVERIFY(m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}, {u"organization_id"_s, river}}));
+        RecordListModel model(Kind::Person);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QCOMPARE(model.index(0, 2).data().toString(), u"River Alliance"_s);
+        QVERIFY(m_store->update(Kind::Organization, river, {{u"name"_s, u"Río Alliance"_s}}));
+        QCOMPARE(model.index(0, 2).data().toString(), u"Río Alliance"_s);
+    }
+
+    void shouldEmptyWhenTheStoreGoes()
+    {
+        createOrganization(u"River Alliance"_s);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        QCOMPARE(model.rowCount(), 1);
+        model.setStore(nullptr);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.canFetchMore({}));
+    }
+};
+
+CHORUS_TEST_MAIN(RecordListModelTest)
+
+#include "recordlistmodeltest.moc"

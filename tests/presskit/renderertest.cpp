@@ -1,0 +1,375 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "presskit/renderer.h"
+#include "chorustest.h"
+#include "presskit/composition.h"
+#include "presskittesthelpers.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Testing;
+using Chorus::Domain::Kind;
+using Chorus::Domain::Record;
+
+namespace
+{
+
+const QDateTime fixedMoment(QDate(2027, 1, 10), QTime(12, 0), QTimeZone::UTC);
+
+PressKit::Composition composed(Store::Store &store, const QString &language = {})
+{
+    auto result = PressKit::compose(store, demoKit(store).value(u"id"_s).toString(), {language, fixedMoment});
+    if (!result) {
+        qFatal("compose failed: %s", qPrintable(result.error().message()));
+    }
+    return result.value();
+}
+
+PressKit::RenderOptions stableOptions()
+{
+    PressKit::RenderOptions options;
+    options.creationDate = fixedMoment;
+    options.now = fixedMoment;
+    return options;
+}
+
+QString render(const PressKit::Composition &kit, PressKit::Format format, const PressKit::RenderOptions &options = stableOptions())
+{
+    auto bytes = PressKit::Renderer(options).render(kit, format);
+    if (!bytes) {
+        qWarning() << bytes.error().message();
+        return {};
+    }
+    return QString::fromUtf8(bytes.value());
+}
+
+/// Runs a poppler or qpdf tool; the test is skipped when it is not installed.
+struct Tool {
+    int exitCode = -1;
+    QString out;
+};
+Tool runTool(const QString &program, const QStringList &arguments)
+{
+    Tool result;
+    const QString path = QStandardPaths::findExecutable(program);
+    if (path.isEmpty()) {
+        return result;
+    }
+    QProcess process;
+    process.start(path, arguments);
+    process.waitForFinished(60000);
+    result.exitCode = process.exitCode();
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    return result;
+}
+
+/// The words of the PDF as one line: page headers and footers removed, spaces simplified.
+QString pdfText(const QString &pdf, const QString &campaign)
+{
+    QString text = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out;
+    static const QRegularExpression footer(u"Page \\d+ of \\d+"_s);
+    text.remove(footer);
+    text.remove(u"EMBARGOED\n"_s);
+    text.remove(campaign + u'\n');
+    text.remove(u'\f');
+    return text.simplified();
+}
+
+} // namespace
+
+class RendererTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        KLocalizedString::addDomainLocaleDir("chorus", QStringLiteral(CHORUS_BUILD_DIR "/locale"));
+        if (QStandardPaths::findExecutable(u"pdftotext"_s).isEmpty()) {
+            QSKIP("poppler-utils (pdftotext, pdffonts) are needed to read the PDFs");
+        }
+    }
+
+    void shouldPrintEveryQuoteWholeAttributedAndInOrderInThePdf()
+    {
+        // GIVEN the demo kit
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+
+        // WHEN it is exported to PDF
+        QVERIFY(PressKit::Renderer(stableOptions()).exportTo(kit, PressKit::Format::Pdf, pdf));
+
+        // THEN the text of the PDF has every quote, whole, with curly quotes, dashes and
+        // accents intact, attributed, in the chosen order
+        const QString text = pdfText(pdf, kit.campaign.value(u"name"_s).toString());
+        qsizetype last = -1;
+        for (const PressKit::ComposedQuote &quote : kit.quotes) {
+            QString words = quote.text.simplified();
+            words.chop(1); // the final period becomes a comma
+            const qsizetype at = text.indexOf(u"“"_s + words);
+            QVERIFY2(at >= 0, qPrintable(u"missing: "_s + words));
+            QVERIFY2(at > last, qPrintable(u"out of order: "_s + words));
+            last = at;
+            // pdftotext joins a name hyphenated at the end of a line without its hyphen.
+            QVERIFY2(QString(text).remove(u'-').indexOf(u"said "_s + QString(quote.speaker).remove(u'-'), at) >= 0, qPrintable(quote.speaker));
+        }
+        QVERIFY(text.contains(u"said Lucía Martínez, Executive Director at Río Verde Alliance."_s));
+        QVERIFY(text.contains(u"OAKLAND — May 20, 2027 —"_s));
+        QVERIFY(text.contains(u"###"_s));
+    }
+
+    void shouldMakeAValidPdfWithEmbeddedFontsAndMetadata()
+    {
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        QVERIFY(PressKit::Renderer(stableOptions()).exportTo(composed(*store), PressKit::Format::Pdf, pdf));
+
+        const Tool check = runTool(u"qpdf"_s, {u"--check"_s, pdf});
+        if (check.exitCode == -1 && QStandardPaths::findExecutable(u"qpdf"_s).isEmpty()) {
+            QSKIP("qpdf is not installed");
+        }
+        QVERIFY2(check.exitCode == 0, qPrintable(check.out));
+
+        // Every font is embedded: the "emb" column of pdffonts says yes on every row.
+        const QStringList fonts = runTool(u"pdffonts"_s, {pdf}).out.split(u'\n', Qt::SkipEmptyParts).mid(2);
+        QVERIFY(!fonts.isEmpty());
+        for (const QString &row : fonts) {
+            QVERIFY2(row.contains(u" yes "_s), qPrintable(row));
+        }
+
+        const QString info = runTool(u"pdfinfo"_s, {pdf}).out;
+        QVERIFY2(info.contains(u"300,000 people tell Meridian Cloud Systems: cancel Sentinel Grid"_s), qPrintable(info));
+        QVERIFY2(info.contains(u"Page size:       612 x 792 pts (letter)"_s), qPrintable(info));
+        QVERIFY2(info.contains(u"Author:          Río Verde Alliance"_s), qPrintable(info));
+        QVERIFY2(info.contains(u"Subject:         A dozen organizations and 850 Meridian employees"_s), qPrintable(info));
+        QVERIFY2(info.contains(u"CreationDate:    Sun Jan 10 12:00:00 2027 UTC"_s), qPrintable(info));
+    }
+
+    void shouldPrintTheEmbargoOnEveryPageWhileItHolds()
+    {
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(stableOptions());
+        QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
+        QVERIFY(renderer.lastPageCount() > 1);
+
+        const QStringList pages = runTool(u"pdftotext"_s, {pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        int marked = 0;
+        for (const QString &page : pages) {
+            marked += page.contains(u"EMBARGOED"_s) && page.contains(kit.campaign.value(u"name"_s).toString()) ? 1 : 0;
+        }
+        QCOMPARE(marked, renderer.lastPageCount());
+    }
+
+    void shouldNeverPrintAPrivatePhone_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::newRow("pdf") << int(PressKit::Format::Pdf);
+        QTest::newRow("html") << int(PressKit::Format::Html);
+        QTest::newRow("text") << int(PressKit::Format::Text);
+        QTest::newRow("markdown") << int(PressKit::Format::Markdown);
+    }
+
+    void shouldNeverPrintAPrivatePhone()
+    {
+        // GIVEN the demo, where Grace Liu's phone is public and Inés Álvarez's is made private
+        QFETCH(int, format);
+        auto store = demoStore();
+        QVERIFY(store);
+        const Record ines = findRecord(*store, Kind::Person, u"name"_s, u"Inés Álvarez"_s);
+        QVERIFY(store->update(Kind::Person, ines.value(u"id"_s).toString(), {{u"phone_public"_s, false}}));
+        const QString privatePhone = ines.value(u"phone"_s).toString();
+        QVERIFY(!privatePhone.isEmpty());
+
+        // WHEN the kit is exported
+        QString text;
+        if (PressKit::Format(format) == PressKit::Format::Pdf) {
+            QTemporaryDir dir;
+            QVERIFY(PressKit::Renderer(stableOptions()).exportTo(composed(*store), PressKit::Format::Pdf, dir.filePath(u"kit.pdf"_s)));
+            text = runTool(u"pdftotext"_s, {dir.filePath(u"kit.pdf"_s), u"-"_s}).out;
+        } else {
+            text = render(composed(*store), PressKit::Format(format));
+        }
+
+        // THEN no private phone number of anyone appears, and her e-mail does
+        QVERIFY(text.contains(ines.value(u"email"_s).toString()));
+        for (const Record &person : store->fetchAll(Kind::Person)) {
+            if (!person.value(u"phone_public"_s).toBool() && !person.value(u"phone"_s).toString().isEmpty()) {
+                QVERIFY2(!text.contains(person.value(u"phone"_s).toString()), qPrintable(person.value(u"name"_s).toString()));
+            }
+        }
+    }
+
+    void shouldWriteASpanishKitWithSpanishLabels()
+    {
+        // GIVEN an English user interface and the demo kit
+        auto store = demoStore();
+        QVERIFY(store);
+
+        // WHEN the kit is rendered in Spanish
+        const QString text = render(composed(*store, u"es"_s), PressKit::Format::Text);
+
+        // THEN labels, dates and translated quotes are Spanish
+        QVERIFY2(text.contains(u"Contactos de prensa"_s), qPrintable(text));
+        QVERIFY(text.contains(u"Acerca de Río Verde Alliance"_s));
+        QVERIFY(text.contains(u"20 de mayo de 2027"_s));
+        QVERIFY(text.contains(u"“Trescientas mil personas"_s));
+        QVERIFY(text.contains(u"dijo Lucía Martínez"_s));
+        QVERIFY(!text.contains(u"Media contacts"_s));
+        // and the user interface is still English
+        QCOMPARE(Domain::kindPluralLabel(Kind::Quote), u"Quotes"_s);
+    }
+
+    void shouldEscapeUserTextInHtml()
+    {
+        // GIVEN a headline that looks like markup and points at a local file
+        auto store = demoStore();
+        QVERIFY(store);
+        QVERIFY(store->update(Kind::PressKit,
+                              demoKit(*store).value(u"id"_s).toString(),
+                              {{u"headline"_s, u"<img src=\"file:///etc/hostname\"> <script>alert(1)</script> & more"_s}}));
+
+        // WHEN the kit is rendered to HTML
+        const QString html = render(composed(*store), PressKit::Format::Html);
+
+        // THEN the text is shown as text
+        QVERIFY(html.contains(u"&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"_s));
+        QVERIFY(!html.contains(u"<script>"_s));
+        QVERIFY(!html.contains(u"<img"_s));
+    }
+
+    void shouldRefuseTemplatesThatReadFiles()
+    {
+        // GIVEN a user template that tries to include a file from disk
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        QFile secret(dir.filePath(u"secret.txt"_s));
+        QVERIFY(secret.open(QIODevice::WriteOnly));
+        secret.write("the secret word is pumpkin");
+        secret.close();
+        QFile tmpl(dir.filePath(u"kit.txt"_s));
+        QVERIFY(tmpl.open(QIODevice::WriteOnly));
+        tmpl.write(QStringLiteral("{{ headline }} {% ssi \"%1\" %}").arg(secret.fileName()).toUtf8());
+        tmpl.close();
+        PressKit::RenderOptions options = stableOptions();
+        options.templateFolder = dir.path();
+
+        // WHEN the kit is rendered with it
+        const QString text = render(composed(*store), PressKit::Format::Text, options);
+
+        // THEN the file's content never appears
+        QVERIFY(!text.contains(u"pumpkin"_s));
+    }
+
+    void shouldUseTheUsersOwnTemplate()
+    {
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        QFile tmpl(dir.filePath(u"kit.md"_s));
+        QVERIFY(tmpl.open(QIODevice::WriteOnly));
+        tmpl.write("# Our kit: {{ headline }}\n{% for quote in quotes %}- {{ quote.speaker }}\n{% endfor %}");
+        tmpl.close();
+        PressKit::RenderOptions options = stableOptions();
+        options.templateFolder = dir.path();
+
+        const QString markdown = render(composed(*store), PressKit::Format::Markdown, options);
+
+        QVERIFY2(markdown.startsWith(u"# Our kit: 300,000 people"_s), qPrintable(markdown));
+        QVERIFY2(markdown.contains(u"- Lucía Martínez"_s), qPrintable(markdown));
+    }
+
+    void shouldMatchTheGoldenTextOfTheDemoKit()
+    {
+        // GIVEN the demo kit exported to PDF at a fixed moment
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        QVERIFY(PressKit::Renderer(stableOptions()).exportTo(composed(*store), PressKit::Format::Pdf, pdf));
+
+        // WHEN its text is extracted THEN it is the text checked in
+        const QString text = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out;
+        QFile golden(QStringLiteral(CHORUS_TEST_DATA "/presskit/demo-kit.txt"));
+        if (qEnvironmentVariableIsSet("CHORUS_UPDATE_GOLDEN")) {
+            QVERIFY(golden.open(QIODevice::WriteOnly));
+            golden.write(text.toUtf8());
+            golden.close();
+        }
+        QVERIFY(golden.open(QIODevice::ReadOnly));
+        QCOMPARE(text, QString::fromUtf8(golden.readAll()));
+    }
+
+    void shouldKeepTheOldFileWhenAnExportFails()
+    {
+        // GIVEN a good kit already written, and a broken user template
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"kit.html"_s);
+        QVERIFY(PressKit::Renderer(stableOptions()).exportTo(composed(*store), PressKit::Format::Html, out));
+        QFile before(out);
+        QVERIFY(before.open(QIODevice::ReadOnly));
+        const QByteArray good = before.readAll();
+        before.close();
+        QTemporaryDir templates;
+        QFile tmpl(templates.filePath(u"kit.html"_s));
+        QVERIFY(tmpl.open(QIODevice::WriteOnly));
+        tmpl.write("{% for quote in quotes %}never closed");
+        tmpl.close();
+        PressKit::RenderOptions options = stableOptions();
+        options.templateFolder = templates.path();
+
+        // WHEN the export fails
+        auto written = PressKit::Renderer(options).exportTo(composed(*store), PressKit::Format::Html, out);
+
+        // THEN the error says so and the good kit is still there, whole
+        QVERIFY(!written);
+        QFile after(out);
+        QVERIFY(after.open(QIODevice::ReadOnly));
+        QCOMPARE(after.readAll(), good);
+    }
+
+    void shouldChoosePaperByLanguageUnlessTold()
+    {
+        auto store = demoStore();
+        QVERIFY(store);
+        QVERIFY(store->update(Kind::PressKit, demoKit(*store).value(u"id"_s).toString(), {{u"settings"_s, u"{}"_s}}));
+        QCOMPARE(PressKit::Renderer().paperFor(composed(*store, u"en"_s)), QPageSize::Letter);
+        QCOMPARE(PressKit::Renderer().paperFor(composed(*store, u"es"_s)), QPageSize::A4);
+        PressKit::RenderOptions options;
+        options.paper = QPageSize::A4;
+        QCOMPARE(PressKit::Renderer(options).paperFor(composed(*store, u"en"_s)), QPageSize::A4);
+    }
+
+    void shouldWriteOdt()
+    {
+        auto store = demoStore();
+        QVERIFY(store);
+        auto odt = PressKit::Renderer(stableOptions()).render(composed(*store), PressKit::Format::Odt);
+        QVERIFY(odt);
+        QVERIFY(odt.value().startsWith("PK"));
+        QVERIFY(odt.value().contains("application/vnd.oasis.opendocument.text"));
+    }
+};
+
+CHORUS_TEST_MAIN_IMPL(RendererTest, QGuiApplication)
+
+#include "renderertest.moc"
