@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "commandlinetool.h"
+#include "interopcommands.h"
 
 #include "chorus_version.h"
 #include "domain/entity.h"
@@ -55,30 +56,30 @@ QList<CommandInfo> syncCommands()
 
 QList<CommandInfo> commands()
 {
-    return QList<CommandInfo>{
-               {u"init"_s,
-                u"init [--demo]"_s,
-                i18nc("@info:shell description of a command", "Create a new database; with --demo, fill it with the demo coalition")},
-               {u"check"_s, u"check"_s, i18nc("@info:shell description of a command", "Check the database's integrity, schema and search index")},
-               {u"search"_s,
-                u"search QUERY [--limit N] [--json]"_s,
-                i18nc("@info:shell description of a command", "Search organizations, people, quotes, campaigns, events and facts")},
-               {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
-               {u"export-kit"_s,
-                u"export-kit --campaign NAME_OR_ID [--kit NAME_OR_ID] --format pdf|odt|html|txt|md [--lang LANG] [--paper a4|letter] --out FILE"_s,
-                i18nc("@info:shell description of a command", "Export a campaign's press kit, after checking it for errors")},
-               {u"events"_s,
-                u"events list|schedule|move"_s,
-                i18nc("@info:shell description of a command", "List events with each site at its own local time, switch their scheduling, move their sites")},
-               {u"export-ics"_s,
-                u"export-ics --event ID [--site ID] --out FILE"_s,
-                i18nc("@info:shell description of a command", "Write an event (or one site) as an iCalendar file")},
-               {u"run-sheet"_s,
-                u"run-sheet --site ID --out FILE.pdf"_s,
-                i18nc("@info:shell description of a command", "Write a site's printable run sheet as PDF")},
-               {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
-           }
-    + syncCommands();
+    QList<CommandInfo> list{
+        {u"init"_s, u"init [--demo]"_s, i18nc("@info:shell description of a command", "Create a new database; with --demo, fill it with the demo coalition")},
+        {u"check"_s, u"check"_s, i18nc("@info:shell description of a command", "Check the database's integrity, schema and search index")},
+        {u"search"_s,
+         u"search QUERY [--limit N] [--json]"_s,
+         i18nc("@info:shell description of a command", "Search organizations, people, quotes, campaigns, events and facts")},
+        {u"backup"_s, u"backup OUT"_s, i18nc("@info:shell description of a command", "Copy the database to the new file OUT")},
+        {u"export-kit"_s,
+         u"export-kit --campaign NAME_OR_ID [--kit NAME_OR_ID] --format pdf|odt|html|txt|md [--lang LANG] [--paper a4|letter] --out FILE"_s,
+         i18nc("@info:shell description of a command", "Export a campaign's press kit, after checking it for errors")},
+        {u"events"_s,
+         u"events list|schedule|move"_s,
+         i18nc("@info:shell description of a command", "List events with each site at its own local time, switch their scheduling, move their sites")},
+        {u"export-ics"_s,
+         u"export-ics --event ID [--site ID] --out FILE"_s,
+         i18nc("@info:shell description of a command", "Write an event (or one site) as an iCalendar file")},
+        {u"run-sheet"_s, u"run-sheet --site ID --out FILE.pdf"_s, i18nc("@info:shell description of a command", "Write a site's printable run sheet as PDF")},
+        {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
+    };
+    for (const InteropCommands::Command &command : InteropCommands::commands()) {
+        list.append({command.name, command.syntax, command.description});
+    }
+    list += syncCommands();
+    return list;
 }
 
 std::optional<CommandInfo> commandInfo(const QString &name)
@@ -192,6 +193,8 @@ void setUpCommand(QCommandLineParser &parser, const CommandInfo &info)
         EventCommands::setUpParser(parser, info.name);
     } else if (info.name == u"help") {
         parser.addPositionalArgument(u"COMMAND"_s, i18nc("@info:shell", "The command to explain."), u"[COMMAND]"_s);
+    } else if (InteropCommands::handles(info.name)) {
+        InteropCommands::setUp(parser, info.name);
     }
     SyncCommands::setUp(parser, info.name);
 }
@@ -346,6 +349,9 @@ int CommandLineTool::runCommand(const QString &command, const QStringList &argum
         return usageError(i18nc("@info:shell", "The database file name given with --db is empty."));
     }
 
+    if (InteropCommands::handles(info->name)) {
+        return InteropCommands::run(info->name, parser, target.path, m_out, m_err);
+    }
     if (info->name == u"init") {
         return init(target, parser.isSet(u"demo"_s));
     }

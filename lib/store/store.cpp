@@ -227,6 +227,11 @@ QList<Storage::MigrationStep> Store::migrations()
          [](Storage::Database &db) {
              return runSchemaFile(db, u":/chorus/schema/v5.sql"_s);
          }},
+        {6,
+         u"photo of a person, audit of merged duplicates"_s,
+         [](Storage::Database &db) {
+             return runSchemaFile(db, u":/chorus/schema/v6.sql"_s);
+         }},
         {7,
          u"what a press kit includes"_s,
          [](Storage::Database &db) {

@@ -1,0 +1,398 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "importwizard.h"
+
+#include "store/store.h"
+
+#include <KLocalizedString>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QThread>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using Chorus::Domain::Kind;
+
+namespace Chorus
+{
+
+namespace
+{
+constexpr int PreviewRows = 20;
+/// The duplicate choice that asks the user about each match.
+constexpr int AskEachTime = -1;
+} // namespace
+
+ImportWizard::ImportWizard(const QString &databasePath, QWidget *parent)
+    : QWidget(parent)
+    , m_databasePath(databasePath)
+{
+    auto *layout = new QVBoxLayout(this);
+
+    m_fileLabel = new QLabel(this);
+    m_fileLabel->setObjectName(u"fileLabel"_s);
+    m_fileLabel->setWordWrap(true);
+    layout->addWidget(m_fileLabel);
+
+    auto *form = new QFormLayout;
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(u"kindCombo"_s);
+    m_kind->addItem(i18nc("@item:inlistbox what the rows of a file are", "People"), int(Kind::Person));
+    m_kind->addItem(i18nc("@item:inlistbox what the rows of a file are", "Organizations"), int(Kind::Organization));
+    form->addRow(i18nc("@label:listbox", "Each row is one of:"), m_kind);
+    m_onDuplicate = new QComboBox(this);
+    m_onDuplicate->setObjectName(u"duplicateCombo"_s);
+    m_onDuplicate->addItem(i18nc("@item:inlistbox what to do with a duplicate", "Merge it into the existing record"), int(Interop::DuplicateAction::Merge));
+    m_onDuplicate->addItem(i18nc("@item:inlistbox what to do with a duplicate", "Keep both"), int(Interop::DuplicateAction::KeepBoth));
+    m_onDuplicate->addItem(i18nc("@item:inlistbox what to do with a duplicate", "Skip the row"), int(Interop::DuplicateAction::Skip));
+    m_onDuplicate->addItem(i18nc("@item:inlistbox what to do with a duplicate", "Ask me each time"), AskEachTime);
+    form->addRow(i18nc("@label:listbox", "When a row matches a record already there:"), m_onDuplicate);
+    m_skipBadRows = new QCheckBox(i18nc("@option:check", "Import the good rows and list the bad ones (otherwise a bad row stops the import)"), this);
+    m_skipBadRows->setObjectName(u"skipBadRows"_s);
+    form->addRow(m_skipBadRows);
+    layout->addLayout(form);
+
+    layout->addWidget(new QLabel(i18nc("@label", "Columns of the file, and the Chorus field each one fills:"), this));
+    m_mapping = new QTableWidget(0, 2, this);
+    m_mapping->setObjectName(u"mappingTable"_s);
+    m_mapping->setHorizontalHeaderLabels({i18nc("@title:column", "Column of the file"), i18nc("@title:column", "Chorus field")});
+    m_mapping->horizontalHeader()->setStretchLastSection(true);
+    m_mapping->verticalHeader()->hide();
+    m_mapping->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_mapping);
+
+    layout->addWidget(new QLabel(i18nc("@label", "The first rows:"), this));
+    m_preview = new QTableWidget(this);
+    m_preview->setObjectName(u"previewTable"_s);
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_preview);
+    m_problems = new QListWidget(this);
+    m_problems->setObjectName(u"problemList"_s);
+    m_problems->setMaximumHeight(120);
+    layout->addWidget(m_problems);
+
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(u"progressBar"_s);
+    m_progress->hide();
+    layout->addWidget(m_progress);
+    m_status = new QLabel(this);
+    m_status->setObjectName(u"statusLabel"_s);
+    m_status->setWordWrap(true);
+    layout->addWidget(m_status);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    m_cancel = new QPushButton(i18nc("@action:button", "Cancel Import"), this);
+    m_cancel->setObjectName(u"cancelButton"_s);
+    m_cancel->setEnabled(false);
+    m_import = new QPushButton(i18nc("@action:button", "Import"), this);
+    m_import->setObjectName(u"importButton"_s);
+    m_import->setEnabled(false);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_import);
+    layout->addLayout(buttons);
+
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ImportWizard::guessMapping);
+    connect(m_import, &QPushButton::clicked, this, &ImportWizard::startImport);
+    connect(m_cancel, &QPushButton::clicked, this, &ImportWizard::cancelImport);
+}
+
+ImportWizard::~ImportWizard()
+{
+    if (m_worker) {
+        if (m_cancelled) {
+            m_cancelled->store(true);
+        }
+        m_worker->wait();
+        delete m_worker;
+    }
+}
+
+bool ImportWizard::isImporting() const
+{
+    return m_worker != nullptr;
+}
+
+bool ImportWizard::setFile(const QString &path)
+{
+    auto table = Interop::CsvReader::readFile(path);
+    m_table.reset();
+    m_import->setEnabled(false);
+    if (!table) {
+        m_fileLabel->setText(i18nc("@info %1 is a file name, %2 the reason", "%1 cannot be imported: %2", QFileInfo(path).fileName(), table.error().message()));
+        m_mapping->setRowCount(0);
+        m_preview->clear();
+        m_problems->clear();
+        return false;
+    }
+    m_table = std::move(table).value();
+    m_source = QFileInfo(path).fileName();
+    m_fileLabel->setText(i18ncp("@info %2 is a file name, %3 an encoding",
+                                "%2: 1 row (%3)",
+                                "%2: %1 rows (%3)",
+                                m_table->rows.size(),
+                                QFileInfo(path).fileName(),
+                                m_table->encoding));
+    guessMapping();
+    return true;
+}
+
+void ImportWizard::guessMapping()
+{
+    if (!m_table) {
+        return;
+    }
+    const auto kind = Kind(m_kind->currentData().toInt());
+    const Interop::ColumnMapping mapping = Interop::ColumnMapping::guess(kind, m_table->headers);
+    m_mapping->setRowCount(int(m_table->headers.size()));
+    for (int column = 0; column < m_table->headers.size(); ++column) {
+        m_mapping->setItem(column, 0, new QTableWidgetItem(m_table->headers.at(column)));
+        auto *field = new QComboBox(m_mapping);
+        field->setObjectName(u"field%1"_s.arg(column));
+        field->addItem(Interop::ColumnMapping::targetLabel(kind, {}), QString());
+        for (const QString &target : Interop::ColumnMapping::targetFields(kind)) {
+            field->addItem(Interop::ColumnMapping::targetLabel(kind, target), target);
+        }
+        field->setCurrentIndex(std::max(0, field->findData(mapping.field(column))));
+        connect(field, &QComboBox::currentIndexChanged, this, &ImportWizard::updatePreview);
+        m_mapping->setCellWidget(column, 1, field);
+    }
+    updatePreview();
+}
+
+Interop::ImportOptions ImportWizard::options() const
+{
+    Interop::ImportOptions options;
+    options.kind = Kind(m_kind->currentData().toInt());
+    for (int column = 0; column < m_mapping->rowCount(); ++column) {
+        if (const auto *field = qobject_cast<QComboBox *>(m_mapping->cellWidget(column, 1))) {
+            options.mapping.setField(column, field->currentData().toString());
+        }
+    }
+    options.skipBadRows = m_skipBadRows->isChecked();
+    const int onDuplicate = m_onDuplicate->currentData().toInt();
+    options.onDuplicate = onDuplicate == AskEachTime ? Interop::DuplicateAction::Merge : Interop::DuplicateAction(onDuplicate);
+    options.source = m_source;
+    return options;
+}
+
+void ImportWizard::updatePreview()
+{
+    if (!m_table) {
+        return;
+    }
+    const Interop::ImportOptions current = options();
+    const int rows = int(std::min<qsizetype>(PreviewRows, m_table->rows.size()));
+    m_preview->clear();
+    m_preview->setColumnCount(int(m_table->headers.size()));
+    m_preview->setHorizontalHeaderLabels(m_table->headers);
+    m_preview->setRowCount(rows);
+    QStringList lines;
+    for (int row = 0; row < rows; ++row) {
+        const Interop::CsvRow &csvRow = m_table->rows.at(row);
+        lines << QString::number(csvRow.line);
+        for (int column = 0; column < csvRow.fields.size() && column < m_table->headers.size(); ++column) {
+            m_preview->setItem(row, column, new QTableWidgetItem(csvRow.fields.at(column)));
+        }
+    }
+    m_preview->setVerticalHeaderLabels(lines);
+
+    m_problems->clear();
+    if (!current.mapping.hasName()) {
+        m_problems->addItem(i18nc("@info", "No column gives the name: choose the column that holds it."));
+    }
+    for (const Interop::RowProblem &problem : Interop::Importer::preview(*m_table, current, PreviewRows)) {
+        m_problems->addItem(problem.message);
+    }
+    m_import->setEnabled(current.mapping.hasName() && !isImporting());
+}
+
+void ImportWizard::startImport()
+{
+    if (!m_table || isImporting()) {
+        return;
+    }
+    Interop::ImportOptions importOptions = options();
+    m_cancelled = std::make_shared<std::atomic_bool>(false);
+    const auto cancelled = m_cancelled;
+    QPointer<ImportWizard> self(this);
+    importOptions.progress = [self, cancelled](qint64 done, qint64 total) {
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, done, total] {
+                if (self) {
+                    self->showProgress(done, total);
+                }
+            },
+            Qt::QueuedConnection);
+        return !cancelled->load();
+    };
+    if (m_onDuplicate->currentData().toInt() == AskEachTime) {
+        // The worker waits while the user decides, on the UI thread.
+        auto remembered = std::make_shared<std::optional<Interop::DuplicateAction>>();
+        importOptions.chooseDuplicate = [self, remembered, cancelled](const Interop::DuplicateMatch &match) {
+            if (*remembered) {
+                return **remembered;
+            }
+            // Cancelled: the next progress report rolls back; no more questions.
+            if (cancelled->load()) {
+                return Interop::DuplicateAction::Skip;
+            }
+            Interop::DuplicateAction action = Interop::DuplicateAction::Merge;
+            bool forAll = false;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, &match, &action, &forAll] {
+                    if (self) {
+                        action = self->askAboutDuplicate(match, &forAll);
+                    }
+                },
+                Qt::BlockingQueuedConnection);
+            if (forAll) {
+                *remembered = action;
+            }
+            return action;
+        };
+    }
+    const Interop::CsvTable table = *m_table;
+    const QString path = m_databasePath;
+    m_worker = QThread::create([self, table, importOptions, path] {
+        // The worker has its own connection: SQLite connections stay on one thread.
+        const auto work = [&]() -> Result<Interop::ImportReport> {
+            auto store = Store::Store::open(path, false);
+            if (!store) {
+                return store.error();
+            }
+            return Interop::Importer(*store.value()).run(table, importOptions);
+        };
+        const Result<Interop::ImportReport> result = work();
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, result] {
+                if (self) {
+                    self->finish(result);
+                }
+            },
+            Qt::QueuedConnection);
+    });
+    m_import->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_kind->setEnabled(false);
+    m_mapping->setEnabled(false);
+    m_progress->setRange(0, int(m_table->rows.size()));
+    m_progress->setValue(0);
+    m_progress->show();
+    m_status->setText(i18nc("@info:status", "Importing…"));
+    m_timer.start();
+    m_worker->start();
+}
+
+Interop::DuplicateAction ImportWizard::askAboutDuplicate(const Interop::DuplicateMatch &match, bool *forAll)
+{
+    QMessageBox box(this);
+    box.setObjectName(u"duplicateQuestion"_s);
+    box.setIcon(QMessageBox::Question);
+    box.setWindowTitle(i18nc("@title:window", "Possible Duplicate"));
+    box.setText(i18nc("@info %1 is a line number, %2 a name in the file, %3 a name in the database, %4 why they look alike",
+                      "Line %1 of the file, “%2”, looks like “%3”, already in the database (%4).",
+                      match.line,
+                      match.incoming.value(u"name"_s).toString(),
+                      match.existingName,
+                      match.reason));
+    QPushButton *merge = box.addButton(i18nc("@action:button", "Merge"), QMessageBox::AcceptRole);
+    merge->setObjectName(u"mergeButton"_s);
+    QPushButton *keep = box.addButton(i18nc("@action:button", "Keep Both"), QMessageBox::AcceptRole);
+    keep->setObjectName(u"keepBothButton"_s);
+    QPushButton *skip = box.addButton(i18nc("@action:button", "Skip the Row"), QMessageBox::RejectRole);
+    skip->setObjectName(u"skipButton"_s);
+    auto *all = new QCheckBox(i18nc("@option:check", "Do the same for the other duplicates of this import"), &box);
+    all->setObjectName(u"forAllCheck"_s);
+    box.setCheckBox(all);
+    box.setDefaultButton(merge);
+    box.exec();
+    *forAll = all->isChecked();
+    if (box.clickedButton() == keep) {
+        return Interop::DuplicateAction::KeepBoth;
+    }
+    if (box.clickedButton() == skip) {
+        return Interop::DuplicateAction::Skip;
+    }
+    return Interop::DuplicateAction::Merge;
+}
+
+void ImportWizard::cancelImport()
+{
+    if (m_cancelled) {
+        m_cancelled->store(true);
+    }
+    m_cancel->setEnabled(false);
+    m_status->setText(i18nc("@info:status", "Cancelling…"));
+}
+
+void ImportWizard::showProgress(qint64 done, qint64 total)
+{
+    m_progress->setMaximum(int(total));
+    m_progress->setValue(int(done));
+    const double seconds = double(m_timer.nsecsElapsed()) / 1e9;
+    if (seconds > 0 && done > 0 && !m_cancelled->load()) {
+        m_status->setText(i18nc("@info:status %1 and %2 are numbers of rows, %3 rows per second",
+                                "Imported %1 of %2 rows (%3 rows per second)…",
+                                QLocale().toString(done),
+                                QLocale().toString(total),
+                                QLocale().toString(qRound64(double(done) / seconds))));
+    }
+}
+
+void ImportWizard::finish(const Result<Interop::ImportReport> &result)
+{
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+        m_worker = nullptr;
+    }
+    m_cancel->setEnabled(false);
+    m_kind->setEnabled(true);
+    m_mapping->setEnabled(true);
+    m_progress->hide();
+    if (!result) {
+        m_status->setText(result.error().message());
+        m_import->setEnabled(true);
+        return;
+    }
+    const Interop::ImportReport &report = result.value();
+    QStringList parts;
+    parts << i18ncp("@info", "1 record added", "%1 records added", report.created);
+    if (report.merged > 0) {
+        parts << i18ncp("@info", "1 duplicate merged", "%1 duplicates merged", report.merged);
+    }
+    if (report.skippedDuplicates > 0) {
+        parts << i18ncp("@info", "1 duplicate skipped", "%1 duplicates skipped", report.skippedDuplicates);
+    }
+    if (!report.skippedRows.isEmpty()) {
+        parts << i18ncp("@info", "1 bad row skipped (listed above)", "%1 bad rows skipped (listed above)", report.skippedRows.size());
+    }
+    m_status->setText(i18nc("@info:status %1 is a list of what the import did",
+                            "Import finished: %1.",
+                            parts.join(i18nc("@info separator between the items of a list", ", "))));
+    m_problems->clear();
+    for (const Interop::RowProblem &problem : report.skippedRows) {
+        m_problems->addItem(problem.message);
+    }
+    Q_EMIT imported(report);
+}
+
+} // namespace Chorus

@@ -1,0 +1,84 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#pragma once
+
+#include "interop/csvreader.h"
+#include "interop/importer.h"
+
+#include <QElapsedTimer>
+#include <QWidget>
+
+#include <atomic>
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+class QThread;
+
+namespace Chorus
+{
+
+/**
+ * Imports a CSV file of people or organizations into a Chorus database: the columns Chorus
+ * recognised, each changeable; a preview of the first rows with their problems; then the import
+ * itself on a worker thread (its own connection to the database), with progress, rows per second
+ * and Cancel, which rolls everything back.
+ *
+ * Self-contained: give it the database file and a CSV file; it emits imported() when records
+ * were added, so that views can refresh.
+ */
+class ImportWizard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ImportWizard(const QString &databasePath, QWidget *parent = nullptr);
+    ~ImportWizard() override;
+
+    /// Reads the file and shows its columns and first rows; false (with the reason shown) when it cannot be read.
+    bool setFile(const QString &path);
+    [[nodiscard]] bool isImporting() const;
+
+Q_SIGNALS:
+    /// The import finished and was committed.
+    void imported(const Chorus::Interop::ImportReport &report);
+
+private:
+    void guessMapping();
+    void updatePreview();
+    [[nodiscard]] Interop::ImportOptions options() const;
+    void startImport();
+    void cancelImport();
+    /// Asks the user what to do with one duplicate; forAll says whether to ask again.
+    Interop::DuplicateAction askAboutDuplicate(const Interop::DuplicateMatch &match, bool *forAll);
+    void showProgress(qint64 done, qint64 total);
+    void finish(const Result<Interop::ImportReport> &result);
+
+    QString m_databasePath;
+    std::optional<Interop::CsvTable> m_table;
+    QString m_source;
+
+    QLabel *m_fileLabel = nullptr;
+    QComboBox *m_kind = nullptr;
+    QTableWidget *m_mapping = nullptr;
+    QTableWidget *m_preview = nullptr;
+    QListWidget *m_problems = nullptr;
+    QCheckBox *m_skipBadRows = nullptr;
+    QComboBox *m_onDuplicate = nullptr;
+    QPushButton *m_import = nullptr;
+    QPushButton *m_cancel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_status = nullptr;
+
+    QThread *m_worker = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancelled;
+    QElapsedTimer m_timer;
+};
+
+} // namespace Chorus

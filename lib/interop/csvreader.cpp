@@ -1,0 +1,277 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "csvreader.h"
+
+#include <KLocalizedString>
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringDecoder>
+
+using namespace Qt::StringLiterals;
+
+namespace Chorus::Interop
+{
+
+namespace
+{
+
+/// UTF-16 without a byte order mark: ASCII text has a zero in every other byte.
+std::optional<QStringConverter::Encoding> utf16WithoutBom(const QByteArray &data)
+{
+    const qsizetype sample = std::min<qsizetype>(data.size() & ~qsizetype(1), 4096);
+    if (sample < 4) {
+        return std::nullopt;
+    }
+    qsizetype evenZeros = 0;
+    qsizetype oddZeros = 0;
+    for (qsizetype i = 0; i < sample; i += 2) {
+        evenZeros += data.at(i) == '\0';
+        oddZeros += data.at(i + 1) == '\0';
+    }
+    const qsizetype pairs = sample / 2;
+    if (oddZeros * 10 >= pairs * 7 && evenZeros * 10 < pairs) {
+        return QStringConverter::Utf16LE;
+    }
+    if (evenZeros * 10 >= pairs * 7 && oddZeros * 10 < pairs) {
+        return QStringConverter::Utf16BE;
+    }
+    return std::nullopt;
+}
+
+/// Text files have no NUL and few control characters besides tab and line breaks.
+bool looksBinary(QStringView text)
+{
+    const qsizetype sample = std::min<qsizetype>(text.size(), 8192);
+    qsizetype controls = 0;
+    for (qsizetype i = 0; i < sample; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c == 0) {
+            return true;
+        }
+        if (c < 0x20 && c != u'\t' && c != u'\n' && c != u'\r' && c != 0x0c) {
+            ++controls;
+        }
+    }
+    return controls * 100 > sample;
+}
+
+/// The delimiter that splits the header line into the most fields, outside quotes.
+QChar detectDelimiter(QStringView text)
+{
+    qsizetype commas = 0;
+    qsizetype semicolons = 0;
+    qsizetype tabs = 0;
+    bool quoted = false;
+    for (const QChar c : text) {
+        if (c == u'"') {
+            quoted = !quoted;
+        } else if (!quoted && (c == u'\n' || c == u'\r')) {
+            break;
+        } else if (!quoted) {
+            commas += c == u',';
+            semicolons += c == u';';
+            tabs += c == u'\t';
+        }
+    }
+    if (tabs > commas && tabs >= semicolons) {
+        return u'\t';
+    }
+    if (semicolons > commas) {
+        return u';';
+    }
+    return u',';
+}
+
+} // namespace
+
+QString CsvReader::decode(const QByteArray &data, QString *encoding)
+{
+    // A byte order mark settles it.
+    if (const auto bom = QStringConverter::encodingForData(data); bom) {
+        QStringDecoder decoder(*bom);
+        *encoding = QString::fromLatin1(QStringConverter::nameForEncoding(*bom));
+        return decoder.decode(data);
+    }
+    if (const auto utf16 = utf16WithoutBom(data); utf16) {
+        QStringDecoder decoder(*utf16);
+        *encoding = QString::fromLatin1(QStringConverter::nameForEncoding(*utf16));
+        return decoder.decode(data);
+    }
+    QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    QString text = utf8.decode(data);
+    if (!utf8.hasError()) {
+        *encoding = u"UTF-8"_s;
+        return text;
+    }
+    // Not UTF-8: spreadsheets on Windows save in the ANSI code page, Windows-1252 in the West.
+    QStringDecoder windows("windows-1252");
+    if (windows.isValid()) {
+        text = windows.decode(data);
+        if (!windows.hasError()) {
+            *encoding = u"windows-1252"_s;
+            return text;
+        }
+    }
+    *encoding = u"ISO-8859-1"_s;
+    return QString::fromLatin1(data);
+}
+
+Result<CsvTable> CsvReader::readFile(const QString &path, qsizetype maxFieldLength)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error(Error::Code::CannotOpen, i18nc("@info %1 is a file, %2 the reason", "Cannot read %1: %2", QFileInfo(path).fileName(), file.errorString()));
+    }
+    return read(file.readAll(), maxFieldLength);
+}
+
+Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLength)
+{
+    CsvTable table;
+    const QString text = decode(data, &table.encoding);
+    if (text.trimmed().isEmpty()) {
+        return Error(Error::Code::Invalid, i18nc("@info", "The file is empty: a header line and at least one row are expected."));
+    }
+    if (looksBinary(text)) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info", "The file is not a CSV file (it holds binary data). Save the spreadsheet as CSV, then import that file."));
+    }
+    // Excel's hint line "sep=;" names the delimiter and is no header.
+    qsizetype start = 0;
+    static const QRegularExpression separatorHint(u"^\\s*sep=(.)\\s*(\r\n|\n|\r)"_s, QRegularExpression::CaseInsensitiveOption);
+    if (const QRegularExpressionMatch hint = separatorHint.match(text); hint.hasMatch()) {
+        table.delimiter = hint.captured(1).at(0);
+        start = hint.capturedEnd();
+    } else {
+        table.delimiter = detectDelimiter(text);
+    }
+
+    QList<CsvRow> records;
+    CsvRow current;
+    QString field;
+    bool quoted = false; // inside a quoted field
+    bool wasQuoted = false; // the field being read started with a quote
+    int line = start > 0 ? 2 : 1;
+    int quoteLine = 0;
+    int quoteColumn = 0;
+    current.line = line;
+    const QChar delimiter = table.delimiter;
+
+    const auto endField = [&]() -> Result<void> {
+        current.fields.append(wasQuoted ? field : field.trimmed());
+        field.clear();
+        wasQuoted = false;
+        return {};
+    };
+    const auto endRecord = [&] {
+        // A line with nothing on it is no row.
+        const bool blank = current.fields.size() == 1 && current.fields.constFirst().isEmpty();
+        if (!blank) {
+            records.append(std::move(current));
+        }
+        current = CsvRow();
+        current.line = line;
+    };
+
+    const qsizetype size = text.size();
+    for (qsizetype i = start; i < size; ++i) {
+        const QChar c = text.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < size && text.at(i + 1) == u'"') {
+                    field.append(u'"');
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == u'\n') {
+                    ++line;
+                } else if (c == u'\r') {
+                    if (i + 1 < size && text.at(i + 1) == u'\n') {
+                        ++i;
+                    }
+                    ++line;
+                    field.append(u'\n');
+                    continue;
+                }
+                field.append(c);
+            }
+        } else if (c == delimiter) {
+            (void)endField();
+        } else if (c == u'\n' || c == u'\r') {
+            if (c == u'\r' && i + 1 < size && text.at(i + 1) == u'\n') {
+                ++i;
+            }
+            (void)endField();
+            ++line;
+            endRecord();
+        } else if (c == u'"' && field.trimmed().isEmpty() && !wasQuoted) {
+            quoted = true;
+            wasQuoted = true;
+            field.clear();
+            quoteLine = line;
+            quoteColumn = int(current.fields.size()) + 1;
+        } else {
+            field.append(c);
+        }
+        if (field.size() > maxFieldLength) {
+            return Error(Error::Code::Invalid,
+                         i18nc("@info %1 is a line number, %2 a column number, %3 a number of characters",
+                               "Line %1, column %2: the value is longer than %3 characters. Is the file really a CSV file?",
+                               current.line,
+                               current.fields.size() + 1,
+                               maxFieldLength));
+        }
+    }
+    if (quoted) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info %1 is a line number, %2 a column number",
+                           "Line %1, column %2: a quoted value is never closed (its closing quotation mark \" is missing).",
+                           quoteLine,
+                           quoteColumn));
+    }
+    if (!field.isEmpty() || wasQuoted || !current.fields.isEmpty()) {
+        (void)endField();
+        endRecord();
+    }
+    if (records.isEmpty()) {
+        return Error(Error::Code::Invalid, i18nc("@info", "The file is empty: a header line and at least one row are expected."));
+    }
+
+    CsvRow header = records.takeFirst();
+    QSet<QString> seen;
+    for (int column = 0; column < header.fields.size(); ++column) {
+        const QString name = header.fields.at(column).simplified();
+        if (name.isEmpty()) {
+            // A trailing delimiter leaves an empty last header: harmless when its column is empty.
+            if (column == header.fields.size() - 1 && column > 0) {
+                continue;
+            }
+            return Error(
+                Error::Code::Invalid,
+                i18nc("@info %1 is a line number, %2 a column number", "Line %1, column %2: the header has no name for this column.", header.line, column + 1));
+        }
+        if (seen.contains(name.toCaseFolded())) {
+            return Error(Error::Code::Invalid,
+                         i18nc("@info %1 is a line number, %2 a column number, %3 a column name",
+                               "Line %1, column %2: the column name “%3” appears twice in the header. Rename one of them.",
+                               header.line,
+                               column + 1,
+                               name));
+        }
+        seen.insert(name.toCaseFolded());
+        table.headers.append(name);
+    }
+    if (records.isEmpty()) {
+        return Error(Error::Code::Invalid, i18nc("@info", "The file has a header line but no rows to import."));
+    }
+    table.rows = std::move(records);
+    return table;
+}
+
+} // namespace Chorus::Interop

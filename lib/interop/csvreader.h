@@ -1,0 +1,55 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#pragma once
+
+#include "chorus_core_export.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Chorus::Interop
+{
+
+/// One data row of a CSV file, with the line of the file it starts on (1-based).
+struct CsvRow {
+    int line = 0;
+    QStringList fields;
+};
+
+/// A CSV file as read: how it was written, its header and its rows.
+struct CsvTable {
+    QString encoding; ///< "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252"...
+    QChar delimiter;
+    QStringList headers;
+    QList<CsvRow> rows;
+};
+
+/**
+ * Reads spreadsheet and CRM exports: detects the encoding (UTF-8 with or without byte order
+ * mark, UTF-16, otherwise Windows-1252), the delimiter (comma, semicolon or tab, from the header
+ * line), and follows RFC 4180 quoting (fields with delimiters, doubled quotes and line breaks).
+ *
+ * The first line is the header. Errors are translated and name the line and column: an empty or
+ * binary file, a header without rows, an empty or repeated header name, an unterminated quote,
+ * a field longer than maxFieldLength. Rows of another width than the header are kept as read:
+ * the importer reports them per row. Blank lines are skipped.
+ */
+class CHORUS_CORE_EXPORT CsvReader
+{
+public:
+    /// Longest field accepted (characters): far above any real cell, far below memory trouble.
+    static constexpr qsizetype DefaultMaxFieldLength = 1024 * 1024;
+
+    [[nodiscard]] static Result<CsvTable> read(const QByteArray &data, qsizetype maxFieldLength = DefaultMaxFieldLength);
+    /// Reads a file; the error names the file when it cannot be opened.
+    [[nodiscard]] static Result<CsvTable> readFile(const QString &path, qsizetype maxFieldLength = DefaultMaxFieldLength);
+
+    /// Decodes bytes of unknown encoding; sets encoding to the name of the one found.
+    [[nodiscard]] static QString decode(const QByteArray &data, QString *encoding);
+};
+
+} // namespace Chorus::Interop

@@ -1,0 +1,364 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "importer.h"
+
+#include "domain/validation.h"
+#include "store/store.h"
+
+#include <KLocalizedString>
+
+#include <QHash>
+#include <QScopeGuard>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus::Domain;
+
+namespace Chorus::Interop
+{
+
+namespace
+{
+
+constexpr qint64 ProgressEvery = 512;
+
+QString where(const CsvTable &table, int line, int column)
+{
+    if (column <= 0) {
+        return i18nc("@info where in a file; %1 is a line number", "Line %1", line);
+    }
+    return i18nc("@info where in a file; %1 is a line number, %2 a column number, %3 its header",
+                 "Line %1, column %2 (%3)",
+                 line,
+                 column,
+                 table.headers.value(column - 1));
+}
+
+RowProblem problem(const CsvTable &table, int line, int column, const QString &message)
+{
+    return {line, column, where(table, line, column) + u": "_s + message};
+}
+
+QString addressLine(const QString &part, const QString &value)
+{
+    if (part == u"address") {
+        return i18nc("@info a line the import adds to the notes", "Address: %1", value);
+    }
+    if (part == u"city") {
+        return i18nc("@info a line the import adds to the notes", "City: %1", value);
+    }
+    if (part == u"state") {
+        return i18nc("@info a line the import adds to the notes", "State or province: %1", value);
+    }
+    if (part == u"zip") {
+        return i18nc("@info a line the import adds to the notes", "ZIP or postal code: %1", value);
+    }
+    return i18nc("@info a line the import adds to the notes", "Country: %1", value);
+}
+
+/// The column of the first mapped field whose value alone breaks a rule (0: none found).
+int faultyColumn(Kind kind, const Record &record, const ColumnMapping &mapping)
+{
+    const Record clean = normalized(kind, record);
+    for (const Field &field : entity(kind).fields) {
+        if (field.name == entity(kind).titleField || !clean.contains(field.name)) {
+            continue;
+        }
+        Record alone{{entity(kind).titleField, u"x"_s}, {field.name, clean.value(field.name)}};
+        if (!validate(kind, normalized(kind, alone), QString()).isEmpty()) {
+            const int column = mapping.column(field.name);
+            if (column >= 0) {
+                return column + 1;
+            }
+        }
+    }
+    const int name = mapping.column(u"name"_s);
+    return name >= 0 ? name + 1 : 0;
+}
+
+} // namespace
+
+Importer::Importer(Store::Store &store)
+    : m_store(store)
+{
+}
+
+std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const CsvRow &row, const ImportOptions &options, Record &record)
+{
+    record.clear();
+    const qsizetype width = table.headers.size();
+    if (row.fields.size() != width) {
+        bool extraValues = false;
+        for (qsizetype i = width; i < row.fields.size(); ++i) {
+            extraValues = extraValues || !row.fields.at(i).isEmpty();
+        }
+        if (row.fields.size() < width || extraValues) {
+            return problem(table,
+                           row.line,
+                           0,
+                           i18ncp("@info %2 is a number of values",
+                                  "the row has %2 values, but the header has 1 column.",
+                                  "the row has %2 values, but the header has %1 columns.",
+                                  width,
+                                  row.fields.size()));
+        }
+    }
+    QString first;
+    QString last;
+    QStringList noteLines;
+    for (int column = 0; column < width; ++column) {
+        const QString field = options.mapping.field(column);
+        const QString value = row.fields.value(column);
+        if (field.isEmpty() || value.isEmpty()) {
+            continue;
+        }
+        if (field == u"first_name") {
+            first = value;
+        } else if (field == u"last_name") {
+            last = value;
+        } else if (field == u"address" || field == u"city" || field == u"state" || field == u"zip" || field == u"country") {
+            noteLines << addressLine(field, value);
+        } else if (field == u"people_represented") {
+            bool ok = false;
+            const qint64 number = QString(value).remove(u',').remove(u'.').remove(u' ').toLongLong(&ok);
+            if (!ok) {
+                return problem(table, row.line, column + 1, i18nc("@info %1 is what the file holds", "“%1” is not a whole number of people.", value.left(40)));
+            }
+            record.insert(field, number);
+        } else if (const Field *info = entity(options.kind).field(field); info && info->type == FieldType::Blob) {
+            // Binary values (a vCard's photo) travel as base64 text.
+            auto decoded = QByteArray::fromBase64Encoding(value.toLatin1());
+            if (!decoded) {
+                return problem(table, row.line, column + 1, i18nc("@info %1 is a field", "the %1 is not readable.", fieldLabel(options.kind, field)));
+            }
+            record.insert(field, decoded.decoded);
+        } else {
+            record.insert(field, value);
+        }
+    }
+    if (!record.contains(u"name"_s) && (!first.isEmpty() || !last.isEmpty())) {
+        record.insert(u"name"_s, QStringList{first, last}.join(u' ').trimmed());
+    }
+    if (!noteLines.isEmpty()) {
+        const QString notes = record.value(u"notes"_s).toString();
+        record.insert(u"notes"_s, (notes.isEmpty() ? QStringList() : QStringList{notes}) + noteLines);
+        record[u"notes"_s] = record.value(u"notes"_s).toStringList().join(u'\n');
+    }
+    if (record.value(u"name"_s).toString().trimmed().isEmpty()) {
+        const int nameColumn = options.mapping.column(u"name"_s);
+        return problem(table, row.line, nameColumn >= 0 ? nameColumn + 1 : 0, i18nc("@info", "the name is empty, and it is the one value every record needs."));
+    }
+    return std::nullopt;
+}
+
+QList<RowProblem> Importer::preview(const CsvTable &table, const ImportOptions &options, int rows)
+{
+    QList<RowProblem> problems;
+    Record record;
+    for (int i = 0; i < std::min<qsizetype>(rows, table.rows.size()); ++i) {
+        const CsvRow &row = table.rows.at(i);
+        if (auto bad = recordForRow(table, row, options, record); bad) {
+            problems.append(*bad);
+            continue;
+        }
+        record.remove(u"organization"_s);
+        const Record clean = normalized(options.kind, record);
+        const QString label = options.kind == Kind::Person ? i18nc("@info record label", "Person “%1”", clean.value(u"name"_s).toString())
+                                                           : i18nc("@info record label", "Organization “%1”", clean.value(u"name"_s).toString());
+        if (const QStringList messages = validate(options.kind, clean, label); !messages.isEmpty()) {
+            problems.append(problem(table, row.line, faultyColumn(options.kind, record, options.mapping), messages.join(u' ')));
+        }
+    }
+    return problems;
+}
+
+Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &options)
+{
+    const Kind kind = options.kind;
+    if (kind != Kind::Person && kind != Kind::Organization) {
+        return Error(Error::Code::Invalid, i18nc("@info", "Only organizations and people can be imported from a CSV file."));
+    }
+    if (!options.mapping.hasName()) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info %1 is the list of columns",
+                           "No column of the file gives the name. Choose the column that holds it (the columns are: %1).",
+                           table.headers.join(i18nc("@info separator between the items of a list", ", "))));
+    }
+
+    ImportReport report;
+    report.rows = table.rows.size();
+
+    // What is already there, to find duplicates and organizations by name.
+    QHash<QString, QString> organizationByKey;
+    QHash<QString, QString> personByEmail;
+    QHash<QString, QString> personByName;
+    QHash<QString, QString> emailOfPerson;
+    {
+        Storage::Statement read = m_store.database().prepare(u"SELECT id, name FROM organizations ORDER BY rid"_s);
+        while (read.step()) {
+            organizationByKey.insert(Duplicates::matchKey(read.text(1)), read.text(0));
+        }
+    }
+    if (kind == Kind::Person) {
+        Storage::Statement read = m_store.database().prepare(u"SELECT id, name, coalesce(organization_id, ''), coalesce(email, '') FROM people ORDER BY rid"_s);
+        while (read.step()) {
+            if (const QString email = read.text(3).toCaseFolded(); !email.isEmpty()) {
+                personByEmail.insert(email, read.text(0));
+            }
+            personByName.insert(read.text(2) + u'\x1f' + Duplicates::matchKey(read.text(1)), read.text(0));
+            emailOfPerson.insert(read.text(0), read.text(3).toCaseFolded());
+        }
+    }
+
+    const qint64 total = table.rows.size();
+    bool cancelled = false;
+    const auto fail = [&](const RowProblem &bad) -> bool {
+        if (options.skipBadRows) {
+            report.skippedRows.append(bad);
+            return false;
+        }
+        return true;
+    };
+
+    // Record ids are random UUIDs, so every insert lands on a random page of the id indexes: a
+    // large import outgrows SQLite's default 2 MB page cache and slows down row after row. The
+    // cache grows only as far as the import needs, and is set back afterwards.
+    qint64 previousCacheSize = 0;
+    {
+        Storage::Statement read = m_store.database().prepare(u"PRAGMA cache_size"_s);
+        previousCacheSize = read.step() ? read.integer(0) : -2000;
+    }
+    const qint64 importCacheKiB = std::clamp<qint64>(total / 2, 2000, 128 * 1024);
+    m_store.database().exec(u"PRAGMA cache_size = %1"_s.arg(-importCacheKiB));
+    const auto restoreCache = qScopeGuard([&] {
+        m_store.database().exec(u"PRAGMA cache_size = %1"_s.arg(previousCacheSize));
+    });
+
+    auto done = m_store.transact([&]() -> Result<void> {
+        Record record;
+        for (qint64 i = 0; i < total; ++i) {
+            if (options.progress && i % ProgressEvery == 0 && !options.progress(i, total)) {
+                cancelled = true;
+                return Error(Error::Code::Refused, i18nc("@info", "The import was cancelled. Nothing was imported."));
+            }
+            const CsvRow &row = table.rows.at(i);
+            if (auto bad = recordForRow(table, row, options, record); bad) {
+                if (fail(*bad)) {
+                    return Error(Error::Code::Invalid, bad->message);
+                }
+                continue;
+            }
+
+            QString organizationId;
+            if (kind == Kind::Person) {
+                const QString organization = record.take(u"organization"_s).toString().simplified();
+                if (!organization.isEmpty()) {
+                    const QString key = Duplicates::matchKey(organization);
+                    organizationId = organizationByKey.value(key);
+                    if (organizationId.isEmpty()) {
+                        auto created = m_store.create(Kind::Organization, {{u"name"_s, organization}});
+                        if (!created) {
+                            const RowProblem bad = problem(table, row.line, options.mapping.column(u"organization"_s) + 1, created.error().message());
+                            if (fail(bad)) {
+                                return Error(Error::Code::Invalid, bad.message);
+                            }
+                            continue;
+                        }
+                        organizationId = created.value();
+                        organizationByKey.insert(key, organizationId);
+                        ++report.organizationsCreated;
+                    }
+                    record.insert(u"organization_id"_s, organizationId);
+                }
+            }
+
+            // Is it someone or something already there?
+            QString existing;
+            QString reason;
+            const QString nameKey = Duplicates::matchKey(record.value(u"name"_s).toString());
+            const QString email = record.value(u"email"_s).toString().trimmed().toCaseFolded();
+            if (kind == Kind::Person) {
+                if (!email.isEmpty()) {
+                    existing = personByEmail.value(email);
+                    reason = i18nc("@info why records look alike", "same e-mail address");
+                }
+                if (existing.isEmpty()) {
+                    existing = personByName.value(organizationId + u'\x1f' + nameKey);
+                    // Two John Smiths with different e-mail addresses are two people.
+                    if (const QString known = emailOfPerson.value(existing); !email.isEmpty() && !known.isEmpty() && known != email) {
+                        existing.clear();
+                    }
+                    reason = i18nc("@info why records look alike", "same name in the same organization");
+                }
+            } else {
+                existing = organizationByKey.value(nameKey);
+                reason = i18nc("@info why records look alike", "same name");
+            }
+            if (!existing.isEmpty()) {
+                DuplicateAction action = options.onDuplicate;
+                const std::optional<Record> current = m_store.fetch(kind, existing);
+                if (options.chooseDuplicate && current) {
+                    action = options.chooseDuplicate({kind, row.line, existing, current->value(u"name"_s).toString(), record, reason});
+                }
+                if (action == DuplicateAction::Skip) {
+                    ++report.skippedDuplicates;
+                    continue;
+                }
+                if (action == DuplicateAction::Merge && current) {
+                    // The existing values stay; the row fills the empty ones, undoably.
+                    auto merged = Duplicates::mergeValues(m_store,
+                                                          kind,
+                                                          existing,
+                                                          record,
+                                                          options.source.isEmpty() ? QString() : where(table, row.line, 0) + u" — "_s + options.source);
+                    if (!merged) {
+                        const RowProblem bad = problem(table, row.line, faultyColumn(kind, record, options.mapping), merged.error().message());
+                        if (fail(bad)) {
+                            return Error(Error::Code::Invalid, bad.message);
+                        }
+                        continue;
+                    }
+                    ++report.merged;
+                    if (!merged.value().isEmpty()) {
+                        report.mergeIds.append(merged.value());
+                    }
+                    continue;
+                }
+                ++report.keptBoth;
+            }
+
+            auto created = m_store.create(kind, record);
+            if (!created) {
+                const RowProblem bad = problem(table, row.line, faultyColumn(kind, record, options.mapping), created.error().message());
+                if (fail(bad)) {
+                    return Error(Error::Code::Invalid, bad.message);
+                }
+                continue;
+            }
+            ++report.created;
+            if (kind == Kind::Person) {
+                if (!email.isEmpty()) {
+                    personByEmail.insert(email, created.value());
+                }
+                personByName.insert(organizationId + u'\x1f' + nameKey, created.value());
+                emailOfPerson.insert(created.value(), email);
+            } else {
+                organizationByKey.insert(nameKey, created.value());
+            }
+        }
+        if (options.progress && !options.progress(total, total)) {
+            cancelled = true;
+            return Error(Error::Code::Refused, i18nc("@info", "The import was cancelled. Nothing was imported."));
+        }
+        return {};
+    });
+    if (!done) {
+        if (!cancelled && !options.skipBadRows && done.error().code() == Error::Code::Invalid) {
+            return Error(Error::Code::Invalid, done.error().message() + u'\n' + i18nc("@info", "Nothing was imported: the database is as it was."));
+        }
+        return done.error();
+    }
+    return report;
+}
+
+} // namespace Chorus::Interop

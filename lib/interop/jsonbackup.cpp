@@ -1,0 +1,255 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "jsonbackup.h"
+
+#include "interop/recordjson.h"
+#include "store/store.h"
+
+#include <KLocalizedString>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus::Domain;
+
+namespace Chorus::Interop
+{
+
+namespace
+{
+
+/// The records of one campaign: its own, those of its events and sites, its member
+/// organizations and their people, and whatever these point at.
+QHash<Kind, QSet<QString>> campaignClosure(Store::Store &store, const QString &campaignId, const QHash<Kind, QList<Record>> &all)
+{
+    QHash<Kind, QSet<QString>> included;
+    included[Kind::Campaign].insert(campaignId);
+    const QList<Kind> children =
+        {Kind::Membership, Kind::Petition, Kind::Event, Kind::Site, Kind::RunOfShowItem, Kind::Quote, Kind::Task, Kind::Fact, Kind::PressKit};
+    bool grew = true;
+    while (grew) {
+        grew = false;
+        for (Kind kind : children) {
+            for (const Record &record : all.value(kind)) {
+                const QString id = record.value(u"id"_s).toString();
+                if (included[kind].contains(id)) {
+                    continue;
+                }
+                for (const Field &field : entity(kind).fields) {
+                    if (field.type != FieldType::Reference) {
+                        continue;
+                    }
+                    const Kind target = *field.references;
+                    if ((target == Kind::Campaign || target == Kind::Event || target == Kind::Site)
+                        && included[target].contains(record.value(field.name).toString())) {
+                        included[kind].insert(id);
+                        grew = true;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    for (const Record &membership : all.value(Kind::Membership)) {
+        if (included[Kind::Membership].contains(membership.value(u"id"_s).toString())) {
+            included[Kind::Organization].insert(membership.value(u"organization_id"_s).toString());
+        }
+    }
+    for (const Record &person : all.value(Kind::Person)) {
+        if (included[Kind::Organization].contains(person.value(u"organization_id"_s).toString())) {
+            included[Kind::Person].insert(person.value(u"id"_s).toString());
+        }
+    }
+    // Whatever an included record points at comes along, so that the file stands on its own.
+    grew = true;
+    while (grew) {
+        grew = false;
+        for (Kind kind : allKinds()) {
+            for (const Record &record : all.value(kind)) {
+                if (!included[kind].contains(record.value(u"id"_s).toString())) {
+                    continue;
+                }
+                for (const Field &field : entity(kind).fields) {
+                    const QString target = record.value(field.name).toString();
+                    if (field.type == FieldType::Reference && !target.isEmpty() && !included[*field.references].contains(target)) {
+                        included[*field.references].insert(target);
+                        grew = true;
+                    }
+                }
+            }
+        }
+    }
+    Q_UNUSED(store);
+    return included;
+}
+
+int lineOf(const QByteArray &json, int offset)
+{
+    return int(json.left(offset).count('\n')) + 1;
+}
+
+} // namespace
+
+Result<QByteArray> JsonBackup::exportData(Store::Store &store, const QString &campaign)
+{
+    QHash<Kind, QList<Record>> all;
+    for (Kind kind : allKinds()) {
+        all.insert(kind, store.fetchAll(kind));
+    }
+    QJsonObject document;
+    document.insert(u"format"_s, QString(FormatName));
+    document.insert(u"version"_s, FormatVersion);
+    std::optional<QHash<Kind, QSet<QString>>> only;
+    if (!campaign.isEmpty()) {
+        QString campaignId;
+        for (const Record &record : all.value(Kind::Campaign)) {
+            if (record.value(u"id"_s).toString() == campaign || record.value(u"name"_s).toString() == campaign) {
+                campaignId = record.value(u"id"_s).toString();
+                break;
+            }
+        }
+        if (campaignId.isEmpty()) {
+            return Error(Error::Code::NotFound,
+                         i18nc("@info %1 is what the user typed", "There is no campaign “%1” (give its exact name or its id).", campaign));
+        }
+        document.insert(u"scope"_s, u"campaign"_s);
+        document.insert(u"campaign"_s, campaignId);
+        only = campaignClosure(store, campaignId, all);
+    } else {
+        document.insert(u"scope"_s, u"database"_s);
+    }
+
+    QJsonObject records;
+    for (Kind kind : allKinds()) {
+        QList<Record> list = all.value(kind);
+        std::sort(list.begin(), list.end(), [](const Record &a, const Record &b) {
+            return a.value(u"id"_s).toString() < b.value(u"id"_s).toString();
+        });
+        QJsonArray array;
+        for (const Record &record : std::as_const(list)) {
+            if (!only || only->value(kind).contains(record.value(u"id"_s).toString())) {
+                array.append(recordToJson(kind, record));
+            }
+        }
+        records.insert(entity(kind).table, array);
+    }
+    document.insert(u"records"_s, records);
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByteArray &json)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info %1 is a line number, %2 the parser's reason",
+                           "The file is not a Chorus JSON backup: it is not valid JSON (line %1: %2).",
+                           lineOf(json, parseError.offset),
+                           parseError.errorString()));
+    }
+    const QJsonObject root = document.object();
+    if (!document.isObject() || root.value(u"format"_s).toString() != FormatName) {
+        return Error(Error::Code::Invalid, i18nc("@info", "The file is not a Chorus JSON backup (its “format” is not “chorus-backup”)."));
+    }
+    const int version = root.value(u"version"_s).toInt(-1);
+    if (version > FormatVersion) {
+        return Error(Error::Code::NewerVersion,
+                     i18nc("@info %1 and %2 are version numbers",
+                           "The file was written by a newer Chorus (format version %1); this Chorus reads up to version %2. Update Chorus to import it.",
+                           version,
+                           FormatVersion));
+    }
+    if (version < 1) {
+        return Error(Error::Code::Invalid, i18nc("@info", "The file is not a Chorus JSON backup: its format version is missing."));
+    }
+    const QJsonObject records = root.value(u"records"_s).toObject();
+    for (auto it = records.constBegin(); it != records.constEnd(); ++it) {
+        bool known = false;
+        for (Kind kind : allKinds()) {
+            known = known || entity(kind).table == it.key();
+        }
+        if (!known || !it.value().isArray()) {
+            return Error(
+                Error::Code::Invalid,
+                i18nc("@info %1 is a name in the file", "The file holds “%1”, which this Chorus does not know (was it written by a newer Chorus?).", it.key()));
+        }
+    }
+
+    // Read everything first: a bad record stops the import before anything is written.
+    struct Item {
+        Kind kind;
+        QString where;
+        Record record;
+    };
+    QList<Item> items;
+    for (Kind kind : allKinds()) {
+        const QJsonArray array = records.value(entity(kind).table).toArray();
+        for (int i = 0; i < array.size(); ++i) {
+            const QString where = i18nc("@info which record of a file; %1 is a number, %2 a list name", "Record %1 of %2", i + 1, entity(kind).table);
+            if (!array.at(i).isObject()) {
+                return Error(Error::Code::Invalid, i18nc("@info %1 says which record", "%1: not a JSON object.", where));
+            }
+            auto record = recordFromJson(kind, array.at(i).toObject(), where);
+            if (!record) {
+                return record.error();
+            }
+            items.append({kind, where, record.value()});
+        }
+    }
+
+    // References to records that come later (an organization's press contact, a quote's
+    // original) are set in a second pass, once everything exists.
+    const auto deferred = [](Kind kind, const Field &field) {
+        return field.type == FieldType::Reference && allKinds().indexOf(*field.references) >= allKinds().indexOf(kind);
+    };
+    JsonImportSummary summary;
+    auto done = store.transact([&]() -> Result<void> {
+        for (const Item &item : std::as_const(items)) {
+            Record first = item.record;
+            for (const Field &field : entity(item.kind).fields) {
+                if (deferred(item.kind, field)) {
+                    first.remove(field.name);
+                }
+            }
+            const QString id = item.record.value(u"id"_s).toString();
+            if (store.fetch(item.kind, id)) {
+                first.remove(u"id"_s);
+                if (auto updated = store.update(item.kind, id, first); !updated) {
+                    return Error(updated.error().code(), item.where + u": "_s + updated.error().message());
+                }
+                ++summary.updated[item.kind];
+            } else {
+                if (auto created = store.create(item.kind, first); !created) {
+                    return Error(created.error().code(), item.where + u": "_s + created.error().message());
+                }
+                ++summary.created[item.kind];
+            }
+        }
+        for (const Item &item : std::as_const(items)) {
+            Record second;
+            for (const Field &field : entity(item.kind).fields) {
+                if (deferred(item.kind, field) && item.record.contains(field.name)) {
+                    second.insert(field.name, item.record.value(field.name));
+                }
+            }
+            if (second.isEmpty()) {
+                continue;
+            }
+            if (auto updated = store.update(item.kind, item.record.value(u"id"_s).toString(), second); !updated) {
+                return Error(updated.error().code(), item.where + u": "_s + updated.error().message());
+            }
+        }
+        return {};
+    });
+    if (!done) {
+        return done.error();
+    }
+    return summary;
+}
+
+} // namespace Chorus::Interop

@@ -1,0 +1,180 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "vcard.h"
+
+#include "interop/importer.h"
+#include "store/store.h"
+
+#include <KContacts/Addressee>
+#include <KContacts/Picture>
+#include <KContacts/VCardConverter>
+#include <KLocalizedString>
+
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using Chorus::Domain::Kind;
+using Chorus::Domain::Record;
+
+namespace Chorus::Interop
+{
+
+namespace
+{
+
+QString otherEmailLine(const QString &address)
+{
+    return i18nc("@info a line in a person's notes", "Other e-mail: %1", address);
+}
+
+QString otherPhoneLine(const QString &number)
+{
+    return i18nc("@info a line in a person's notes", "Other phone: %1", number);
+}
+
+/// The part of line after the fixed text of a pattern like "Other e-mail: %1", if it matches.
+std::optional<QString> valueAfter(const QString &line, const QString &pattern)
+{
+    const QString prefix = pattern.left(pattern.indexOf(u"%1"_s));
+    if (!prefix.isEmpty() && line.startsWith(prefix)) {
+        return line.mid(prefix.size()).trimmed();
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QByteArray VCard::exportPeople(Store::Store &store, int version)
+{
+    KContacts::Addressee::List list;
+    for (const Record &person : store.fetchAll(Kind::Person)) {
+        KContacts::Addressee contact;
+        contact.setUid(person.value(u"id"_s).toString());
+        contact.setFormattedName(person.value(u"name"_s).toString());
+        // vCard 3.0 requires N; Chorus keeps one name, so it all goes in the family name.
+        contact.setFamilyName(person.value(u"name"_s).toString());
+        if (const QString title = person.value(u"title"_s).toString(); !title.isEmpty()) {
+            contact.setTitle(title);
+        }
+        if (const QString organization = person.value(u"organization_id"_s).toString(); !organization.isEmpty()) {
+            if (const auto record = store.fetch(Kind::Organization, organization)) {
+                contact.setOrganization(record->value(u"name"_s).toString());
+            }
+        }
+        if (const QString email = person.value(u"email"_s).toString(); !email.isEmpty()) {
+            contact.addEmail(KContacts::Email(email));
+        }
+        if (const QString phone = person.value(u"phone"_s).toString(); !phone.isEmpty()) {
+            contact.insertPhoneNumber(KContacts::PhoneNumber(phone, KContacts::PhoneNumber::Voice));
+        }
+        QStringList noteLines;
+        for (const QString &line : person.value(u"notes"_s).toString().split(u'\n')) {
+            if (const auto email = valueAfter(line, otherEmailLine(u"%1"_s)); email) {
+                contact.addEmail(KContacts::Email(*email));
+            } else if (const auto phone = valueAfter(line, otherPhoneLine(u"%1"_s)); phone) {
+                contact.insertPhoneNumber(KContacts::PhoneNumber(*phone, KContacts::PhoneNumber::Voice));
+            } else {
+                noteLines << line;
+            }
+        }
+        if (const QString note = noteLines.join(u'\n').trimmed(); !note.isEmpty()) {
+            contact.setNote(note);
+        }
+        if (const QByteArray photo = person.value(u"photo"_s).toByteArray(); !photo.isEmpty()) {
+            KContacts::Picture picture;
+            picture.setRawData(photo, photo.startsWith("\x89PNG") ? u"png"_s : u"jpeg"_s);
+            contact.setPhoto(picture);
+        }
+        list.append(contact);
+    }
+    KContacts::VCardConverter converter;
+    return converter.exportVCards(list, version == 4 ? KContacts::VCardConverter::v4_0 : KContacts::VCardConverter::v3_0);
+}
+
+Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, DuplicateAction onDuplicate)
+{
+    // Where each contact starts, and which versions the file claims.
+    QList<int> startLines;
+    const QList<QByteArray> lines = data.split('\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed().toUpper();
+        if (line == "BEGIN:VCARD") {
+            startLines << i + 1;
+        } else if (line.startsWith("VERSION:")) {
+            const QByteArray version = line.mid(8).trimmed();
+            if (version != "2.1" && version != "3.0" && version != "4.0") {
+                return Error(Error::Code::Invalid,
+                             i18nc("@info %1 is a line number, %2 a version",
+                                   "Line %1: vCard version %2 is not one Chorus reads (2.1, 3.0 and 4.0 are).",
+                                   i + 1,
+                                   QString::fromLatin1(version.left(20))));
+            }
+        }
+    }
+    if (startLines.isEmpty()) {
+        return Error(Error::Code::Invalid, i18nc("@info", "The file is not a vCard file: no contact (BEGIN:VCARD) found."));
+    }
+    KContacts::VCardConverter converter;
+    const KContacts::Addressee::List contacts = converter.parseVCards(data);
+    if (contacts.size() != startLines.size()) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info %1 and %2 are numbers",
+                           "Only %1 of the %2 contacts in the file could be read; the file looks damaged.",
+                           contacts.size(),
+                           startLines.size()));
+    }
+
+    // The contacts become the rows of a table, so that they go through the same import as a CSV
+    // file: organizations by name, duplicates, validation, one transaction.
+    CsvTable table;
+    table.encoding = u"UTF-8"_s;
+    table.headers = {u"FN"_s, u"EMAIL"_s, u"TEL"_s, u"ORG"_s, u"TITLE"_s, u"NOTE"_s, u"UID"_s, u"PHOTO"_s};
+    for (int i = 0; i < contacts.size(); ++i) {
+        const KContacts::Addressee &contact = contacts.at(i);
+        const QString name = contact.formattedName().isEmpty() ? contact.assembledName() : contact.formattedName();
+        const QStringList emails = contact.emails();
+        QStringList phones;
+        for (const KContacts::PhoneNumber &phone : contact.phoneNumbers()) {
+            phones << phone.number();
+        }
+        QStringList notes;
+        if (!contact.note().isEmpty()) {
+            notes << contact.note();
+        }
+        for (int e = 1; e < emails.size(); ++e) {
+            notes << otherEmailLine(emails.at(e));
+        }
+        for (int p = 1; p < phones.size(); ++p) {
+            notes << otherPhoneLine(phones.at(p));
+        }
+        // Only a photo inside the card: Chorus never fetches one from the network.
+        const KContacts::Picture picture = contact.photo();
+        const QString photo = picture.isIntern() && !picture.rawData().isEmpty() ? QString::fromLatin1(picture.rawData().toBase64()) : QString();
+        // A Chorus id comes back as the same record's id, unless that record is still here.
+        QString id = contact.uid();
+        if (QUuid::fromString(id).isNull() || store.fetch(Kind::Person, id)) {
+            id.clear();
+        }
+        table.rows.append(
+            {startLines.at(i), {name.simplified(), emails.value(0), phones.value(0), contact.organization(), contact.title(), notes.join(u'\n'), id, photo}});
+    }
+    ImportOptions options;
+    options.kind = Kind::Person;
+    options.mapping.setField(0, u"name"_s);
+    options.mapping.setField(1, u"email"_s);
+    options.mapping.setField(2, u"phone"_s);
+    options.mapping.setField(3, u"organization"_s);
+    options.mapping.setField(4, u"title"_s);
+    options.mapping.setField(5, u"notes"_s);
+    options.mapping.setField(6, u"id"_s);
+    options.mapping.setField(7, u"photo"_s);
+    options.onDuplicate = onDuplicate;
+    auto report = Importer(store).run(table, options);
+    if (!report) {
+        return report.error();
+    }
+    return report.value().created + report.value().merged + report.value().keptBoth;
+}
+
+} // namespace Chorus::Interop

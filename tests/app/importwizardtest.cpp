@@ -1,0 +1,161 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorustest.h"
+
+#include "importwizard.h"
+#include "store/store.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using Chorus::Domain::Kind;
+
+class ImportWizardTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    QString m_database;
+
+    QString csv(const QString &name, const QByteArray &content)
+    {
+        const QString path = m_dir.filePath(name);
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly)) {
+            file.write(content);
+        }
+        return path;
+    }
+
+    qint64 people()
+    {
+        auto store = Store::Store::open(m_database, false);
+        return store ? store.value()->count(Kind::Person) : -1;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        static int counter = 0;
+        m_database = m_dir.filePath(u"wizard-%1.chorus"_s.arg(++counter));
+        QVERIFY(Store::Store::open(m_database));
+    }
+
+    void shouldGuessTheMappingAndPreviewProblemsPerRow()
+    {
+        // GIVEN a CRM export with a bad e-mail on line 3
+        ImportWizard wizard(m_database);
+        // WHEN
+        QVERIFY(wizard.setFile(csv(u"people.csv"_s, "First Name,Last Name,E-mail,Shoe size\nAna,Ruiz,ana@x.example,38\nBo,Chen,bo at home,44\n")));
+        // THEN
+        auto *mapping = wizard.findChild<QTableWidget *>(u"mappingTable"_s);
+        QVERIFY(mapping);
+        QCOMPARE(mapping->rowCount(), 4);
+        QCOMPARE(wizard.findChild<QComboBox *>(u"field0"_s)->currentData().toString(), u"first_name"_s);
+        QCOMPARE(wizard.findChild<QComboBox *>(u"field2"_s)->currentData().toString(), u"email"_s);
+        QCOMPARE(wizard.findChild<QComboBox *>(u"field3"_s)->currentData().toString(), QString());
+        auto *problems = wizard.findChild<QListWidget *>(u"problemList"_s);
+        QCOMPARE(problems->count(), 1);
+        QVERIFY(problems->item(0)->text().startsWith(u"Line 3, column 3 (E-mail)"_s));
+        QCOMPARE(wizard.findChild<QTableWidget *>(u"previewTable"_s)->rowCount(), 2);
+        QVERIFY(wizard.findChild<QPushButton *>(u"importButton"_s)->isEnabled());
+    }
+
+    void shouldRefuseToImportWithoutANameColumn()
+    {
+        ImportWizard wizard(m_database);
+        QVERIFY(wizard.setFile(csv(u"odd.csv"_s, "Colour,Size\nred,L\n")));
+        QVERIFY(!wizard.findChild<QPushButton *>(u"importButton"_s)->isEnabled());
+        // WHEN the user says which column holds the name
+        auto *field = wizard.findChild<QComboBox *>(u"field0"_s);
+        field->setCurrentIndex(field->findData(u"name"_s));
+        // THEN
+        QVERIFY(wizard.findChild<QPushButton *>(u"importButton"_s)->isEnabled());
+    }
+
+    void shouldImportOffTheUiThreadAndReport()
+    {
+        ImportWizard wizard(m_database);
+        QVERIFY(wizard.setFile(csv(u"good.csv"_s, "name,email\nAna Ruiz,ana@x.example\nBo Chen,bo at home\nCy,cy@x.example\n")));
+        wizard.findChild<QCheckBox *>(u"skipBadRows"_s)->setChecked(true);
+        QSignalSpy imported(&wizard, &ImportWizard::imported);
+        // WHEN
+        QTest::mouseClick(wizard.findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        // THEN
+        QVERIFY(wizard.isImporting());
+        QTRY_COMPARE(imported.count(), 1);
+        QVERIFY(!wizard.isImporting());
+        QCOMPARE(people(), 2);
+        const QString status = wizard.findChild<QLabel *>(u"statusLabel"_s)->text();
+        QVERIFY2(status.contains(u"2 records added"_s) && status.contains(u"1 bad row skipped"_s), qPrintable(status));
+        QCOMPARE(wizard.findChild<QListWidget *>(u"problemList"_s)->count(), 1);
+    }
+
+    void shouldAskAboutEachDuplicateWhenChosen()
+    {
+        // GIVEN Ana in the database, and a file with her twice and Bo
+        {
+            auto store = Store::Store::open(m_database, false);
+            QVERIFY(store.value()->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}, {u"email"_s, u"ana@x.example"_s}}));
+        }
+        ImportWizard wizard(m_database);
+        QVERIFY(wizard.setFile(csv(u"dups.csv"_s, "name,email\nAna R.,ANA@x.example\nBo Chen,bo@x.example\nAna Ruiz,ana@x.example\n")));
+        auto *choice = wizard.findChild<QComboBox *>(u"duplicateCombo"_s);
+        choice->setCurrentIndex(choice->count() - 1);
+        QSignalSpy imported(&wizard, &ImportWizard::imported);
+        // WHEN the user answers "keep both" for the first, for all of them
+        QStringList questions;
+        QTimer answer;
+        connect(&answer, &QTimer::timeout, &wizard, [&] {
+            if (auto *box = wizard.findChild<QMessageBox *>(u"duplicateQuestion"_s); box && box->isVisible()) {
+                questions << box->text();
+                box->findChild<QCheckBox *>(u"forAllCheck"_s)->setChecked(true);
+                box->findChild<QPushButton *>(u"keepBothButton"_s)->click();
+            }
+        });
+        answer.start(20);
+        QTest::mouseClick(wizard.findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        // THEN it asked once, about line 2, and kept both duplicates
+        QTRY_COMPARE(imported.count(), 1);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY2(questions.first().startsWith(u"Line 2 of the file, “Ana R.”, looks like “Ana Ruiz”"_s), qPrintable(questions.first()));
+        QCOMPARE(people(), 4);
+    }
+
+    void shouldShowWhyTheImportFailedAndLeaveTheDatabaseUnchanged()
+    {
+        ImportWizard wizard(m_database);
+        QVERIFY(wizard.setFile(csv(u"bad.csv"_s, "name,email\nAna Ruiz,ana@x.example\nBo Chen,bo at home\n")));
+        QTest::mouseClick(wizard.findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!wizard.isImporting());
+        const QString status = wizard.findChild<QLabel *>(u"statusLabel"_s)->text();
+        QVERIFY2(status.contains(u"Line 3, column 2 (email)"_s), qPrintable(status));
+        QCOMPARE(people(), 0);
+        QVERIFY(wizard.findChild<QPushButton *>(u"importButton"_s)->isEnabled());
+    }
+
+    void shouldSayWhyAFileCannotBeRead()
+    {
+        ImportWizard wizard(m_database);
+        QVERIFY(!wizard.setFile(csv(u"empty.csv"_s, "")));
+        QVERIFY(wizard.findChild<QLabel *>(u"fileLabel"_s)->text().contains(u"The file is empty"_s));
+        QVERIFY(!wizard.findChild<QPushButton *>(u"importButton"_s)->isEnabled());
+    }
+};
+
+CHORUS_TEST_MAIN_IMPL(ImportWizardTest, QApplication)
+
+#include "importwizardtest.moc"

@@ -1,0 +1,191 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+// chorus-bench-import: a CSV export of people imported through the Chorus importer (encoding and
+// delimiter detection, column mapping, organizations by name, duplicate detection, validation,
+// change log, search index, one transaction) beside sqlite3's own ".import" of the same file into
+// a bare table, measured in the same run.
+
+#include "benchsupport.h"
+#include "interop/csvreader.h"
+#include "interop/importer.h"
+#include "store/store.h"
+
+#include <KLocalizedString>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Bench;
+using Chorus::Domain::Kind;
+
+namespace
+{
+
+constexpr double TargetRowsPerSecond = 100000;
+
+/// A people export as a CRM writes it: quoted organization names with commas, a few people
+/// twice (1% repeated e-mail addresses, and now and then the same name in the same organization).
+QByteArray peopleCsv(qint64 rows, quint32 seed)
+{
+    static const char *const first[] = {"Ana",  "José", "Lucía", "Bo",   "Dana",  "Kwame",  "Mei",   "Omar",  "Priya", "Sam",   "Tomás", "Zoë",
+                                        "Ines", "Raúl", "Keiko", "Femi", "Sofía", "Hannah", "Diego", "Aroha", "Lars",  "Nadia", "Yusuf", "Grace"};
+    static const char *const last[] = {"Ruiz",    "Núñez",    "Chen",  "Whitfield", "Mensah", "Okafor", "Patel",   "García",
+                                       "O'Brien", "Kim",      "Novak", "Haddad",    "Rossi",  "Sato",   "Silva",   "Dubois",
+                                       "Nguyen",  "Kowalski", "Ali",   "Moreau",    "Jensen", "Santos", "Ivanova", "Brown"};
+    static const char *const titles[] = {"Organizer", "Director", "Spokesperson", "Chair", "Volunteer", "Policy Lead"};
+    QRandomGenerator random(seed);
+    QByteArray csv = "First Name,Last Name,Email,Organization,Job Title,Phone,City\r\n";
+    csv.reserve(rows * 110);
+    for (qint64 i = 0; i < rows; ++i) {
+        const qint64 who = random.bounded(100) == 0 && i > 0 ? random.bounded(i) : i;
+        QRandomGenerator person(quint32(who) ^ seed);
+        csv += first[person.bounded(24)];
+        csv += ' ';
+        csv += char('A' + person.bounded(26));
+        csv += ".,";
+        csv += last[person.bounded(24)];
+        csv += ',';
+        csv += "person" + QByteArray::number(who) + "@example.org,";
+        csv += "\"Coalition Partner " + QByteArray::number(person.bounded(500)) + ", Inc.\",";
+        csv += titles[person.bounded(6)];
+        csv += ",+1 555 " + QByteArray::number(1000000 + who).right(7) + ",Oakland\r\n";
+    }
+    return csv;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    app.setApplicationName(u"chorus-bench-import"_s);
+    KLocalizedString::setApplicationDomain(QByteArrayLiteral("chorus"));
+    QLoggingCategory::setFilterRules(u"chorus.*.info=false"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Imports a people CSV through Chorus and through sqlite3 .import, and prints both rates."_s);
+    parser.addHelpOption();
+    const QCommandLineOption rowsOption(u"rows"_s, u"Rows in the CSV file (default 100000)."_s, u"N"_s, u"100000"_s);
+    const QCommandLineOption dirOption(u"dir"_s, u"Folder for the files (default: a temporary one)."_s, u"DIR"_s);
+    const QCommandLineOption mapOption(u"map"_s, u"Column mapping corrections, as chorus-cli import --map takes them (e.g. Organization=ignore)."_s, u"MAP"_s);
+    parser.addOptions({rowsOption, dirOption, mapOption});
+    parser.process(app);
+    const qint64 rows = parser.value(rowsOption).toLongLong();
+
+    QTemporaryDir temporary;
+    const QString folder = parser.isSet(dirOption) ? parser.value(dirOption) : temporary.path();
+    const QString csvPath = folder + u"/people.csv"_s;
+    {
+        QFile file(csvPath);
+        if (!file.open(QIODevice::WriteOnly)) {
+            err() << "cannot write " << csvPath << Qt::endl;
+            return 1;
+        }
+        file.write(peopleCsv(rows, 42));
+    }
+    out() << "chorus-bench-import: " << number(double(rows)) << " people rows, " << megabytes(csvPath) << " of CSV" << Qt::endl;
+
+    // Chorus: read the file (decode, detect, parse), map, import with duplicates and search index.
+    auto opened = Store::Store::open(folder + u"/chorus.chorus"_s);
+    if (!opened) {
+        err() << opened.error().message() << Qt::endl;
+        return 1;
+    }
+    std::unique_ptr<Store::Store> store = std::move(opened).value();
+    QElapsedTimer timer;
+    timer.start();
+    auto table = Interop::CsvReader::readFile(csvPath);
+    if (!table) {
+        err() << table.error().message() << Qt::endl;
+        return 1;
+    }
+    const qint64 readNs = timer.nsecsElapsed();
+    Interop::ImportOptions options;
+    options.kind = Kind::Person;
+    options.mapping = Interop::ColumnMapping::guess(Kind::Person, table.value().headers);
+    if (auto mapped = options.mapping.applyOverrides(Kind::Person, table.value().headers, parser.value(mapOption)); !mapped) {
+        err() << mapped.error().message() << Qt::endl;
+        return 1;
+    }
+    options.onDuplicate = Interop::DuplicateAction::Merge;
+    auto report = Interop::Importer(*store).run(table.value(), options);
+    const qint64 chorusNs = timer.nsecsElapsed();
+    if (!report) {
+        err() << report.error().message() << Qt::endl;
+        return 1;
+    }
+    const double chorusRate = double(rows) * 1e9 / double(chorusNs);
+    out() << "  Chorus import:   " << number(chorusRate) << " rows/s (" << number(double(chorusNs) / 1e6) << " ms, of which reading the CSV "
+          << number(double(readNs) / 1e6) << " ms); " << number(double(report.value().created)) << " people created, " << number(double(report.value().merged))
+          << " duplicates merged, " << number(double(report.value().organizationsCreated)) << " organizations created; target " << number(TargetRowsPerSecond)
+          << " rows/s: " << (chorusRate >= TargetRowsPerSecond ? "met" : "NOT met") << Qt::endl;
+    store.reset();
+
+    // The store alone: the same people (without organizations) through Store::create in one
+    // transaction, records made beforehand; what the importer adds on top is the difference.
+    {
+        auto fresh = Store::Store::open(folder + u"/store-only.chorus"_s);
+        if (!fresh) {
+            err() << fresh.error().message() << Qt::endl;
+            return 1;
+        }
+        QList<Domain::Record> records;
+        records.reserve(table.value().rows.size());
+        Interop::ImportOptions plain = options;
+        if (const int organization = plain.mapping.column(u"organization"_s); organization >= 0) {
+            plain.mapping.setField(organization, QString());
+        }
+        for (const Interop::CsvRow &row : table.value().rows) {
+            Domain::Record record;
+            if (!Interop::Importer::recordForRow(table.value(), row, plain, record)) {
+                records.append(record);
+            }
+        }
+        timer.restart();
+        auto written = fresh.value()->transact([&]() -> Result<void> {
+            for (const Domain::Record &record : std::as_const(records)) {
+                if (auto created = fresh.value()->create(Kind::Person, record); !created) {
+                    return created.error();
+                }
+            }
+            return {};
+        });
+        const qint64 storeNs = timer.nsecsElapsed();
+        if (!written) {
+            err() << written.error().message() << Qt::endl;
+            return 1;
+        }
+        out() << "  Store::create alone, same people, no organizations or duplicates: " << number(double(records.size()) * 1e9 / double(storeNs))
+              << " rows/s; the importer runs at " << number(chorusRate / (double(records.size()) * 1e9 / double(storeNs)), 2) << "x that" << Qt::endl;
+    }
+
+    // Reference: sqlite3's own CSV import into a bare table (no validation, index, log or duplicates).
+    const QString sqlite3 = QStandardPaths::findExecutable(u"sqlite3"_s);
+    if (sqlite3.isEmpty()) {
+        out() << "  sqlite3 .import: sqlite3 not found, no reference figure" << Qt::endl;
+        return 0;
+    }
+    QProcess process;
+    timer.restart();
+    process.start(sqlite3, {folder + u"/reference.sqlite"_s, u".import --csv '%1' people"_s.arg(csvPath)});
+    process.waitForFinished(-1);
+    const qint64 sqliteNs = timer.nsecsElapsed();
+    if (process.exitCode() != 0) {
+        err() << "sqlite3 failed: " << process.readAllStandardError() << Qt::endl;
+        return 1;
+    }
+    const double sqliteRate = double(rows) * 1e9 / double(sqliteNs);
+    out() << "  sqlite3 .import: " << number(sqliteRate) << " rows/s (" << number(double(sqliteNs) / 1e6) << " ms, process start included)" << Qt::endl;
+    out() << "  ratio Chorus / sqlite3 .import: " << number(chorusRate / sqliteRate, 2) << Qt::endl;
+    return 0;
+}

@@ -1,0 +1,301 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorustest.h"
+
+#include "domain/entity.h"
+#include "store/store.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStringEncoder>
+#include <QTemporaryDir>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using Chorus::Domain::Kind;
+
+namespace
+{
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+
+    [[nodiscard]] QByteArray describe() const
+    {
+        return QStringLiteral("exit code %1\n--- stdout:\n%2\n--- stderr:\n%3").arg(exitCode).arg(out, err).toUtf8();
+    }
+};
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QByteArray fileHash(const QString &path)
+{
+    return QCryptographicHash::hash(fileBytes(path), QCryptographicHash::Sha256);
+}
+
+} // namespace
+
+/// chorus-cli's import and export commands, run as a user would.
+class InteropCliTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+
+    [[nodiscard]] QString path(const QString &name) const
+    {
+        return m_dir->filePath(name);
+    }
+
+    Run cli(const QStringList &arguments)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"LANGUAGE"_s, u"en"_s);
+        environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        environment.insert(u"HOME"_s, path(u"home"_s));
+        environment.insert(u"XDG_DATA_HOME"_s, path(u"xdg-data"_s));
+        environment.insert(u"XDG_CONFIG_HOME"_s, path(u"xdg-config"_s));
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setWorkingDirectory(m_dir->path());
+        process.start(QStringLiteral(CHORUS_CLI), arguments);
+        Run run;
+        if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
+            process.kill();
+            process.waitForFinished();
+            run.err = u"chorus-cli did not finish normally: "_s + process.errorString();
+            return run;
+        }
+        run.exitCode = process.exitCode();
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
+    QString database(bool demo = false)
+    {
+        const QString file = path(u"coalition.chorus"_s);
+        QStringList arguments{u"--db"_s, file, u"init"_s};
+        if (demo) {
+            arguments << u"--demo"_s;
+        }
+        const Run init = cli(arguments);
+        if (init.exitCode != 0) {
+            qWarning() << init.describe();
+        }
+        return file;
+    }
+
+    void write(const QString &name, const QByteArray &content)
+    {
+        QFile file(path(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+
+    qint64 count(const QString &db, Kind kind)
+    {
+        auto store = Store::Store::open(db, false);
+        return store ? store.value()->count(kind) : -1;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        QVERIFY(m_dir->isValid());
+        QVERIFY(QDir(m_dir->path()).mkpath(u"home"_s));
+    }
+
+    void shouldImportACrmExportAndReportWhatItDid()
+    {
+        // GIVEN a semicolon-separated Windows-1252 export with a CiviCRM header
+        const QString db = database();
+        write(u"civicrm.csv"_s,
+              (u"First Name;Last Name;Email;Current Employer;Job Title\r\n"
+               u"Lucía;Martínez;lucia@rioverde.example;Alianza Río Verde;\r\n"
+               u"Bo;Chen;bo@harbor.example;Harbor Tenants Union;Organizer\r\n"
+               u"Lucía;Martínez;LUCIA@rioverde.example;Alianza Río Verde;Directora\r\n"_s)
+                  .toLatin1());
+        // WHEN
+        const Run run = cli({u"--db"_s, db, u"import"_s, path(u"civicrm.csv"_s)});
+        // THEN
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains(u"3 rows (windows-1252)"_s), run.describe().constData());
+        QVERIFY(run.out.contains(u"2 people added"_s));
+        QVERIFY(run.out.contains(u"2 organizations added by name"_s));
+        QVERIFY(run.out.contains(u"1 duplicate merged"_s));
+        const Run merges = cli({u"--db"_s, db, u"merges"_s});
+        QVERIFY2(merges.out.contains(u"“Lucía Martínez (Line 4 — civicrm.csv)” merged into “Lucía Martínez”"_s), merges.describe().constData());
+        QCOMPARE(count(db, Kind::Person), 2);
+        const Run search = cli({u"--db"_s, db, u"search"_s, u"martinez"_s});
+        QVERIFY(search.out.contains(u"Lucía Martínez"_s));
+    }
+
+    void shouldApplyTheMappingGivenOnTheCommandLine()
+    {
+        const QString db = database();
+        write(u"orgs.tsv"_s, "Group\tWeb\tHeadcount\nHarbor Tenants Union\thttps://harbor.example\t3,400\n");
+        const Run run =
+            cli({u"--db"_s, db, u"import"_s, path(u"orgs.tsv"_s), u"--kind"_s, u"organizations"_s, u"--map"_s, u"Group=name,Headcount=people_represented"_s});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        auto store = Store::Store::open(db, false);
+        const auto organizations = store.value()->fetchAll(Kind::Organization);
+        QCOMPARE(organizations.size(), 1);
+        QCOMPARE(organizations.first().value(u"website"_s).toString(), u"https://harbor.example"_s);
+        QCOMPARE(organizations.first().value(u"people_represented"_s).toLongLong(), 3400);
+    }
+
+    void shouldRefuseBadInputClearlyAndLeaveTheDatabaseUnchanged_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QStringList>("options");
+        QTest::addColumn<QString>("expected");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("empty file") << QByteArray() << QStringList() << u"The file is empty"_s << 1;
+        QTest::newRow("binary file") << QByteArray(
+            "\x7f"
+            "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+            20) << QStringList() << u"binary data"_s
+                                     << 1;
+        QTest::newRow("header only") << QByteArray("name,email\r\n") << QStringList() << u"no rows to import"_s << 1;
+        QTest::newRow("duplicate headers") << QByteArray("name,email,Email\nA,a@x.example,b@x.example\n") << QStringList() << u"“Email” appears twice"_s << 1;
+        QTest::newRow("ragged row") << QByteArray("name,email\nAna,a@x.example\nBo,b@x.example,surprise\n") << QStringList()
+                                    << u"Line 3: the row has 3 values"_s << 1;
+        QTest::newRow("unterminated quote") << QByteArray("name,bio\nAna,\"She said\n") << QStringList()
+                                            << u"Line 2, column 2: a quoted value is never closed"_s << 1;
+        QTest::newRow("10 MB field") << QByteArray("name,bio\nAna,") + QByteArray(10 * 1024 * 1024, 'y') + QByteArray("\n") << QStringList()
+                                     << u"Line 2, column 2: the value is longer than"_s << 1;
+        QTest::newRow("bad e-mail") << QByteArray("name,email\nAna,a@x.example\nBo,bo at home\n") << QStringList() << u"Line 3, column 2 (email)"_s << 1;
+        QTest::newRow("no name column") << QByteArray("colour,size\nred,L\n") << QStringList() << u"No column of the file gives the name"_s << 1;
+        QTest::newRow("unknown mapping") << QByteArray("name\nAna\n") << QStringList{u"--map"_s, u"name=shoe"_s} << u"“shoe” is not a field"_s << 2;
+        QTest::newRow("unknown duplicate action") << QByteArray("name\nAna\n") << QStringList{u"--on-duplicate"_s, u"maybe"_s} << u"merge, keep or skip"_s << 2;
+        QTest::newRow("bad vCard version") << QByteArray("BEGIN:VCARD\nVERSION:9.9\nFN:Ana\nEND:VCARD\n") << QStringList() << u"vCard version 9.9"_s << 1;
+    }
+
+    void shouldRefuseBadInputClearlyAndLeaveTheDatabaseUnchanged()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QStringList, options);
+        QFETCH(QString, expected);
+        QFETCH(int, exitCode);
+        // GIVEN the demo coalition
+        const QString db = database(true);
+        QVERIFY(QFile::exists(db));
+        const Run checkpoint = cli({u"--db"_s, db, u"check"_s});
+        QCOMPARE(checkpoint.exitCode, 0);
+        const QByteArray before = fileHash(db);
+        write(u"bad.csv"_s, content);
+        // WHEN
+        const Run run = cli(QStringList{u"--db"_s, db, u"import"_s, path(u"bad.csv"_s)} + options);
+        // THEN
+        QVERIFY2(run.exitCode == exitCode, run.describe().constData());
+        QVERIFY2(run.err.contains(expected), run.describe().constData());
+        QVERIFY(run.out.isEmpty());
+        QCOMPARE(fileHash(db), before);
+    }
+
+    void shouldSkipBadRowsWhenAskedAndListThem()
+    {
+        const QString db = database();
+        write(u"people.csv"_s, "name,email\nAna,a@x.example\nBo,bo at home\nCy,c@x.example\n");
+        const Run run = cli({u"--db"_s, db, u"import"_s, path(u"people.csv"_s), u"--skip-bad-rows"_s});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(run.out.contains(u"1 bad row skipped"_s));
+        QVERIFY(run.out.contains(u"Line 3, column 2 (email)"_s));
+        QCOMPARE(count(db, Kind::Person), 2);
+    }
+
+    void shouldRoundTripTheDemoThroughJson()
+    {
+        // GIVEN the demo coalition
+        const QString db = database(true);
+        // WHEN exporting, importing into a new database and exporting again
+        Run run = cli({u"--db"_s, db, u"export-json"_s, u"--out"_s, path(u"first.json"_s)});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(cli({u"--db"_s, path(u"copy.chorus"_s), u"init"_s}).exitCode == 0);
+        run = cli({u"--db"_s, path(u"copy.chorus"_s), u"import-json"_s, path(u"first.json"_s)});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        run = cli({u"--db"_s, path(u"copy.chorus"_s), u"export-json"_s, u"--out"_s, path(u"second.json"_s)});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        // THEN
+        QVERIFY(!fileBytes(path(u"first.json"_s)).isEmpty());
+        QCOMPARE(fileBytes(path(u"second.json"_s)), fileBytes(path(u"first.json"_s)));
+    }
+
+    void shouldRefuseJsonFromANewerChorus()
+    {
+        const QString db = database(true);
+        const QByteArray before = fileHash(db);
+        write(u"newer.json"_s, "{\"format\": \"chorus-backup\", \"version\": 7, \"records\": {}}");
+        const Run run = cli({u"--db"_s, db, u"import-json"_s, path(u"newer.json"_s)});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"newer Chorus (format version 7)"_s), run.describe().constData());
+        QCOMPARE(fileHash(db), before);
+    }
+
+    void shouldExportListsVCardsAndCampaigns()
+    {
+        const QString db = database(true);
+        for (const QString &list : {u"people"_s, u"organizations"_s, u"quotes"_s}) {
+            const Run run = cli({u"--db"_s, db, u"export-csv"_s, u"--list"_s, list, u"--out"_s, path(list + u".csv"_s)});
+            QVERIFY2(run.exitCode == 0, run.describe().constData());
+            QVERIFY(fileBytes(path(list + u".csv"_s)).startsWith("\xEF\xBB\xBF"));
+        }
+        Run run = cli({u"--db"_s, db, u"export-csv"_s, u"--list"_s, u"petitions"_s, u"--out"_s, path(u"x.csv"_s)});
+        QCOMPARE(run.exitCode, 2);
+        run = cli({u"--db"_s, db, u"export-vcf"_s, u"--out"_s, path(u"people.vcf"_s)});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(fileBytes(path(u"people.vcf"_s)).count("BEGIN:VCARD"), count(db, Kind::Person));
+        run = cli({u"--db"_s, db, u"export-json"_s, u"--campaign"_s, u"Nobody's Campaign"_s, u"--out"_s, path(u"c.json"_s)});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY(run.err.contains(u"There is no campaign"_s));
+        QVERIFY(!QFile::exists(path(u"c.json"_s)));
+    }
+
+    void shouldMergeDuplicatesAndUndoTheMerge()
+    {
+        // GIVEN one person twice
+        const QString db = database();
+        write(u"people.csv"_s, "name,email,phone\nAna Ruiz,ana@x.example,\nAna R.,ANA@x.example,555-0100\n");
+        QVERIFY(cli({u"--db"_s, db, u"import"_s, path(u"people.csv"_s), u"--on-duplicate"_s, u"keep"_s}).exitCode == 0);
+        const QByteArray before = fileHash(db);
+        Run run = cli({u"--db"_s, db, u"find-duplicates"_s});
+        QVERIFY2(run.out.contains(u"same e-mail address ana@x.example"_s), run.describe().constData());
+        const QRegularExpression ids(u"\\[([0-9a-f-]{36})\\]"_s);
+        QStringList found;
+        for (const auto &match : ids.globalMatch(run.out)) {
+            found << match.captured(1);
+        }
+        QCOMPARE(found.size(), 2);
+        // WHEN merging, THEN one person is left
+        run = cli({u"--db"_s, db, u"merge"_s, u"--kind"_s, u"people"_s, found.at(0), found.at(1)});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(count(db, Kind::Person), 1);
+        // WHEN undoing, THEN both are back
+        const QString mergeId = run.out.section(u"undo-merge "_s, 1).trimmed();
+        run = cli({u"--db"_s, db, u"undo-merge"_s, mergeId});
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QCOMPARE(count(db, Kind::Person), 2);
+        QVERIFY(fileHash(db) != before); // the audit remembers the undone merge
+        run = cli({u"--db"_s, db, u"merges"_s});
+        QVERIFY2(run.out.contains(mergeId) && run.out.contains(u"(undone)"_s), run.describe().constData());
+        QVERIFY(cli({u"--db"_s, db, u"find-duplicates"_s}).out.contains(u"ana@x.example"_s));
+    }
+};
+
+CHORUS_TEST_MAIN(InteropCliTest)
+
+#include "interopclitest.moc"

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+// Fuzz target: the JSON backup import into a database, then an export of what it holds.
+
+#include "fuzztarget.h"
+
+#include "interop/jsonbackup.h"
+#include "store/store.h"
+
+using namespace Chorus;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static std::unique_ptr<Store::Store> store = [] {
+        auto opened = Store::Store::open(QStringLiteral(":memory:"));
+        return opened ? std::move(opened).value() : nullptr;
+    }();
+    if (!store) {
+        __builtin_trap();
+    }
+    const QByteArray before = Interop::JsonBackup::exportData(*store).value();
+    auto imported = Interop::JsonBackup::importData(*store, QByteArray(reinterpret_cast<const char *>(data), qsizetype(size)));
+    // All or nothing: a refused file changes nothing.
+    if (!imported && Interop::JsonBackup::exportData(*store).value() != before) {
+        __builtin_trap();
+    }
+    return 0;
+}

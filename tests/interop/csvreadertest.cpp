@@ -1,0 +1,141 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorustest.h"
+
+#include "interop/csvreader.h"
+
+#include <QStringEncoder>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Interop;
+
+class CsvReaderTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void shouldDetectEncoding_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("encoding");
+        const QString text = u"name,city\nLucía Martínez,Málaga\n"_s;
+        QTest::newRow("UTF-8") << text.toUtf8() << u"UTF-8"_s;
+        QTest::newRow("UTF-8 with BOM") << QByteArray("\xEF\xBB\xBF") + text.toUtf8() << u"UTF-8"_s;
+        QStringEncoder le(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        QTest::newRow("UTF-16LE with BOM") << QByteArray(le.encode(text)) << u"UTF-16LE"_s;
+        QStringEncoder be(QStringEncoder::Utf16BE);
+        QTest::newRow("UTF-16BE without BOM") << QByteArray(be.encode(text)) << u"UTF-16BE"_s;
+        QTest::newRow("Windows-1252") << QByteArray(
+            "name,city\nLuc"
+            "\xED"
+            "a Mart"
+            "\xED"
+            "nez,M"
+            "\xE1"
+            "laga\n") << u"windows-1252"_s;
+    }
+
+    void shouldDetectEncoding()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, encoding);
+        // WHEN
+        const auto table = CsvReader::read(data);
+        // THEN
+        QVERIFY2(table, table ? "" : qPrintable(table.error().message()));
+        QCOMPARE(table.value().encoding, encoding);
+        QCOMPARE(table.value().headers, QStringList({u"name"_s, u"city"_s}));
+        QCOMPARE(table.value().rows.first().fields, QStringList({u"Lucía Martínez"_s, u"Málaga"_s}));
+    }
+
+    void shouldDetectDelimiter_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QChar>("delimiter");
+        QTest::newRow("comma") << QByteArray("a,b;c,d\n1,2;3,4\n") << QChar(u',');
+        QTest::newRow("semicolon (Excel in Europe)") << QByteArray("a;b;c,d\n1;2;3,4\n") << QChar(u';');
+        QTest::newRow("tab") << QByteArray("a\tb\tc,d\n1\t2\t3,4\n") << QChar(u'\t');
+        QTest::newRow("Excel's sep= hint") << QByteArray("sep=;\r\na,b;c,d\r\n1,2;3,4\r\n") << QChar(u';');
+        QTest::newRow("comma inside quotes does not count") << QByteArray("\"a,b,c\";d\n1;2\n") << QChar(u';');
+    }
+
+    void shouldDetectDelimiter()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QChar, delimiter);
+        const auto table = CsvReader::read(data);
+        QVERIFY(table);
+        QCOMPARE(table.value().delimiter, delimiter);
+        QCOMPARE(table.value().rows.first().fields.size(), table.value().headers.size());
+        QVERIFY(!table.value().headers.first().startsWith(u"sep"_s));
+        // Lines count from the top of the file, hint line included.
+        QCOMPARE(table.value().rows.first().line, data.startsWith("sep=") ? 3 : 2);
+    }
+
+    void shouldReadQuotedFieldsWithLineBreaksAndQuotesWhileCountingLines()
+    {
+        // GIVEN a value over two lines and one with doubled quotes, in CRLF lines
+        const QByteArray data = "name,bio\r\n\"Ruiz, Ana\",\"Line one\r\nline two\"\r\nBo,\"She said \"\"no\"\"\"\r\n";
+        // WHEN
+        const auto table = CsvReader::read(data);
+        // THEN
+        QVERIFY(table);
+        QCOMPARE(table.value().rows.size(), 2);
+        QCOMPARE(table.value().rows.at(0).fields, QStringList({u"Ruiz, Ana"_s, u"Line one\nline two"_s}));
+        QCOMPARE(table.value().rows.at(0).line, 2);
+        QCOMPARE(table.value().rows.at(1).fields, QStringList({u"Bo"_s, u"She said \"no\""_s}));
+        QCOMPARE(table.value().rows.at(1).line, 4);
+    }
+
+    void shouldSkipBlankLinesAndKeepRaggedRowsAsRead()
+    {
+        const auto table = CsvReader::read("a,b\n\n1,2\n3\n4,5,6\n");
+        QVERIFY(table);
+        QCOMPARE(table.value().rows.size(), 3);
+        QCOMPARE(table.value().rows.at(1).fields.size(), 1);
+        QCOMPARE(table.value().rows.at(1).line, 4);
+        QCOMPARE(table.value().rows.at(2).fields.size(), 3);
+    }
+
+    void shouldRefuseBadFilesNamingWhere_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("empty") << QByteArray() << u"The file is empty"_s;
+        QTest::newRow("only blank lines") << QByteArray("\n\r\n  \n") << u"The file is empty"_s;
+        QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24) << u"binary data"_s;
+        QTest::newRow("header only") << QByteArray("name,email\n") << u"header line but no rows"_s;
+        QTest::newRow("unterminated quote") << QByteArray("name,bio\nAna,ok\nBo,\"never closed\nCy,x\n")
+                                            << u"Line 3, column 2: a quoted value is never closed"_s;
+        QTest::newRow("duplicate header") << QByteArray("name,Email,e-mail,EMAIL\nA,b,c,d\n") << u"Line 1, column 4: the column name “EMAIL” appears twice"_s;
+        QTest::newRow("empty header name") << QByteArray("name,,email\nA,b,c\n") << u"Line 1, column 2: the header has no name"_s;
+    }
+
+    void shouldRefuseBadFilesNamingWhere()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, expected);
+        const auto table = CsvReader::read(data);
+        QVERIFY(!table);
+        QVERIFY2(table.error().message().contains(expected), qPrintable(table.error().message()));
+    }
+
+    void shouldRefuseAFieldOfTenMegabytes()
+    {
+        // GIVEN a 10 MB value on line 2
+        QByteArray data = "name,bio\nAna,";
+        data.append(QByteArray(10 * 1024 * 1024, 'x'));
+        data.append('\n');
+        // WHEN
+        const auto table = CsvReader::read(data);
+        // THEN
+        QVERIFY(!table);
+        QVERIFY2(table.error().message().startsWith(u"Line 2, column 2: the value is longer than"_s), qPrintable(table.error().message()));
+    }
+};
+
+CHORUS_TEST_MAIN(CsvReaderTest)
+
+#include "csvreadertest.moc"

@@ -1,0 +1,132 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorustest.h"
+
+#include "interop/vcard.h"
+#include "store/store.h"
+
+#include <QBuffer>
+#include <QImage>
+#include <QTemporaryDir>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Interop;
+using Chorus::Domain::Kind;
+using Chorus::Domain::Record;
+
+class VCardTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    std::unique_ptr<Store::Store> newStore()
+    {
+        static int counter = 0;
+        auto store = Store::Store::open(m_dir.filePath(u"vcard-%1.chorus"_s.arg(++counter)));
+        return store ? std::move(store).value() : nullptr;
+    }
+
+    /// People as comparable text: every field but the organization's id, plus its name.
+    QStringList people(Store::Store &store)
+    {
+        QStringList lines;
+        for (Record person : store.fetchAll(Kind::Person)) {
+            const auto organization = store.fetch(Kind::Organization, person.take(u"organization_id"_s).toString());
+            person.insert(u"organization"_s, organization ? organization->value(u"name"_s) : QVariant());
+            QStringList parts;
+            for (auto it = person.constBegin(); it != person.constEnd(); ++it) {
+                const QString value =
+                    it.value().typeId() == QMetaType::QByteArray ? QString::fromLatin1(it.value().toByteArray().toHex()) : it.value().toString();
+                parts << it.key() + u'=' + value;
+            }
+            lines << parts.join(u'|');
+        }
+        return lines;
+    }
+
+private Q_SLOTS:
+    void shouldRoundTripPeople_data()
+    {
+        QTest::addColumn<int>("version");
+        QTest::newRow("3.0") << 3;
+        QTest::newRow("4.0") << 4;
+    }
+
+    void shouldRoundTripPeople()
+    {
+        QFETCH(int, version);
+        // GIVEN people with an organization, title, e-mails, phones and a note
+        auto store = newStore();
+        const QString organization = store->create(Kind::Organization, {{u"name"_s, u"Alianza Río Verde"_s}}).value();
+        QImage image(8, 8, QImage::Format_RGB32);
+        image.fill(Qt::darkGreen);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly) && image.save(&buffer, "PNG"));
+        QVERIFY(store->create(Kind::Person,
+                              {{u"photo"_s, png},
+                               {u"name"_s, u"Lucía Martínez"_s},
+                               {u"title"_s, u"Directora"_s},
+                               {u"organization_id"_s, organization},
+                               {u"email"_s, u"lucia@rioverde.example"_s},
+                               {u"phone"_s, u"+34 600 000 000"_s},
+                               {u"notes"_s, u"Prefers mornings; speaks at rallies.\nOther e-mail: lm@home.example\nOther phone: +34 900 111 222"_s}}));
+        QVERIFY(store->create(Kind::Person, {{u"name"_s, u"Bo Chen"_s}}));
+        // WHEN exporting and importing into an empty database
+        const QByteArray cards = VCard::exportPeople(*store, version);
+        QVERIFY(cards.contains(version == 4 ? "VERSION:4.0" : "VERSION:3.0"));
+        auto copy = newStore();
+        auto imported = VCard::importPeople(*copy, cards);
+        // THEN
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(imported.value(), 2);
+        QCOMPARE(people(*copy), people(*store));
+        QCOMPARE(copy->fetchAll(Kind::Person).last().value(u"photo"_s).toByteArray(), png);
+        // AND exporting again gives the same cards
+        QCOMPARE(VCard::exportPeople(*copy, version), cards);
+    }
+
+    void shouldImportACardFromAnotherProgram()
+    {
+        auto store = newStore();
+        const QByteArray card =
+            "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Whitfield;Dana;;;\r\nFN:Dana Whitfield\r\nORG:Tech Workers United\r\n"
+            "TITLE:Spokesperson\r\nEMAIL;TYPE=work:dana@twu.example\r\nTEL;TYPE=cell:555-0100\r\nNOTE:Met at the march\r\nEND:VCARD\r\n";
+        auto imported = VCard::importPeople(*store, card);
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        const Record dana = store->fetchAll(Kind::Person).first();
+        QCOMPARE(dana.value(u"name"_s).toString(), u"Dana Whitfield"_s);
+        QCOMPARE(dana.value(u"email"_s).toString(), u"dana@twu.example"_s);
+        QCOMPARE(dana.value(u"phone"_s).toString(), u"555-0100"_s);
+        QCOMPARE(dana.value(u"notes"_s).toString(), u"Met at the march"_s);
+        QCOMPARE(store->fetchAll(Kind::Organization).first().value(u"name"_s).toString(), u"Tech Workers United"_s);
+    }
+
+    void shouldRefuseBadCardsAndChangeNothing_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("not a vCard") << QByteArray("name,email\nAna,a@x.example\n") << u"not a vCard file"_s;
+        QTest::newRow("unknown version") << QByteArray("BEGIN:VCARD\nVERSION:5.0\nFN:Ana\nEND:VCARD\n") << u"Line 2: vCard version 5.0"_s;
+        QTest::newRow("no name") << QByteArray("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nEMAIL:x@y.example\nEND:VCARD\n")
+                                 << u"Line 5"_s;
+    }
+
+    void shouldRefuseBadCardsAndChangeNothing()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, expected);
+        auto store = newStore();
+        auto imported = VCard::importPeople(*store, data);
+        QVERIFY(!imported);
+        QVERIFY2(imported.error().message().contains(expected), qPrintable(imported.error().message()));
+        QCOMPARE(store->count(Kind::Person), 0);
+    }
+};
+
+CHORUS_TEST_MAIN(VCardTest)
+
+#include "vcardtest.moc"
