@@ -6,7 +6,9 @@
 
 #include "campaigndashboard.h"
 #include "databaseopener.h"
+#include "duplicatesview.h"
 #include "eventplannerview.h"
+#include "importwizard.h"
 #include "models/edithistory.h"
 #include "models/recordlistmodel.h"
 #include "overviewview.h"
@@ -15,6 +17,7 @@
 #include "recordpage.h"
 #include "searchresultsview.h"
 #include "store/store.h"
+#include "syncview.h"
 
 #include <KActionCollection>
 #include <KConfigGroup>
@@ -254,6 +257,16 @@ void MainWindow::createRecordPages()
 
     addPage(u"events"_s, QIcon::fromTheme(u"view-calendar"_s, QIcon::fromTheme(u"office-calendar"_s)), kindPluralLabel(Kind::Event), makePage(Kind::Event));
     addPage(u"presskits"_s, QIcon::fromTheme(u"document-export"_s), kindPluralLabel(Kind::PressKit), makePage(Kind::PressKit));
+
+    m_syncView = new SyncView(this);
+    m_syncView->setObjectName(u"syncView"_s);
+    connect(m_syncView, &SyncView::resolutionFailed, this, [this](const QString &message) {
+        KMessageBox::error(this, message, i18nc("@title:window", "Conflict Not Resolved"));
+    });
+    addPage(u"sync"_s,
+            QIcon::fromTheme(u"folder-sync"_s, QIcon::fromTheme(u"view-refresh"_s)),
+            i18nc("@item:inlistbox sidebar page", "Sync and Conflicts"),
+            m_syncView);
 }
 
 int MainWindow::addPage(const QString &id, const QIcon &icon, const QString &label, QWidget *page, int position)
@@ -420,7 +433,67 @@ void MainWindow::setupActions()
     });
     composeKit->setText(i18nc("@action:inmenu", "Compose a press kit"));
     composeKit->setIcon(QIcon::fromTheme(u"document-export"_s));
+
+    QAction *import = actionCollection()->addAction(u"file_import"_s, this, &MainWindow::importFile);
+    import->setText(i18nc("@action:inmenu", "&Import People or Organizations…"));
+    import->setIcon(QIcon::fromTheme(u"document-import"_s));
+    import->setToolTip(i18nc("@info:tooltip", "Add people or organizations from a spreadsheet saved as CSV"));
+
+    QAction *duplicates = actionCollection()->addAction(u"edit_find_duplicates"_s, this, &MainWindow::findDuplicates);
+    duplicates->setText(i18nc("@action:inmenu", "Find &Duplicates…"));
+    duplicates->setIcon(QIcon::fromTheme(u"edit-copy"_s));
+    duplicates->setToolTip(i18nc("@info:tooltip", "Find organizations and people entered twice, and merge them"));
     updateSearchHint();
+}
+
+void MainWindow::importFile()
+{
+    if (!m_store) {
+        return;
+    }
+    const QString file = QFileDialog::getOpenFileName(this,
+                                                      i18nc("@title:window", "Import People or Organizations"),
+                                                      QDir::homePath(),
+                                                      i18nc("@item:inlistbox file type", "Spreadsheets saved as CSV (*.csv *.txt);;All files (*)"));
+    if (file.isEmpty()) {
+        return;
+    }
+    const QString database = m_store->database().path();
+    auto *wizard = new ImportWizard(database, this);
+    wizard->setObjectName(u"importWizard"_s);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setWindowFlag(Qt::Window);
+    wizard->setWindowTitle(i18nc("@title:window %1 is a file name", "Import %1", QFileInfo(file).fileName()));
+    wizard->resize(1000, 700);
+    // The wizard writes through its own connection: reopen the database so every view shows the new records.
+    connect(wizard, &ImportWizard::imported, this, [this, database] {
+        auto reopened = Store::Store::open(database, false);
+        if (reopened) {
+            setStore(std::move(reopened).value());
+        }
+    });
+    if (!wizard->setFile(file)) {
+        // The wizard shows why the file cannot be read.
+    }
+    wizard->show();
+}
+
+void MainWindow::findDuplicates()
+{
+    if (!m_store) {
+        return;
+    }
+    if (!m_duplicates) {
+        m_duplicates = new DuplicatesView(*m_store, this);
+        m_duplicates->setObjectName(u"duplicatesView"_s);
+        m_duplicates->setWindowFlag(Qt::Window);
+        m_duplicates->setWindowTitle(i18nc("@title:window", "Find Duplicates"));
+        m_duplicates->resize(900, 600);
+    } else {
+        m_duplicates->refresh();
+    }
+    m_duplicates->show();
+    m_duplicates->raise();
 }
 
 void MainWindow::updateSearchHint()
@@ -447,6 +520,9 @@ void MainWindow::setStore(std::unique_ptr<Store::Store> store)
     if (auto *planner = findChild<EventPlannerView *>()) {
         planner->setStore(store.get());
     }
+    m_syncView->setStore(store.get());
+    // The duplicates window works on one store: it closes with it.
+    delete m_duplicates;
     m_store = std::move(store);
     if (!m_store) {
         setCaption(QString());

@@ -8,6 +8,8 @@
 
 #include <KXmlGuiWindow>
 
+#include <QPointer>
+
 #include <memory>
 
 class KRecentFilesAction;
@@ -30,8 +32,14 @@ namespace Chorus::Models
 class EditHistory;
 }
 
+namespace Chorus
+{
+class DuplicatesView;
+}
+
 namespace Chorus::Desktop
 {
+class SyncView;
 
 class CampaignDashboard;
 class OverviewView;
@@ -112,6 +120,8 @@ private:
     void restoreLayout();
     void showOpenError(const Error &error, bool creating);
     void commitPendingEdits();
+    void importFile();
+    void findDuplicates();
 
     std::unique_ptr<Store::Store> m_store;
     Models::EditHistory *m_history = nullptr;
@@ -131,6 +141,8 @@ private:
     QTimer *m_searchTimer = nullptr;
     QList<RecordPage *> m_recordPages;
     QString m_pageBeforeSearch;
+    SyncView *m_syncView = nullptr;
+    QPointer<DuplicatesView> m_duplicates;
 };
 
 } // namespace Chorus::Desktop

@@ -358,13 +358,35 @@ private Q_SLOTS:
         for (int row = 0; row < sidebar->count(); ++row) {
             labels << sidebar->item(row)->text();
         }
-        QCOMPARE(labels, (QStringList{u"Overview"_s, u"Coalition"_s, u"People"_s, u"Quotes"_s, u"Events"_s, u"Press Kits"_s}));
+        QCOMPARE(labels, (QStringList{u"Overview"_s, u"Coalition"_s, u"People"_s, u"Quotes"_s, u"Events"_s, u"Press Kits"_s, u"Sync and Conflicts"_s}));
         // AND another part of the app can add its own page
         auto *page = new QLabel(u"Conflicts"_s);
         m_window->addPage(u"conflicts"_s, QIcon(), u"Conflicts"_s, page);
         QVERIFY(m_window->showPage(u"conflicts"_s));
         QVERIFY(page->isVisible());
         QCOMPARE(m_window->currentPageId(), u"conflicts"_s);
+    }
+
+    void shouldShowSyncAndFindDuplicatesFromTheMenus()
+    {
+        // GIVEN the window on a database with two entries for the same organization
+        QVERIFY(m_store->create(Kind::Organization, {{u"name"_s, u"The Río Verde Alliance"_s}}));
+        // WHEN the user opens the sync page
+        QVERIFY(action(u"go_page_sync"_s));
+        action(u"go_page_sync"_s)->trigger();
+        QCOMPARE(m_window->currentPageId(), u"sync"_s);
+        QVERIFY(m_window->findChild<QWidget *>(u"syncView"_s)->isVisible());
+        // AND asks to find duplicates
+        QVERIFY(action(u"file_import"_s));
+        QVERIFY(action(u"edit_find_duplicates"_s));
+        action(u"edit_find_duplicates"_s)->trigger();
+        // THEN the duplicates window lists the pair
+        auto *duplicates = m_window->findChild<QWidget *>(u"duplicatesView"_s);
+        QVERIFY(duplicates);
+        QVERIFY(QTest::qWaitForWindowExposed(duplicates));
+        auto *tree = duplicates->findChild<QTreeWidget *>();
+        QVERIFY(tree);
+        QVERIFY(tree->topLevelItemCount() >= 1);
     }
 
     void shouldSaveAFieldWhenItIsLeft()
