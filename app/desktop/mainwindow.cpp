@@ -240,6 +240,7 @@ void MainWindow::createRecordPages()
     m_coalitionTabs = new QTabWidget(this);
     m_coalitionTabs->setObjectName(u"coalitionTabs"_s);
     m_coalitionTabs->setDocumentMode(true);
+    m_tabHosts.append(m_coalitionTabs);
     for (Kind kind : {Kind::Organization, Kind::Membership, Kind::Campaign}) {
         m_coalitionTabs->addTab(makePage(kind), kindPluralLabel(kind));
     }
@@ -255,8 +256,25 @@ void MainWindow::createRecordPages()
     addPage(u"quotes"_s, QIcon::fromTheme(u"format-text-blockquote"_s, QIcon::fromTheme(u"view-pim-notes"_s)), kindPluralLabel(Kind::Quote), quotes);
     panel->setHistory(m_history);
 
-    addPage(u"events"_s, QIcon::fromTheme(u"view-calendar"_s, QIcon::fromTheme(u"office-calendar"_s)), kindPluralLabel(Kind::Event), makePage(Kind::Event));
-    addPage(u"presskits"_s, QIcon::fromTheme(u"document-export"_s), kindPluralLabel(Kind::PressKit), makePage(Kind::PressKit));
+    // Events and their logistics, press kits and what they draw on: one tab per kind of record.
+    const auto makeTabs = [this, &makePage](const QString &name, std::initializer_list<Kind> kinds) {
+        auto *tabs = new QTabWidget(this);
+        tabs->setObjectName(name);
+        tabs->setDocumentMode(true);
+        for (Kind kind : kinds) {
+            tabs->addTab(makePage(kind), kindPluralLabel(kind));
+        }
+        m_tabHosts.append(tabs);
+        return tabs;
+    };
+    addPage(u"events"_s,
+            QIcon::fromTheme(u"view-calendar"_s, QIcon::fromTheme(u"office-calendar"_s)),
+            kindPluralLabel(Kind::Event),
+            makeTabs(u"eventTabs"_s, {Kind::Event, Kind::Site, Kind::RunOfShowItem, Kind::Task, Kind::MediaRsvp}));
+    addPage(u"presskits"_s,
+            QIcon::fromTheme(u"document-export"_s),
+            kindPluralLabel(Kind::PressKit),
+            makeTabs(u"pressKitTabs"_s, {Kind::PressKit, Kind::Fact, Kind::Petition}));
 
     m_syncView = new SyncView(this);
     m_syncView->setObjectName(u"syncView"_s);
@@ -315,18 +333,25 @@ RecordPage *MainWindow::recordPage(Kind kind) const
     return nullptr;
 }
 
+void MainWindow::revealPage(QWidget *page)
+{
+    for (QTabWidget *tabs : std::as_const(m_tabHosts)) {
+        if (tabs->indexOf(page) >= 0) {
+            showPage(tabs->property(PageIdProperty).toString());
+            tabs->setCurrentWidget(page);
+            return;
+        }
+    }
+    showPage(page->property(PageIdProperty).toString());
+}
+
 bool MainWindow::showList(Kind kind, const QList<std::pair<QString, QVariant>> &conditions)
 {
     RecordPage *page = recordPage(kind);
     if (!page) {
         return false;
     }
-    if (m_coalitionTabs->indexOf(page) >= 0) {
-        showPage(u"coalition"_s);
-        m_coalitionTabs->setCurrentWidget(page);
-    } else {
-        showPage(page->property(PageIdProperty).toString());
-    }
+    revealPage(page);
     page->showWhere(conditions);
     return true;
 }
@@ -337,12 +362,7 @@ bool MainWindow::showRecord(Kind kind, const QString &id)
     if (!page) {
         return false;
     }
-    if (m_coalitionTabs->indexOf(page) >= 0) {
-        showPage(u"coalition"_s);
-        m_coalitionTabs->setCurrentWidget(page);
-    } else {
-        showPage(page->property(PageIdProperty).toString());
-    }
+    revealPage(page);
     page->showRecord(id);
     if (QWidget *title = page->editor()->fieldEditor(entity(kind).titleField)) {
         title->setFocus(Qt::OtherFocusReason);

@@ -121,6 +121,8 @@ private:
     void showOpenError(const Error &error, bool creating);
     void commitPendingEdits();
     void importFile();
+    /// Shows the sidebar page holding page, and its tab when it sits in one.
+    void revealPage(QWidget *page);
     void findDuplicates();
 
     std::unique_ptr<Store::Store> m_store;
@@ -142,6 +144,7 @@ private:
     QList<RecordPage *> m_recordPages;
     QString m_pageBeforeSearch;
     SyncView *m_syncView = nullptr;
+    QList<QTabWidget *> m_tabHosts;
     QPointer<DuplicatesView> m_duplicates;
 };
 

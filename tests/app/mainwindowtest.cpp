@@ -389,6 +389,28 @@ private Q_SLOTS:
         QVERIFY(tree->topLevelItemCount() >= 1);
     }
 
+    void shouldOpenASiteInTheEventsTabs()
+    {
+        // GIVEN an event with one site
+        const QString event = m_store->create(Kind::Event, {{u"title"_s, u"Day of action"_s}}).value();
+        const auto site = m_store->create(Kind::Site,
+                                          {{u"event_id"_s, event},
+                                           {u"venue"_s, u"Founders Plaza"_s},
+                                           {u"time_zone"_s, u"America/Los_Angeles"_s},
+                                           {u"starts_at"_s, u"2027-05-20T20:30:00Z"_s},
+                                           {u"ends_at"_s, u"2027-05-20T21:30:00Z"_s}});
+        QVERIFY2(site, site ? "" : qPrintable(site.error().message()));
+        // WHEN another part of the app asks to show the site
+        QVERIFY(m_window->showRecord(Kind::Site, site.value()));
+        // THEN the Events page shows its Sites tab, with the site in the editor
+        QCOMPARE(m_window->currentPageId(), u"events"_s);
+        auto *tabs = m_window->findChild<QTabWidget *>(u"eventTabs"_s);
+        QVERIFY(tabs);
+        QCOMPARE(tabs->currentWidget(), m_window->recordPage(Kind::Site));
+        QVERIFY(tabs->currentWidget()->isVisible());
+        QCOMPARE(field<QLineEdit>(Kind::Site, u"venue"_s)->text(), u"Founders Plaza"_s);
+    }
+
     void shouldSaveAFieldWhenItIsLeft()
     {
         // GIVEN the person shown in the People page
