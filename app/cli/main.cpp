@@ -17,11 +17,10 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
-    // Run sheets are laid out with fonts, which need a QGuiApplication; chorus-cli never shows a
-    // window, so it needs no display either.
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    }
+    // Run sheets and press kits are laid out with fonts, which need a QGuiApplication; chorus-cli
+    // never shows a window, so it needs no display either, whatever platform the desktop asks
+    // for (QT_QPA_PLATFORM=xcb over SSH would otherwise abort it).
+    qputenv("QT_QPA_PLATFORM", "offscreen");
     // A reproducible export (--fixed-date) needs the same hash order in every run: Qt's PDF
     // writer orders the fonts it embeds by hash. Set before the first hash exists.
     for (int i = 1; i < argc; ++i) {

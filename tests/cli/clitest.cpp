@@ -94,7 +94,8 @@ private:
     }
 
     /// Runs chorus-cli in the test's folder, in English, with a private home and data folder.
-    Run cli(const QStringList &arguments)
+    /// Runs chorus-cli; extra sets environment variables (an empty value removes one).
+    Run cli(const QStringList &arguments, const QHash<QString, QString> &extra = {})
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(u"LANGUAGE"_s, u"en"_s);
@@ -102,6 +103,13 @@ private:
         environment.insert(u"HOME"_s, path(u"home"_s));
         environment.insert(u"XDG_DATA_HOME"_s, dataHome());
         environment.insert(u"XDG_CONFIG_HOME"_s, path(u"xdg-config"_s));
+        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
+            if (it.value().isEmpty()) {
+                environment.remove(it.key());
+            } else {
+                environment.insert(it.key(), it.value());
+            }
+        }
         QProcess process;
         process.setProcessEnvironment(environment);
         process.setWorkingDirectory(m_dir->path());
@@ -266,6 +274,18 @@ private Q_SLOTS:
             QCOMPARE(store->count(Kind::Organization), qint64(1));
             QCOMPARE(store->count(Kind::Quote), qint64(0));
         }
+    }
+
+    void shouldWorkWithoutADisplayWhateverPlatformTheDesktopAsksFor()
+    {
+        // GIVEN a terminal over SSH: no display, but the desktop's platform setting came along
+        const QString database = path(u"remote.chorus"_s);
+        // WHEN a script creates the demo database there
+        const Run run = cli({u"--db"_s, database, u"init"_s, u"--demo"_s},
+                            {{u"QT_QPA_PLATFORM"_s, u"xcb"_s}, {u"DISPLAY"_s, QString()}, {u"WAYLAND_DISPLAY"_s, QString()}});
+        // THEN chorus-cli does its job instead of looking for a screen
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY(QFile::exists(database));
     }
 
     void shouldReportAFreshDatabaseAsHealthy()
