@@ -4,7 +4,6 @@
 #include "databaseopener.h"
 
 #include "desktop_debug.h"
-#include "store/democoalition.h"
 #include "store/store.h"
 
 #include <KConfigGroup>
@@ -101,6 +100,11 @@ QString DatabaseOpener::startupPath(const QString &argument)
     return defaultPath();
 }
 
+bool DatabaseOpener::isFirstRun(const QString &argument)
+{
+    return argument.isEmpty() && startupPath(argument) == defaultPath() && !QFileInfo::exists(defaultPath());
+}
+
 std::unique_ptr<Store::Store> DatabaseOpener::openAtStartup(const QString &path)
 {
     QString current = path;
@@ -128,32 +132,6 @@ std::unique_ptr<Store::Store> DatabaseOpener::openAtStartup(const QString &path)
         current = next;
         // A file chosen to be opened must exist: never create one in its place.
         create = false;
-    }
-}
-
-void DatabaseOpener::offerDemoCoalition(Store::Store &store, const QString &path)
-{
-    const auto answer = KMessageBox::questionTwoActions(m_parent,
-                                                        xi18nc("@info",
-                                                               "Welcome to Chorus. Your coalition database was created at <filename>%1</filename>.<nl/><nl/>"
-                                                               "Load the demo coalition to explore Chorus with example organizations, spokespeople, "
-                                                               "quotes and events?",
-                                                               QDir::toNativeSeparators(path)),
-                                                        i18nc("@title:window", "Welcome to Chorus"),
-                                                        KGuiItem(i18nc("@action:button", "Load Demo Coalition"), u"document-import"_s),
-                                                        KGuiItem(i18nc("@action:button", "Start Empty"), u"document-new"_s));
-    if (answer != KMessageBox::PrimaryAction) {
-        return;
-    }
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto loaded = Store::loadDemoCoalition(store);
-    QApplication::restoreOverrideCursor();
-    if (!loaded) {
-        qCWarning(CHORUS_DESKTOP) << "demo coalition not loaded:" << loaded.error().message();
-        KMessageBox::error(m_parent,
-                           loaded.error().message(),
-                           i18nc("@title:window", "Demo Coalition Not Loaded"),
-                           KMessageBox::Notify | KMessageBox::PlainText);
     }
 }
 

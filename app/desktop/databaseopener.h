@@ -18,9 +18,9 @@ namespace Chorus::Desktop
 {
 
 /**
- * Finds and opens the coalition database, with the dialogs that go with it: the first-run
- * welcome and its offer of the demo coalition, the file dialogs of File ▸ New and File ▸ Open,
- * and what to do when a file cannot be opened. It never replaces or deletes a file that fails
+ * Finds and opens the coalition database, with the dialogs that go with it: the file dialogs
+ * of File ▸ New and File ▸ Open, and what to do when a file cannot be opened (the first-run
+ * choices are WelcomePage's). It never replaces or deletes a file that fails
  * to open.
  */
 class DatabaseOpener
@@ -38,6 +38,11 @@ public:
      * database if it still exists, else the default one.
      */
     [[nodiscard]] static QString startupPath(const QString &argument);
+    /**
+     * Whether this is a first run, to be welcomed by WelcomePage: no database given on the
+     * command line, no last database that still exists, and no default database yet.
+     */
+    [[nodiscard]] static bool isFirstRun(const QString &argument);
 
     /**
      * Opens path at startup, creating it when it does not exist (and the default location's
@@ -55,9 +60,6 @@ public:
     {
         return m_openedPath;
     }
-
-    /// Welcomes the user to a new database and offers to load the demo coalition into store.
-    void offerDemoCoalition(Store::Store &store, const QString &path);
 
     /// Asks for an existing database to open; empty when cancelled.
     [[nodiscard]] QString askForExistingDatabase();

@@ -5,6 +5,7 @@
 #include "databaseopener.h"
 #include "mainwindow.h"
 #include "store/store.h"
+#include "welcomepage.h"
 
 #include <KAboutData>
 #include <KCrash>
@@ -167,8 +168,19 @@ int main(int argc, char *argv[])
     parser.process(app);
     about.processCommandLine(&parser);
 
-    Desktop::DatabaseOpener opener;
-    std::unique_ptr<Store::Store> store = opener.openAtStartup(Desktop::DatabaseOpener::startupPath(parser.positionalArguments().value(0)));
+    const QString argument = parser.positionalArguments().value(0);
+    std::unique_ptr<Store::Store> store;
+    if (Desktop::DatabaseOpener::isFirstRun(argument)) {
+        // No database yet: create an empty one, open one, or explore the demo coalition.
+        Desktop::WelcomePage welcome;
+        if (welcome.exec() != QDialog::Accepted) {
+            return 0;
+        }
+        store = welcome.takeStore();
+    } else {
+        Desktop::DatabaseOpener opener;
+        store = opener.openAtStartup(Desktop::DatabaseOpener::startupPath(argument));
+    }
     if (!store) {
         return 1;
     }
@@ -181,13 +193,5 @@ int main(int argc, char *argv[])
     }
     window->show();
 
-    if (opener.createdNewDatabase()) {
-        // Asked over the window, so the overview fills in behind the question when the demo loads.
-        QTimer::singleShot(0, window, [window, path = opener.openedPath()] {
-            if (window->store()) {
-                Desktop::DatabaseOpener(window).offerDemoCoalition(*window->store(), path);
-            }
-        });
-    }
     return app.exec();
 }

@@ -5,6 +5,7 @@
 
 #include "databaseopener.h"
 #include "store/store.h"
+#include "welcomepage.h"
 
 #include <KConfigGroup>
 #include <KLocalizedString>
@@ -19,6 +20,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -234,65 +236,182 @@ private Q_SLOTS:
         QCOMPARE(readFile(bad), "not a database"_ba);
     }
 
-    void shouldWelcomeWithThePathAndLoadTheDemoWhenAsked()
+    void shouldWelcomeOnlyAFirstRun()
     {
-        auto opened = Store::Store::open(m_dir->filePath(u"new.chorus"_s));
-        QVERIFY(opened);
-        Store::Store &store = *opened.value();
-        QString shown;
-        whenDialogAppears([&shown](QDialog *dialog) {
-            shown = dialogText(dialog);
-            clickButton(dialog, u"Load Demo Coalition"_s);
-        });
-        Desktop::DatabaseOpener().offerDemoCoalition(store, m_dir->filePath(u"new.chorus"_s));
-        QVERIFY2(shown.contains(QDir::toNativeSeparators(m_dir->filePath(u"new.chorus"_s))), qPrintable(shown));
-        // Only the welcome was shown: no error about the demo.
-        QCOMPARE(m_dialogTitles, QStringList{u"Welcome to Chorus"_s});
-        QVERIFY(store.count(Kind::Organization) > 0);
-        QVERIFY(store.count(Kind::Quote) > 0);
+        // GIVEN no database at all: a first run
+        QVERIFY(Desktop::DatabaseOpener::isFirstRun(QString()));
+        // THEN a database given on the command line is no first run
+        QVERIFY(!Desktop::DatabaseOpener::isFirstRun(m_dir->filePath(u"given.chorus"_s)));
+        // AND neither is a start with a last database that still exists
+        const QString last = m_dir->filePath(u"last.chorus"_s);
+        QVERIFY(Store::Store::open(last));
+        Desktop::DatabaseOpener::rememberLastDatabase(last);
+        QVERIFY(!Desktop::DatabaseOpener::isFirstRun(QString()));
+        // AND neither is a start with the default database there
+        Desktop::DatabaseOpener::rememberLastDatabase(m_dir->filePath(u"moved-away.chorus"_s));
+        QVERIFY(Desktop::DatabaseOpener::isFirstRun(QString()));
+        QDir().mkpath(QFileInfo(Desktop::DatabaseOpener::defaultPath()).absolutePath());
+        QVERIFY(Store::Store::open(Desktop::DatabaseOpener::defaultPath()));
+        QVERIFY(!Desktop::DatabaseOpener::isFirstRun(QString()));
     }
 
-    void shouldStartEmptyWhenAsked()
+    void shouldOfferThreeExplainedChoicesReachableByKeyboard()
     {
-        auto opened = Store::Store::open(m_dir->filePath(u"new.chorus"_s));
-        QVERIFY(opened);
-        Store::Store &store = *opened.value();
-        whenDialogAppears([](QDialog *dialog) {
-            clickButton(dialog, u"Start Empty"_s);
-        });
-        Desktop::DatabaseOpener().offerDemoCoalition(store, m_dir->filePath(u"new.chorus"_s));
-        QCOMPARE(m_dialogTitles, QStringList{u"Welcome to Chorus"_s});
-        for (Kind kind : allKinds()) {
-            QCOMPARE(store.count(kind), 0);
+        // GIVEN the welcome page
+        Desktop::WelcomePage page;
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QCOMPARE(page.windowTitle(), u"Welcome to Chorus"_s);
+        const QStringList choices{u"createEmptyButton"_s, u"openExistingButton"_s, u"exploreDemoButton"_s};
+        // THEN each choice is a named button with a one-line explanation under it
+        for (const QString &name : choices) {
+            auto *button = page.findChild<QPushButton *>(name);
+            QVERIFY2(button, qPrintable(name));
+            QVERIFY(!button->accessibleName().isEmpty());
+            QVERIFY(!button->accessibleDescription().isEmpty());
+            auto *explanation = page.findChild<QLabel *>(name + u"Explanation"_s);
+            QVERIFY2(explanation, qPrintable(name));
+            QVERIFY(!explanation->text().isEmpty());
+            QVERIFY(!button->accessibleDescription().contains(u'<'));
+        }
+        // AND the empty database is the default choice, and tells where it goes
+        auto *create = page.findChild<QPushButton *>(u"createEmptyButton"_s);
+        QVERIFY(create->isDefault());
+        QVERIFY(create->accessibleDescription().contains(QDir::toNativeSeparators(Desktop::DatabaseOpener::defaultPath())));
+        // AND Tab goes through the choices in order, then to Quit
+        page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&page));
+        QCOMPARE(QApplication::focusWidget(), create);
+        for (const QString &next : {u"chooseLocationButton"_s, u"openExistingButton"_s, u"exploreDemoButton"_s, u"quitButton"_s}) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QCOMPARE(QApplication::focusWidget()->objectName(), next);
         }
     }
 
-    void shouldExplainWhenTheDemoCannotBeLoaded()
+    void shouldCreateAnEmptyDefaultDatabaseWhenChosen()
     {
-        // GIVEN a database that already holds the demo coalition (a second load is refused)
-        auto opened = Store::Store::open(m_dir->filePath(u"demo.chorus"_s));
-        QVERIFY(opened);
-        Store::Store &store = *opened.value();
+        // GIVEN a first run, without even the data folder
+        const QString path = Desktop::DatabaseOpener::defaultPath();
+        QDir(QFileInfo(path).absolutePath()).removeRecursively();
+        Desktop::WelcomePage page;
+        // WHEN the user creates an empty database
+        page.findChild<QPushButton *>(u"createEmptyButton"_s)->click();
+        // THEN the page is done, with the new empty default database open
+        QCOMPARE(page.result(), int(QDialog::Accepted));
+        const std::unique_ptr<Store::Store> store = page.takeStore();
+        QVERIFY(store);
+        QCOMPARE(page.chosenPath(), path);
+        QVERIFY(QFileInfo::exists(path));
+        for (Kind kind : allKinds()) {
+            QCOMPARE(store->count(kind), 0);
+        }
+        QVERIFY(!Desktop::DatabaseOpener::isFirstRun(QString()));
+    }
+
+    void shouldOpenAnExistingDatabaseWhenChosen()
+    {
+        // GIVEN a database of the coalition elsewhere
+        const QString path = m_dir->filePath(u"coalition.chorus"_s);
+        {
+            auto store = Store::Store::open(path);
+            QVERIFY(store);
+            QVERIFY(store.value()->create(Kind::Organization, {{u"name"_s, u"Río Verde Alliance"_s}}));
+        }
+        Desktop::WelcomePage page;
+        // WHEN the user opens it (the file dialog's answer)
+        QVERIFY(page.openExisting(path));
+        // THEN it is open, and no default database was created
+        QCOMPARE(page.result(), int(QDialog::Accepted));
+        const std::unique_ptr<Store::Store> store = page.takeStore();
+        QVERIFY(store);
+        QCOMPARE(page.chosenPath(), path);
+        QCOMPARE(store->count(Kind::Organization), 1);
+        QVERIFY(!QFileInfo::exists(Desktop::DatabaseOpener::defaultPath()));
+    }
+
+    void shouldStayOnTheWelcomeWhenTheChosenFileCannotBeOpened()
+    {
+        // GIVEN a file of another program
+        const QString path = m_dir->filePath(u"notes.chorus"_s);
+        writeFile(path, "not a database"_ba);
+        Desktop::WelcomePage page;
+        // WHEN the user picks it
         whenDialogAppears([](QDialog *dialog) {
-            clickButton(dialog, u"Load Demo Coalition"_s);
+            clickButton(dialog, u"OK"_s);
         });
-        Desktop::DatabaseOpener().offerDemoCoalition(store, m_dir->filePath(u"demo.chorus"_s));
-        const qint64 organizations = store.count(Kind::Organization);
+        QVERIFY(!page.openExisting(path));
+        // THEN they are told, the page stays, and the file is untouched
+        QCOMPARE(m_dialogTitles, QStringList{u"Cannot Open the Coalition Database"_s});
+        QCOMPARE(page.result(), 0);
+        QVERIFY(!page.takeStore());
+        QCOMPARE(readFile(path), "not a database"_ba);
+        // AND a file that is not there is not created
+        whenDialogAppears([](QDialog *dialog) {
+            clickButton(dialog, u"OK"_s);
+        });
+        QVERIFY(!page.openExisting(m_dir->filePath(u"missing.chorus"_s)));
+        QVERIFY(!QFileInfo::exists(m_dir->filePath(u"missing.chorus"_s)));
+    }
+
+    void shouldOpenTheDemoCoalitionWhenChosen()
+    {
+        // GIVEN a first run
+        QFile::remove(Desktop::WelcomePage::demoPath());
+        Desktop::WelcomePage page;
+        // WHEN the user explores the demo
+        page.findChild<QPushButton *>(u"exploreDemoButton"_s)->click();
+        // THEN a database of its own holds the demo coalition, and no error was shown
+        QVERIFY(m_dialogTitles.isEmpty());
+        QCOMPARE(page.result(), int(QDialog::Accepted));
+        std::unique_ptr<Store::Store> store = page.takeStore();
+        QVERIFY(store);
+        QCOMPARE(page.chosenPath(), Desktop::WelcomePage::demoPath());
+        const qint64 organizations = store->count(Kind::Organization);
         QVERIFY(organizations > 0);
-        // WHEN the user asks for the demo again
+        QVERIFY(store->count(Kind::Quote) > 0);
+        QVERIFY(!QFileInfo::exists(Desktop::DatabaseOpener::defaultPath()));
+
+        // AND exploring it again opens the same demo, not a second copy
+        store.reset();
+        Desktop::WelcomePage again;
+        QVERIFY(again.exploreDemo(Desktop::WelcomePage::demoPath()));
+        QCOMPARE(again.takeStore()->count(Kind::Organization), organizations);
+        QFile::remove(Desktop::WelcomePage::demoPath());
+    }
+
+    void shouldExplainWhenTheDemoCannotBeOpened()
+    {
+        // GIVEN a file of another program where the demo would go
+        const QString path = m_dir->filePath(u"demo.chorus"_s);
+        writeFile(path, "not a database"_ba);
+        Desktop::WelcomePage page;
+        // WHEN the user explores the demo
         QString error;
-        whenDialogAppears([this, &error](QDialog *dialog) {
-            whenDialogAppears([&error](QDialog *errorDialog) {
-                error = dialogText(errorDialog);
-                clickButton(errorDialog, u"OK"_s);
-            });
-            clickButton(dialog, u"Load Demo Coalition"_s);
+        whenDialogAppears([&error](QDialog *dialog) {
+            error = dialogText(dialog);
+            clickButton(dialog, u"OK"_s);
         });
-        Desktop::DatabaseOpener().offerDemoCoalition(store, m_dir->filePath(u"demo.chorus"_s));
-        // THEN the store's reason is shown, and nothing changed
-        QCOMPARE(m_dialogTitles.constLast(), u"Demo Coalition Not Loaded"_s);
+        QVERIFY(!page.exploreDemo(path));
+        // THEN the reason is shown, the page stays, and the file is untouched
+        QCOMPARE(m_dialogTitles, QStringList{u"Demo Coalition Not Loaded"_s});
         QVERIFY(!error.isEmpty());
-        QCOMPARE(store.count(Kind::Organization), organizations);
+        QCOMPARE(page.result(), 0);
+        QCOMPARE(readFile(path), "not a database"_ba);
+    }
+
+    void shouldQuitOnEscapeWithoutCreatingAnything()
+    {
+        // GIVEN the welcome page on screen
+        Desktop::WelcomePage page;
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        // WHEN the user presses Escape
+        QTest::keyClick(&page, Qt::Key_Escape);
+        // THEN the page is rejected (Chorus quits), and no database was created
+        QCOMPARE(page.result(), int(QDialog::Rejected));
+        QVERIFY(!page.takeStore());
+        QVERIFY(!QFileInfo::exists(Desktop::DatabaseOpener::defaultPath()));
+        QVERIFY(!QFileInfo::exists(Desktop::WelcomePage::demoPath()));
     }
 };
 
