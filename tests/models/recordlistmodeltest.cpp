@@ -220,6 +220,32 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 2);
     }
 
+    void shouldShowChoicesByTheirLabelWhileFilteringAndSortingByTheStoredValue()
+    {
+        // GIVEN memberships whose stored status and role differ from their labels
+        const auto created = m_store->create(Kind::Campaign, {{u"name"_s, u"Clean Water Now"_s}});
+        QVERIFY(created);
+        const QString campaign = created.value();
+        for (const auto &[name, status] : {std::pair{u"Río Verde Alliance"_s, u"signed_on"_s}, std::pair{u"Tenants United"_s, u"considering"_s}}) {
+            const QString organization = createOrganization(name);
+            QVERIFY(m_store->create(Kind::Membership,
+                                    {{u"campaign_id"_s, campaign}, {u"organization_id"_s, organization}, {u"status"_s, status}, {u"role"_s, u"lead"_s}}));
+        }
+        RecordListModel model(Kind::Membership);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        // WHEN the list is sorted by status
+        model.sort(3, Qt::AscendingOrder);
+        // THEN the cells show the labels, "signed on" rather than "signed_on", in the stored values' order
+        QCOMPARE(column(model, 3), (QStringList{choiceLabel(u"status", u"considering"), choiceLabel(u"status", u"signed_on")}));
+        QCOMPARE(column(model, 3).constLast(), u"signed on"_s);
+        QCOMPARE(model.index(1, 3).data(Qt::ToolTipRole).toString(), u"signed on"_s);
+        QCOMPARE(column(model, 2), (QStringList{u"lead"_s, u"lead"_s}));
+        // AND narrowing by a status takes the stored value
+        model.setCondition(u"status"_s, u"signed_on"_s);
+        QCOMPARE(column(model, 0), QStringList{u"Río Verde Alliance"_s});
+    }
+
     void shouldShowTheNewestQuotesFirst()
     {
         const auto person = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}});
