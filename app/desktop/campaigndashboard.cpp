@@ -3,6 +3,8 @@
 
 #include "campaigndashboard.h"
 
+#include "events/sitetime.h"
+
 #include "domain/validation.h"
 #include "models/campaignsummary.h"
 #include "store/store.h"
@@ -47,11 +49,8 @@ QString localTime(const QDateTime &utc, const QString &zoneId)
     if (!zone.isValid()) {
         return QLocale().toString(utc, QLocale::ShortFormat) + u" UTC"_s;
     }
-    const QDateTime local = utc.toTimeZone(zone);
-    return i18nc("@info a site's local time: %1 date and time, %2 time zone abbreviation",
-                 "%1 %2",
-                 QLocale().toString(local, QLocale::ShortFormat),
-                 zone.abbreviation(local));
+    // "Thursday, May 20, 2027, 1:30 p.m. PDT": the site's own clock, as everywhere else.
+    return Events::formatDateTime(utc, zone);
 }
 
 } // namespace

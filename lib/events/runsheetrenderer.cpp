@@ -128,8 +128,8 @@ QString RunSheetRenderer::html(const QString &siteId)
     } else {
         html += u"<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\" style=\"border-color:#999999; border-style:solid;\">"_s;
         html +=
-            u"<tr style=\"background-color:#eeeeee;\"><th align=\"left\" width=\"17%\">%1</th><th align=\"left\" width=\"10%\">%2</th>"
-            "<th align=\"left\" width=\"48%\">%3</th><th align=\"left\" width=\"25%\">%4</th></tr>"_s.arg(escaped(i18nc("@title:column run sheet", "Time")),
+            u"<tr style=\"background-color:#eeeeee;\"><th align=\"left\" width=\"17%\">%1</th><th align=\"left\" width=\"14%\">%2</th>"
+            "<th align=\"left\" width=\"44%\">%3</th><th align=\"left\" width=\"25%\">%4</th></tr>"_s.arg(escaped(i18nc("@title:column run sheet", "Time")),
                                                                                                           escaped(i18nc("@title:column run sheet", "Length")),
                                                                                                           escaped(i18nc("@title:column run sheet", "What")),
                                                                                                           escaped(i18nc("@title:column run sheet", "Who")));

@@ -389,6 +389,26 @@ private Q_SLOTS:
         QVERIFY(tree->topLevelItemCount() >= 1);
     }
 
+    void shouldShowUpcomingSitesOnTheirOwnClock()
+    {
+        // GIVEN a campaign's press conference in San José at 20:30 UTC on a May day
+        const QString campaign = m_store->create(Kind::Campaign, {{u"name"_s, u"Cancel the Contract"_s}}).value();
+        const QString event = m_store->create(Kind::Event, {{u"title"_s, u"Petition delivery"_s}, {u"campaign_id"_s, campaign}}).value();
+        QVERIFY(m_store->create(Kind::Site,
+                                {{u"event_id"_s, event},
+                                 {u"venue"_s, u"Founders Plaza"_s},
+                                 {u"time_zone"_s, u"America/Los_Angeles"_s},
+                                 {u"starts_at"_s, u"2099-05-20T20:30:00Z"_s},
+                                 {u"ends_at"_s, u"2099-05-20T21:30:00Z"_s}}));
+        // THEN the overview gives the site's local time with its zone, as a person reads it
+        auto *dashboard = m_window->findChild<QWidget *>(u"campaignDashboard"_s);
+        QVERIFY(dashboard);
+        QTRY_VERIFY(dashboard->findChild<QWidget *>(u"campaign_"_s + campaign));
+        auto *figures = dashboard->findChild<QWidget *>(u"campaign_"_s + campaign)->findChild<QLabel *>(u"figures"_s);
+        QVERIFY(figures);
+        QVERIFY2(figures->text().contains(u"May 20, 2099, 1:30 p.m. PDT"_s), qPrintable(figures->text()));
+    }
+
     void shouldOpenASiteInTheEventsTabs()
     {
         // GIVEN an event with one site
