@@ -267,10 +267,12 @@ void MainWindow::createRecordPages()
         m_tabHosts.append(tabs);
         return tabs;
     };
-    addPage(u"events"_s,
-            QIcon::fromTheme(u"view-calendar"_s, QIcon::fromTheme(u"office-calendar"_s)),
-            kindPluralLabel(Kind::Event),
-            makeTabs(u"eventTabs"_s, {Kind::Event, Kind::Site, Kind::RunOfShowItem, Kind::Task, Kind::MediaRsvp}));
+    QTabWidget *eventTabs = makeTabs(u"eventTabs"_s, {Kind::Event, Kind::Site, Kind::RunOfShowItem, Kind::Task, Kind::MediaRsvp});
+    // The day of action at a glance: every site on its own clock, its run of show and tasks.
+    auto *planner = new EventPlannerView(eventTabs);
+    planner->setObjectName(u"eventPlanner"_s);
+    eventTabs->addTab(planner, i18nc("@title:tab", "Days of Action"));
+    addPage(u"events"_s, QIcon::fromTheme(u"view-calendar"_s, QIcon::fromTheme(u"office-calendar"_s)), kindPluralLabel(Kind::Event), eventTabs);
     addPage(u"presskits"_s,
             QIcon::fromTheme(u"document-export"_s),
             kindPluralLabel(Kind::PressKit),
@@ -433,16 +435,9 @@ void MainWindow::setupActions()
     }
 
     QAction *planner = actionCollection()->addAction(u"events_planner"_s, this, [this] {
-        auto *view = findChild<EventPlannerView *>();
-        if (!view) {
-            view = new EventPlannerView(this);
-            view->setWindowFlag(Qt::Window);
-            view->setWindowTitle(i18nc("@title:window", "Days of Action"));
-            view->resize(1100, 800);
+        if (auto *view = findChild<EventPlannerView *>()) {
+            revealPage(view);
         }
-        view->setStore(m_store.get());
-        view->show();
-        view->raise();
     });
     planner->setText(i18nc("@action:inmenu", "&Days of Action…"));
     planner->setIcon(QIcon::fromTheme(u"view-calendar-day"_s));

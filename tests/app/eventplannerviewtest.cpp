@@ -147,11 +147,14 @@ private Q_SLOTS:
         // GIVEN the main window on a database with the demo day of action
         Desktop::MainWindow window;
         window.setStore(std::move(m_store));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
         // WHEN the user opens View ▸ Days of Action
         QAction *action = window.actionCollection()->action(u"events_planner"_s);
         QVERIFY(action);
         action->trigger();
-        // THEN the planner shows the event's five sites
+        // THEN the Events page shows the planner, with the event's five sites
+        QCOMPARE(window.currentPageId(), u"events"_s);
         auto *planner = window.findChild<EventPlannerView *>();
         QVERIFY(planner);
         QVERIFY(planner->isVisible());
