@@ -201,47 +201,21 @@ Store::~Store()
 
 QList<Storage::MigrationStep> Store::migrations()
 {
+    // Each step runs the schema file of its version, store/schema/vN.sql.
+    const auto schemaStep = [](int version, const QString &description) {
+        return Storage::MigrationStep{version, description, [version](Storage::Database &db) {
+                                          return runSchemaFile(db, u":/chorus/schema/v%1.sql"_s.arg(version));
+                                      }};
+    };
     return {
-        {1,
-         u"coalition records"_s,
-         [](Storage::Database &db) {
-             return runSchemaFile(db, u":/chorus/schema/v1.sql"_s);
-         }},
-        {2,
-         u"replica, change log and search index"_s,
-         [](Storage::Database &db) {
-             return runSchemaFile(db, u":/chorus/schema/v2.sql"_s);
-         }},
-        {3,
-         u"faster bulk writes"_s,
-         [](Storage::Database &db) {
-             return runSchemaFile(db, u":/chorus/schema/v3.sql"_s);
-         }},
-        {4,
-         u"event logistics: run-of-show clock starts, zoned task due dates, media RSVPs"_s,
-         [](Storage::Database &db) {
-             return runSchemaFile(db, u":/chorus/schema/v4.sql"_s);
-         }},
-        {5,
-         u"offline sync: coalition identity, operation bases, peers, conflicts"_s,
-         [](Storage::Database &db) {
-             return runSchemaFile(db, u":/chorus/schema/v5.sql"_s);
-         }},
-        {6,
-         u"photo of a person, audit of merged duplicates"_s,
-         [](Storage::Database &db) {
-             return runSchemaFile(db, u":/chorus/schema/v6.sql"_s);
-         }},
-        {7,
-         u"what a press kit includes"_s,
-         [](Storage::Database &db) {
-             return runSchemaFile(db, u":/chorus/schema/v7.sql"_s);
-         }},
-        {8,
-         u"index of quotes by campaign and state"_s,
-         [](Storage::Database &db) {
-             return runSchemaFile(db, u":/chorus/schema/v8.sql"_s);
-         }},
+        schemaStep(1, u"coalition records"_s),
+        schemaStep(2, u"replica, change log and search index"_s),
+        schemaStep(3, u"faster bulk writes"_s),
+        schemaStep(4, u"event logistics: run-of-show clock starts, zoned task due dates, media RSVPs"_s),
+        schemaStep(5, u"offline sync: coalition identity, operation bases, peers, conflicts"_s),
+        schemaStep(6, u"photo of a person, audit of merged duplicates"_s),
+        schemaStep(7, u"what a press kit includes"_s),
+        schemaStep(8, u"index of quotes by campaign and state"_s),
     };
 }
 

@@ -3,6 +3,8 @@
 
 #include "chorustest.h"
 
+#include "cli/clirun.h"
+
 #include "chorus_version.h"
 #include "domain/entity.h"
 #include "store/store.h"
@@ -26,26 +28,9 @@ namespace
 {
 
 /// What one run of chorus-cli did.
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
+using Run = Chorus::Test::CliRun;
 
-    /// For failure messages: everything the run printed.
-    [[nodiscard]] QByteArray describe() const
-    {
-        return QStringLiteral("exit code %1\n--- stdout:\n%2\n--- stderr:\n%3").arg(exitCode).arg(out, err).toUtf8();
-    }
-};
-
-QByteArray fileHash(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return {};
-    }
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
+using Chorus::Test::fileHash;
 
 void writeFile(const QString &path, const QByteArray &content)
 {
@@ -97,34 +82,7 @@ private:
     /// Runs chorus-cli; extra sets environment variables (an empty value removes one).
     Run cli(const QStringList &arguments, const QHash<QString, QString> &extra = {})
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"LANGUAGE"_s, u"en"_s);
-        environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
-        environment.insert(u"HOME"_s, path(u"home"_s));
-        environment.insert(u"XDG_DATA_HOME"_s, dataHome());
-        environment.insert(u"XDG_CONFIG_HOME"_s, path(u"xdg-config"_s));
-        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it) {
-            if (it.value().isEmpty()) {
-                environment.remove(it.key());
-            } else {
-                environment.insert(it.key(), it.value());
-            }
-        }
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        process.setWorkingDirectory(m_dir->path());
-        process.start(QStringLiteral(CHORUS_CLI), arguments);
-        Run run;
-        if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-            process.kill();
-            process.waitForFinished();
-            run.err = u"chorus-cli did not finish normally: "_s + process.errorString();
-            return run;
-        }
-        run.exitCode = process.exitCode();
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err += QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return Chorus::Test::runCli(m_dir->path(), arguments, extra);
     }
 
     /// A database created through chorus-cli init.

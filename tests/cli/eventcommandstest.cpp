@@ -3,6 +3,8 @@
 
 #include "chorustest.h"
 
+#include "cli/clirun.h"
+
 #include "domain/entity.h"
 #include "store/store.h"
 
@@ -21,16 +23,7 @@ namespace
 {
 
 /// What one run of a program did.
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    [[nodiscard]] QByteArray describe() const
-    {
-        return QStringLiteral("exit code %1\n--- stdout:\n%2\n--- stderr:\n%3").arg(exitCode).arg(out, err).toUtf8();
-    }
-};
+using Run = Chorus::Test::CliRun;
 
 } // namespace
 

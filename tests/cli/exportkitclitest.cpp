@@ -3,6 +3,8 @@
 
 #include "chorustest.h"
 
+#include "cli/clirun.h"
+
 #include "domain/entity.h"
 #include "store/store.h"
 
@@ -19,16 +21,7 @@ using Chorus::Domain::Kind;
 namespace
 {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-
-    [[nodiscard]] QByteArray describe() const
-    {
-        return QStringLiteral("exit code %1\n--- stdout:\n%2\n--- stderr:\n%3").arg(exitCode).arg(out, err).toUtf8();
-    }
-};
+using Run = Chorus::Test::CliRun;
 
 } // namespace
 
@@ -49,24 +42,7 @@ private:
     /// and a Spanish kit could not have Spanish labels.
     Run cli(const QStringList &arguments)
     {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(u"LANGUAGE"_s, u"en"_s);
-        environment.insert(u"LC_ALL"_s, u"en_US.UTF-8"_s);
-        environment.insert(u"HOME"_s, path(u"home"_s));
-        environment.insert(u"XDG_DATA_HOME"_s, path(u"xdg-data"_s));
-        environment.insert(u"XDG_CONFIG_HOME"_s, path(u"xdg-config"_s));
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        process.setWorkingDirectory(m_dir->path());
-        process.start(QStringLiteral(CHORUS_CLI), arguments);
-        Run run;
-        if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
-            return run;
-        }
-        run.exitCode = process.exitCode();
-        run.out = QString::fromUtf8(process.readAllStandardOutput());
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        return run;
+        return Chorus::Test::runCli(m_dir->path(), arguments, {{u"LC_ALL"_s, u"en_US.UTF-8"_s}});
     }
 
     /// A new database with the demo coalition.
