@@ -167,10 +167,13 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
 
     for (const Field &field : info.fields) {
         const QVariant value = record.value(field.name);
-        const QString name = fieldLabel(kind, field.name);
+        // Labels are translated only for a message: most records are valid.
+        const auto name = [kind, &field] {
+            return fieldLabel(kind, field.name);
+        };
         if (isEmpty(value)) {
             if (field.required) {
-                problems << i18nc("@info validation; %1 names the record, %2 the field", "%1: the %2 is empty.", label, name);
+                problems << i18nc("@info validation; %1 names the record, %2 the field", "%1: the %2 is empty.", label, name());
             }
             continue;
         }
@@ -183,7 +186,7 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
                 problems << i18nc("@info validation",
                                   "%1: the %2 is too long (%3 characters; at most %4).",
                                   label,
-                                  name,
+                                  name(),
                                   QLocale().toString(text.size()),
                                   QLocale().toString(limit));
             }
@@ -193,21 +196,21 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
         case FieldType::Integer: {
             qint64 number = 0;
             if (!isWholeNumber(value, &number)) {
-                problems << i18nc("@info validation", "%1: the %2 must be a whole number, not %3.", label, name, quoted(text));
+                problems << i18nc("@info validation", "%1: the %2 must be a whole number, not %3.", label, name(), quoted(text));
             } else if (field.type == FieldType::Count && number < 0) {
-                problems << i18nc("@info validation", "%1: the %2 cannot be negative.", label, name);
+                problems << i18nc("@info validation", "%1: the %2 cannot be negative.", label, name());
             }
             break;
         }
         case FieldType::Date:
             if (!QDate::fromString(text, Qt::ISODate).isValid()) {
                 problems
-                    << i18nc("@info validation", "%1: the %2 %3 is not a valid date. Write it as year-month-day, e.g. 2026-05-01.", label, name, quoted(text));
+                    << i18nc("@info validation", "%1: the %2 %3 is not a valid date. Write it as year-month-day, e.g. 2026-05-01.", label, name(), quoted(text));
             }
             break;
         case FieldType::DateTime:
             if (!parseInstant(text).isValid()) {
-                problems << i18nc("@info validation", "%1: the %2 %3 is not a valid date and time with a time zone.", label, name, quoted(text));
+                problems << i18nc("@info validation", "%1: the %2 %3 is not a valid date and time with a time zone.", label, name(), quoted(text));
             }
             break;
         case FieldType::TimeZone:
@@ -226,7 +229,7 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
         case FieldType::Url: {
             const QUrl url(text, QUrl::StrictMode);
             if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty()) {
-                problems << i18nc("@info validation", "%1: the %2 %3 is not a web address (it should start with https://).", label, name, quoted(text));
+                problems << i18nc("@info validation", "%1: the %2 %3 is not a web address (it should start with https://).", label, name(), quoted(text));
             }
             break;
         }
@@ -239,19 +242,19 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
         }
         case FieldType::Choice:
             if (!field.choices.contains(text)) {
-                problems << i18nc("@info validation", "%1: %2 is not a valid %3.", label, quoted(text), name);
+                problems << i18nc("@info validation", "%1: %2 is not a valid %3.", label, quoted(text), name());
             }
             break;
         case FieldType::Blob:
             if (value.toByteArray().size() > MaxBlobBytes) {
-                problems << i18nc("@info validation", "%1: the %2 is too large (at most %3 MB).", label, name, MaxBlobBytes / (1024 * 1024));
+                problems << i18nc("@info validation", "%1: the %2 is too large (at most %3 MB).", label, name(), MaxBlobBytes / (1024 * 1024));
             }
             break;
         case FieldType::Json: {
             QJsonParseError error;
             const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
             if (error.error != QJsonParseError::NoError) {
-                problems << i18nc("@info validation", "%1: the %2 are damaged (%3).", label, name, error.errorString());
+                problems << i18nc("@info validation", "%1: the %2 are damaged (%3).", label, name(), error.errorString());
             } else if (field.references) {
                 bool allIds = document.isArray();
                 QSet<QString> seen;
@@ -261,14 +264,14 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
                         problems << i18nc("@info validation; %2 is a list such as the quotes of a press kit",
                                           "%1: the %2 list the same %3 twice.",
                                           label,
-                                          name,
+                                          name(),
                                           kindLabel(*field.references));
                         break;
                     }
                     seen.insert(id.toString());
                 }
                 if (!allIds) {
-                    problems << i18nc("@info validation", "%1: the %2 are not a list of records.", label, name);
+                    problems << i18nc("@info validation", "%1: the %2 are not a list of records.", label, name());
                 }
             }
             break;

@@ -220,9 +220,9 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         return true;
     };
 
-    // Record ids are random UUIDs, so every insert lands on a random page of the id indexes: a
-    // large import outgrows SQLite's default 2 MB page cache and slows down row after row. The
-    // cache grows only as far as the import needs, and is set back afterwards.
+    // The duplicate lookups and the search index touch pages all over their indexes: a large
+    // import outgrows SQLite's default 2 MB page cache and slows down row after row. The cache
+    // grows only as far as the import needs, and is set back afterwards.
     qint64 previousCacheSize = 0;
     {
         Storage::Statement read = m_store.database().prepare(u"PRAGMA cache_size"_s);
@@ -280,7 +280,9 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
             if (kind == Kind::Person) {
                 if (!email.isEmpty()) {
                     existing = personByEmail.value(email);
-                    reason = i18nc("@info why records look alike", "same e-mail address");
+                    if (!existing.isEmpty()) {
+                        reason = i18nc("@info why records look alike", "same e-mail address");
+                    }
                 }
                 if (existing.isEmpty()) {
                     existing = personByName.value(organizationId + u'\x1f' + nameKey);
@@ -288,11 +290,15 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     if (const QString known = emailOfPerson.value(existing); !email.isEmpty() && !known.isEmpty() && known != email) {
                         existing.clear();
                     }
-                    reason = i18nc("@info why records look alike", "same name in the same organization");
+                    if (!existing.isEmpty()) {
+                        reason = i18nc("@info why records look alike", "same name in the same organization");
+                    }
                 }
             } else {
                 existing = organizationByKey.value(nameKey);
-                reason = i18nc("@info why records look alike", "same name");
+                if (!existing.isEmpty()) {
+                    reason = i18nc("@info why records look alike", "same name");
+                }
             }
             if (!existing.isEmpty()) {
                 DuplicateAction action = options.onDuplicate;

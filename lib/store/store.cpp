@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSysInfo>
 #include <QUuid>
@@ -48,6 +49,7 @@ QString columnList(const EntityInfo &info)
 /// The statements of each kind, composed once from the entity descriptions.
 struct KindSql {
     QString insert;
+    QString logCreate;
     QString selectById;
     QString exists;
     QString titleById;
@@ -61,7 +63,20 @@ const KindSql &sqlFor(Kind kind)
         QList<KindSql> list;
         for (Kind k : allKinds()) {
             const EntityInfo &info = entity(k);
+            // The change log keeps a created record as one JSON object, which SQLite writes from
+            // the values bound (booleans as true/false, pictures bound as base64 text).
+            QStringList members;
+            for (int i = 0; i < info.fields.size(); ++i) {
+                const Field &field = info.fields.at(i);
+                const QString parameter = u"?%1"_s.arg(i + 5);
+                const QString value = field.type == FieldType::Boolean
+                    ? u"json(CASE WHEN %1 IS NULL THEN NULL WHEN %1 THEN 'true' ELSE 'false' END)"_s.arg(parameter)
+                    : parameter;
+                members << u"'%1', %2"_s.arg(field.name, value);
+            }
             list.append({u"INSERT INTO %1 (%2) VALUES (?%3)"_s.arg(info.table, columnList(info), u", ?"_s.repeated(info.fields.size())),
+                         u"INSERT INTO change_log (hlc, replica, kind, record_id, op, value) VALUES (?1, ?2, ?3, ?4, 'create', json_object(%1))"_s.arg(
+                             members.join(u", ")),
                          u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(columnList(info), info.table),
                          u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(info.table),
                          u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(info.titleField, info.table),
@@ -129,24 +144,37 @@ bool sameValue(const QVariant &a, const QVariant &b)
     return a == b;
 }
 
-QString defaultValue(Kind kind, const QString &field)
+/// What a new record of a kind holds where it gives no value, field by field (null: nothing).
+const QList<QVariant> &defaultValues(Kind kind)
 {
-    static const QHash<QString, QString> defaults = {
-        {u"membership.role"_s, u"partner"_s},
-        {u"membership.status"_s, u"invited"_s},
-        {u"petition.kind"_s, u"petition"_s},
-        {u"event.kind"_s, u"other"_s},
-        {u"event.scheduling"_s, u"same_moment"_s},
-        {u"quote.state"_s, u"draft"_s},
-        {u"quote.language"_s, u"en"_s},
-        {u"task.status"_s, u"open"_s},
-        {u"press_kit.language"_s, u"en"_s},
-        {u"media_rsvp.rsvp_status"_s, u"invited"_s},
-        {u"run_of_show_item.position"_s, u"0"_s},
-        {u"run_of_show_item.offset_minutes"_s, u"0"_s},
-        {u"run_of_show_item.duration_minutes"_s, u"0"_s},
-    };
-    return defaults.value(entity(kind).key + u'.' + field);
+    static const QList<QList<QVariant>> all = [] {
+        const QHash<QString, QVariant> defaults = {
+            {u"membership.role"_s, u"partner"_s},
+            {u"membership.status"_s, u"invited"_s},
+            {u"petition.kind"_s, u"petition"_s},
+            {u"event.kind"_s, u"other"_s},
+            {u"event.scheduling"_s, u"same_moment"_s},
+            {u"quote.state"_s, u"draft"_s},
+            {u"quote.language"_s, u"en"_s},
+            {u"task.status"_s, u"open"_s},
+            {u"press_kit.language"_s, u"en"_s},
+            {u"media_rsvp.rsvp_status"_s, u"invited"_s},
+            {u"run_of_show_item.position"_s, qint64(0)},
+            {u"run_of_show_item.offset_minutes"_s, qint64(0)},
+            {u"run_of_show_item.duration_minutes"_s, qint64(0)},
+        };
+        QList<QList<QVariant>> list;
+        for (Kind k : allKinds()) {
+            QList<QVariant> values;
+            for (const Field &field : entity(k).fields) {
+                const QVariant fallback = defaults.value(entity(k).key + u'.' + field.name);
+                values.append(fallback.isValid() ? fallback : field.type == FieldType::Boolean ? QVariant(false) : QVariant());
+            }
+            list.append(values);
+        }
+        return list;
+    }();
+    return all.at(int(kind));
 }
 
 /// The tables with a full-text search index, and the columns it covers.
@@ -217,6 +245,42 @@ QList<Storage::MigrationStep> Store::migrations()
         schemaStep(7, u"what a press kit includes"_s),
         schemaStep(8, u"index of quotes by campaign and state"_s),
     };
+}
+
+QString Store::newRecordId()
+{
+    // Within one millisecond a counter in the 12 bits after the version keeps the order.
+    thread_local quint64 lastMilliseconds = 0;
+    thread_local quint16 counter = 0;
+    quint64 milliseconds = quint64(QDateTime::currentMSecsSinceEpoch());
+    if (milliseconds <= lastMilliseconds) {
+        milliseconds = lastMilliseconds;
+        if (++counter > 0x0fff) {
+            counter = 0;
+            ++milliseconds;
+        }
+    } else {
+        counter = 0;
+    }
+    lastMilliseconds = milliseconds;
+    const quint64 random = QRandomGenerator::global()->generate64();
+    const quint32 data1 = quint32(milliseconds >> 16);
+    const quint16 data2 = quint16(milliseconds & 0xffff);
+    const quint16 data3 = quint16(0x7000 | counter);
+    // Variant 10 in the top two bits of the eighth byte, then 62 random bits.
+    const quint64 tail = (random >> 2) | (quint64(0x2) << 62);
+    const QUuid uuid(data1,
+                     data2,
+                     data3,
+                     uchar(tail >> 56),
+                     uchar(tail >> 48),
+                     uchar(tail >> 40),
+                     uchar(tail >> 32),
+                     uchar(tail >> 24),
+                     uchar(tail >> 16),
+                     uchar(tail >> 8),
+                     uchar(tail));
+    return uuid.toString(QUuid::WithoutBraces);
 }
 
 int Store::schemaVersion()
@@ -553,19 +617,15 @@ Result<QString> Store::create(Kind kind, const Record &input)
 
     QString id = record.value(u"id"_s).toString();
     if (id.isEmpty()) {
-        id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        id = newRecordId();
     } else if (QUuid::fromString(id).isNull()) {
         return Error(Error::Code::Invalid, i18nc("@info", "%1 is not a valid record id (a UUID is expected).", id));
     }
     record.insert(u"id"_s, id);
-    for (const Field &field : info.fields) {
-        if (record.value(field.name).isNull()) {
-            if (const QString fallback = defaultValue(kind, field.name); !fallback.isEmpty()) {
-                const bool number = field.type == FieldType::Integer || field.type == FieldType::Count;
-                record.insert(field.name, number ? QVariant(fallback.toLongLong()) : QVariant(fallback));
-            } else if (field.type == FieldType::Boolean) {
-                record.insert(field.name, false);
-            }
+    const QList<QVariant> &defaults = defaultValues(kind);
+    for (int i = 0; i < info.fields.size(); ++i) {
+        if (!defaults.at(i).isNull() && record.value(info.fields.at(i).name).isNull()) {
+            record.insert(info.fields.at(i).name, defaults.at(i));
         }
     }
     if (kind == Kind::Quote && record.value(u"state"_s).toString() == u"approved" && record.value(u"approved_at"_s).isNull()) {
@@ -589,12 +649,20 @@ Result<QString> Store::create(Kind kind, const Record &input)
     }
 
     Storage::Statement &insert = statement(sqlFor(kind).insert);
+    Storage::Statement &log = statement(sqlFor(kind).logCreate);
     insert.bind(1, id);
-    QJsonObject logged;
+    log.bind(1, m_clock.now());
+    log.bind(2, m_replicaId);
+    log.bind(3, info.key);
+    log.bind(4, id);
     for (int i = 0; i < info.fields.size(); ++i) {
-        const QVariant &value = record.value(info.fields.at(i).name);
+        const QVariant value = record.value(info.fields.at(i).name);
         insert.bind(i + 2, value);
-        logged.insert(info.fields.at(i).name, jsonValue(value));
+        if (value.typeId() == QMetaType::QByteArray) {
+            log.bind(i + 5, QString::fromLatin1(value.toByteArray().toBase64()));
+        } else {
+            log.bind(i + 5, value);
+        }
     }
     if (!insert.exec()) {
         if (m_database->lastError().code() == Error::Code::Storage && fetch(kind, id)) {
@@ -602,7 +670,7 @@ Result<QString> Store::create(Kind kind, const Record &input)
         }
         return m_database->lastError();
     }
-    if (!logChange(m_clock.now(), kind, id, u"create"_s, {}, QString::fromUtf8(QJsonDocument(logged).toJson(QJsonDocument::Compact)))) {
+    if (!log.exec()) {
         return m_database->lastError();
     }
 

@@ -393,8 +393,14 @@ QString CoalitionGenerator::uuid(quint64 tag, qint64 index) const
         bytes[i] = char(high >> (8 * i));
         bytes[8 + i] = char(low >> (8 * i));
     }
-    // A version 4 (random) UUID, RFC 4122 variant.
-    bytes[6] = char((bytes[6] & 0x0f) | 0x40);
+    // Shaped like the ids Chorus makes (Store::newRecordId): a version 7 UUID whose first 48
+    // bits count milliseconds, one per record from 1 January 2026, so records made in order
+    // have ids in order; the rest is random. RFC 9562 variant.
+    const quint64 milliseconds = 1767225600000ULL + quint64(index);
+    for (int i = 0; i < 6; ++i) {
+        bytes[i] = char(milliseconds >> (8 * (5 - i)));
+    }
+    bytes[6] = char((bytes[6] & 0x0f) | 0x70);
     bytes[8] = char((bytes[8] & 0x3f) | 0x80);
     return QUuid::fromRfc4122(bytes).toString(QUuid::WithoutBraces);
 }

@@ -6,7 +6,10 @@
 #include "storage/statement.h"
 #include "store/store.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
+#include <QUuid>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -71,6 +74,54 @@ private Q_SLOTS:
         QCOMPARE(person->value(u"phone_public"_s).toBool(), true);
         QCOMPARE(person->value(u"media_contact"_s).toBool(), false);
         QVERIFY(person->value(u"bio"_s).isNull());
+    }
+
+    void shouldGiveNewRecordsTimeOrderedUniqueIds()
+    {
+        // GIVEN ids made one after the other, many within the same millisecond
+        QStringList ids;
+        for (int i = 0; i < 20000; ++i) {
+            ids << Store::Store::newRecordId();
+        }
+        // THEN each is a version 7 UUID of the RFC variant, unique, and in creation order
+        for (const QString &id : std::as_const(ids)) {
+            const QUuid uuid = QUuid::fromString(id);
+            QVERIFY2(!uuid.isNull(), qPrintable(id));
+            QCOMPARE(uuid.data3 >> 12, 7); // QUuid::version() knows version 7 from Qt 6.9 on
+            QCOMPARE(uuid.variant(), QUuid::DCE);
+        }
+        QStringList sorted = ids;
+        sorted.sort();
+        QCOMPARE(sorted, ids);
+        QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+        // AND a record created without an id gets one of them
+        auto id = m_store->create(Kind::Campaign, {{u"name"_s, u"Fair Pay Now"_s}});
+        QVERIFY(id);
+        QCOMPARE(QUuid::fromString(id.value()).data3 >> 12, 7);
+    }
+
+    void shouldLogACreatedRecordAsOneJsonObjectOfTypedValues()
+    {
+        // GIVEN a person with text, a boolean, an empty field and a photo
+        const QByteArray photo("\x89PNG\r\n\x1a\n-not-really-a-picture", 29);
+        auto id = m_store->create(Kind::Person,
+                                  {{u"name"_s, u"Ana “Anita” Ruiz\\"_s}, {u"phone_public"_s, true}, {u"photo"_s, photo}, {u"organization_id"_s, m_organization}});
+        QVERIFY(id);
+        // WHEN reading what the change log kept of its creation
+        Storage::Statement read = m_store->database().prepare(u"SELECT value FROM change_log WHERE record_id = ? AND op = 'create'"_s);
+        read.bind(1, id.value());
+        QVERIFY(read.step());
+        QJsonParseError error;
+        const QJsonObject logged = QJsonDocument::fromJson(read.text(0).toUtf8(), &error).object();
+        // THEN it is valid JSON holding every field with its type
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(logged.value(u"name"_s).toString(), u"Ana “Anita” Ruiz\\"_s);
+        QCOMPARE(logged.value(u"phone_public"_s), QJsonValue(true));
+        QCOMPARE(logged.value(u"media_contact"_s), QJsonValue(false));
+        QVERIFY(logged.contains(u"bio"_s));
+        QVERIFY(logged.value(u"bio"_s).isNull());
+        QCOMPARE(QByteArray::fromBase64(logged.value(u"photo"_s).toString().toLatin1()), photo);
+        QCOMPARE(logged.value(u"organization_id"_s).toString(), m_organization);
     }
 
     void shouldRefuseInvalidRecordsNamingTheRecordAndTheField_data()
