@@ -200,6 +200,11 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         }
     }
     if (kind == Kind::Person) {
+        // Sized once for what is there and what comes, instead of growing step by step.
+        const qsizetype expected = qsizetype(m_store.count(Kind::Person)) + table.rows.size();
+        personByEmail.reserve(expected);
+        personByName.reserve(expected);
+        emailOfPerson.reserve(expected);
         Storage::Statement read = m_store.database().prepare(u"SELECT id, name, coalesce(organization_id, ''), coalesce(email, '') FROM people ORDER BY rid"_s);
         while (read.step()) {
             if (const QString email = read.text(3).toCaseFolded(); !email.isEmpty()) {
