@@ -3,6 +3,7 @@
 
 #include "commandlinetool.h"
 #include "interopcommands.h"
+#include "recordcommands.h"
 
 #include "chorus_version.h"
 #include "domain/entity.h"
@@ -75,6 +76,9 @@ QList<CommandInfo> commands()
         {u"run-sheet"_s, u"run-sheet --site ID --out FILE.pdf"_s, i18nc("@info:shell description of a command", "Write a site's printable run sheet as PDF")},
         {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
     };
+    for (const RecordCommands::Command &command : RecordCommands::commands()) {
+        list.append({command.name, command.syntax, command.description});
+    }
     for (const InteropCommands::Command &command : InteropCommands::commands()) {
         list.append({command.name, command.syntax, command.description});
     }
@@ -94,7 +98,11 @@ std::optional<CommandInfo> commandInfo(const QString &name)
 
 QString commandNames()
 {
-    return i18nc("@info:shell", "The commands are init, check, search, backup, events, export-ics, run-sheet and help.");
+    QStringList names;
+    for (const CommandInfo &info : commands()) {
+        names << info.name;
+    }
+    return i18nc("@info:shell %1 is a list of command names", "The commands are: %1.", names.join(i18nc("@info:shell separator between the items of a list", ", ")));
 }
 
 /// The user's own database: ~/.local/share/chorus/coalition.chorus on Linux.
@@ -195,6 +203,8 @@ void setUpCommand(QCommandLineParser &parser, const CommandInfo &info)
         parser.addPositionalArgument(u"COMMAND"_s, i18nc("@info:shell", "The command to explain."), u"[COMMAND]"_s);
     } else if (InteropCommands::handles(info.name)) {
         InteropCommands::setUp(parser, info.name);
+    } else if (RecordCommands::handles(info.name)) {
+        RecordCommands::setUp(parser, info.name);
     }
     SyncCommands::setUp(parser, info.name);
 }
@@ -351,6 +361,9 @@ int CommandLineTool::runCommand(const QString &command, const QStringList &argum
 
     if (InteropCommands::handles(info->name)) {
         return InteropCommands::run(info->name, parser, target.path, m_out, m_err);
+    }
+    if (RecordCommands::handles(info->name)) {
+        return RecordCommands::run(info->name, parser, target.path, m_out, m_err);
     }
     if (info->name == u"init") {
         return init(target, parser.isSet(u"demo"_s));

@@ -71,7 +71,7 @@ struct EntityInfo {
     QList<Field> fields; ///< without "id"
     QString titleField; ///< the field that names a record in lists and messages
 
-    [[nodiscard]] const Field *field(QStringView name) const;
+    [[nodiscard]] CHORUS_CORE_EXPORT const Field *field(QStringView name) const;
 };
 
 /**

@@ -943,7 +943,7 @@ std::optional<Record> Store::fetch(Kind kind, const QString &id)
     return record;
 }
 
-QList<Record> Store::fetchAll(Kind kind, const QString &field, const QVariant &value)
+QList<Record> Store::fetchAll(Kind kind, const QString &field, const QVariant &value, int limit)
 {
     const EntityInfo &info = entity(kind);
     QList<Record> records;
@@ -952,10 +952,12 @@ QList<Record> Store::fetchAll(Kind kind, const QString &field, const QVariant &v
         return records;
     }
     const QString where = field.isEmpty() ? QString() : u" WHERE %1 = ?"_s.arg(field);
-    Storage::Statement &read = statement(u"SELECT %1 FROM %2%3 ORDER BY %4 COLLATE NOCASE, id"_s.arg(columnList(info), info.table, where, info.titleField));
+    Storage::Statement &read =
+        statement(u"SELECT %1 FROM %2%3 ORDER BY %4 COLLATE NOCASE, id LIMIT ?"_s.arg(columnList(info), info.table, where, info.titleField));
     if (!field.isEmpty()) {
         read.bind(1, value);
     }
+    read.bind(field.isEmpty() ? 1 : 2, qint64(limit > 0 ? limit : -1));
     while (read.step()) {
         records.append(readRecord(read, info));
     }

@@ -107,8 +107,9 @@ public:
     Result<void> transact(const std::function<Result<void>()> &work);
 
     [[nodiscard]] std::optional<Domain::Record> fetch(Domain::Kind kind, const QString &id);
-    /// All records of kind, or those whose field equals value; ordered by their title field.
-    [[nodiscard]] QList<Domain::Record> fetchAll(Domain::Kind kind, const QString &field = {}, const QVariant &value = {});
+    /// All records of kind, or those whose field equals value; ordered by their title field; at
+    /// most limit of them when limit is positive.
+    [[nodiscard]] QList<Domain::Record> fetchAll(Domain::Kind kind, const QString &field = {}, const QVariant &value = {}, int limit = -1);
     [[nodiscard]] qint64 count(Domain::Kind kind);
 
     /**
