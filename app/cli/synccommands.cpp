@@ -238,7 +238,7 @@ int run(const QString &name, const QCommandLineParser &parser, const QString &pa
         return CommandLineTool::UsageOrCannotOpen;
     }
     Store::Store &store = *opened.value();
-    if (parser.isSet(u"name"_s)) {
+    if ((name == u"sync" || name == u"bundle") && parser.isSet(u"name"_s)) {
         if (auto named = store.setReplicaName(parser.value(u"name"_s)); !named) {
             err << named.error().message() << u'\n';
             return CommandLineTool::Failed;

@@ -186,6 +186,11 @@ private Q_SLOTS:
         const auto shown = Chorus::Test::runCli(m_dir->path(), {u"--db"_s, other, u"show"_s, u"person"_s, person, u"--json"_s});
         QVERIFY2(shown.exitCode == 0, shown.describe().constData());
         QCOMPARE(QJsonDocument::fromJson(shown.out.toUtf8()).object().value(u"bio"_s).toString(), u"Organizer since 2009."_s);
+        // AND nothing was in conflict, said without a word on standard error
+        const auto conflicts = Chorus::Test::runCli(m_dir->path(), {u"--db"_s, other, u"conflicts"_s, u"list"_s});
+        QCOMPARE(conflicts.exitCode, 0);
+        QVERIFY2(conflicts.err.isEmpty(), conflicts.describe().constData());
+        QVERIFY2(conflicts.out.startsWith(u"No conflicts"_s), conflicts.describe().constData());
     }
 };
 
