@@ -11,7 +11,8 @@
 
 #include <KLocalizedString>
 
-#include <QGroupBox>
+#include <QFrame>
+#include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QTimeZone>
@@ -29,8 +30,8 @@ namespace Chorus::Desktop
 namespace
 {
 
-/// A link to the list of kind narrowed to conditions, e.g. chorus-list:membership?campaign_id=…&status=signed_on.
-QString link(Kind kind, const QList<std::pair<QString, QString>> &conditions, const QString &text)
+/// The address of the list of kind narrowed to conditions, e.g. chorus-list:membership?campaign_id=…&status=signed_on.
+QString link(Kind kind, const QList<std::pair<QString, QString>> &conditions)
 {
     QUrl url;
     url.setScheme(u"chorus-list"_s);
@@ -40,7 +41,7 @@ QString link(Kind kind, const QList<std::pair<QString, QString>> &conditions, co
         query.addQueryItem(field, value);
     }
     url.setQuery(query);
-    return u"<a href=\"%1\">%2</a>"_s.arg(url.toString(QUrl::FullyEncoded).toHtmlEscaped(), text.toHtmlEscaped());
+    return url.toString(QUrl::FullyEncoded);
 }
 
 QString localTime(const QDateTime &utc, const QString &zoneId)
@@ -86,6 +87,27 @@ void CampaignDashboard::setStore(Store::Store *store)
     scheduleRefresh();
 }
 
+/// A figure of the dashboard: a large number that links to its list, and what it counts below it.
+QLabel *CampaignDashboard::addTile(QGridLayout *grid, int column, const QString &number, const QString &caption, const QString &url, const QString &spoken)
+{
+    auto *tile = new QLabel(grid->parentWidget());
+    tile->setObjectName(u"tile"_s);
+    tile->setTextFormat(Qt::RichText);
+    tile->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    tile->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    tile->setWordWrap(true);
+    QFont large = font();
+    large.setPointSizeF(large.pointSizeF() * 1.7);
+    const QString figure = u"<span style=\"font-size:%1pt; font-weight:600\">%2</span>"_s.arg(large.pointSizeF()).arg(number.toHtmlEscaped());
+    tile->setText((url.isEmpty() ? figure : u"<a href=\"%1\" style=\"text-decoration:none\">%2</a>"_s.arg(url.toHtmlEscaped(), figure)) + u"<br/>"_s
+                  + caption);
+    // Screen readers say the figure as a phrase: "12 signed on".
+    tile->setAccessibleName(spoken);
+    connect(tile, &QLabel::linkActivated, this, &CampaignDashboard::openLink);
+    grid->addWidget(tile, 0, column);
+    return tile;
+}
+
 void CampaignDashboard::refresh()
 {
     while (QLayoutItem *item = m_layout->takeAt(0)) {
@@ -96,77 +118,154 @@ void CampaignDashboard::refresh()
         return;
     }
     const QList<Models::CampaignSummary> summaries = Models::summarizeCampaigns(*m_store, QDateTime::currentDateTimeUtc());
+    const QLocale locale;
+    // Secondary text: the text colour faded a third of the way into the background, legible
+    // in light and dark colour schemes alike.
+    const QColor text = palette().color(QPalette::Text);
+    const QColor base = palette().color(QPalette::Base);
+    const QString muted = QColor::fromRgbF(text.redF() * 0.65f + base.redF() * 0.35f,
+                                           text.greenF() * 0.65f + base.greenF() * 0.35f,
+                                           text.blueF() * 0.65f + base.blueF() * 0.35f)
+                              .name();
     for (const Models::CampaignSummary &summary : summaries) {
-        auto *group = new QGroupBox(summary.name, this);
-        group->setObjectName(u"campaign_"_s + summary.id);
-        auto *layout = new QVBoxLayout(group);
-        auto *figures = new QLabel(group);
-        figures->setObjectName(u"figures"_s);
-        figures->setTextFormat(Qt::RichText);
-        figures->setWordWrap(true);
-        figures->setTextInteractionFlags(Qt::TextBrowserInteraction);
-        connect(figures, &QLabel::linkActivated, this, &CampaignDashboard::openLink);
         const QString campaign = summary.id;
-        const QLocale locale;
+        auto *card = new QFrame(this);
+        card->setObjectName(u"campaign_"_s + summary.id);
+        card->setFrameShape(QFrame::StyledPanel);
+        card->setAutoFillBackground(true);
+        card->setBackgroundRole(QPalette::Base);
+        card->setAccessibleName(i18nc("@info:whatsthis accessible name; %1 is a campaign", "Campaign %1", summary.name));
+        auto *layout = new QVBoxLayout(card);
 
-        QStringList lines;
-        lines << i18nc(
-            "@info dashboard line; the %1..%3 are links with counts",
-            "Organizations: %1, %2, %3",
-            link(Kind::Membership,
-                 {{u"campaign_id"_s, campaign}, {u"status"_s, u"signed_on"_s}},
-                 i18ncp("@info", "%1 signed on", "%1 signed on", summary.signedOn)),
-            link(Kind::Membership,
-                 {{u"campaign_id"_s, campaign}, {u"status"_s, u"considering"_s}},
-                 i18ncp("@info", "%1 considering", "%1 considering", summary.considering)),
-            link(Kind::Membership, {{u"campaign_id"_s, campaign}, {u"status"_s, u"invited"_s}}, i18ncp("@info", "%1 invited", "%1 invited", summary.invited)));
-        if (summary.peopleRepresented > 0) {
-            QString line =
-                i18nc("@info dashboard line; %1 is a number of people", "Together they represent %1 people", locale.toString(summary.peopleRepresented));
+        auto *title = new QLabel(summary.name, card);
+        title->setObjectName(u"campaignName"_s);
+        QFont heading = title->font();
+        heading.setPointSizeF(heading.pointSizeF() * 1.3);
+        heading.setWeight(QFont::DemiBold);
+        title->setFont(heading);
+        layout->addWidget(title);
+        if (const QString demand = summary.target.isEmpty() || summary.demand.isEmpty()
+                ? summary.demand
+                : i18nc("@info campaign subtitle; %1 is whom the campaign targets, %2 what it demands", "%1: %2", summary.target, summary.demand);
+            !demand.isEmpty()) {
+            auto *subtitle = new QLabel(u"<span style=\"color:%1\">%2</span>"_s.arg(muted, demand.toHtmlEscaped()), card);
+            subtitle->setObjectName(u"demand"_s);
+            subtitle->setWordWrap(true);
+            layout->addWidget(subtitle);
+        }
+
+        // The figures, each a link to its list.
+        auto *tiles = new QWidget(card);
+        auto *grid = new QGridLayout(tiles);
+        grid->setContentsMargins(0, 6, 0, 6);
+        grid->setHorizontalSpacing(24);
+        const auto membershipLink = [&campaign](const QString &status) {
+            return link(Kind::Membership, {{u"campaign_id"_s, campaign}, {u"status"_s, status}});
+        };
+        int column = 0;
+        addTile(grid,
+                column++,
+                locale.toString(summary.signedOn),
+                i18ncp("@info dashboard figure caption, below the number", "organization signed on", "organizations signed on", summary.signedOn),
+                membershipLink(u"signed_on"_s),
+                i18ncp("@info", "%1 signed on", "%1 signed on", summary.signedOn));
+        addTile(grid,
+                column++,
+                locale.toString(summary.considering),
+                i18nc("@info dashboard figure caption, below the number", "considering"),
+                membershipLink(u"considering"_s),
+                i18ncp("@info", "%1 considering", "%1 considering", summary.considering));
+        addTile(grid,
+                column++,
+                locale.toString(summary.invited),
+                i18nc("@info dashboard figure caption, below the number", "invited"),
+                membershipLink(u"invited"_s),
+                i18ncp("@info", "%1 invited", "%1 invited", summary.invited));
+        {
+            QString caption = i18nc("@info dashboard figure caption, below the number", "people represented");
             if (!summary.oldestAsOf.isEmpty()) {
-                line += u' '
-                    + i18nc("@info %1 is a date",
-                            "(figures as of %1 or later)",
-                            locale.toString(QDate::fromString(summary.oldestAsOf, Qt::ISODate), QLocale::ShortFormat));
+                caption += u"<br/><span style=\"color:%1\">%2</span>"_s.arg(
+                    muted,
+                    i18nc("@info %1 is a date", "figures as of %1 or later", locale.toString(QDate::fromString(summary.oldestAsOf, Qt::ISODate), QLocale::ShortFormat)));
             }
             if (summary.organizationsWithoutFigure > 0) {
-                line += u' ' + i18ncp("@info", "; 1 organization has no figure", "; %1 organizations have no figure", summary.organizationsWithoutFigure);
+                caption += u"<br/><span style=\"color:%1\">%2</span>"_s.arg(
+                    muted,
+                    i18ncp("@info", "1 organization has no figure", "%1 organizations have no figure", summary.organizationsWithoutFigure));
             }
-            lines << line + u'.';
+            addTile(grid,
+                    column++,
+                    locale.toString(summary.peopleRepresented),
+                    caption,
+                    membershipLink(u"signed_on"_s),
+                    i18nc("@info dashboard line; %1 is a number of people", "Together they represent %1 people", locale.toString(summary.peopleRepresented)));
         }
+        {
+            const qint64 approved = summary.quotesByState.value(u"approved"_s);
+            QStringList others;
+            for (const QString &state : {u"draft"_s, u"submitted"_s, u"withdrawn"_s}) {
+                if (const qint64 count = summary.quotesByState.value(state); count > 0) {
+                    others << u"<a href=\"%1\">%2</a>"_s.arg(
+                        link(Kind::Quote, {{u"campaign_id"_s, campaign}, {u"state"_s, state}}).toHtmlEscaped(),
+                        i18nc("@info %1 is a count, %2 a quote state", "%1 %2", locale.toString(count), choiceLabel(u"state", state)).toHtmlEscaped());
+                }
+            }
+            QString caption = i18ncp("@info dashboard figure caption, below the number", "approved quote", "approved quotes", approved);
+            if (!others.isEmpty()) {
+                caption += u"<br/>"_s + others.join(i18nc("@info list separator", ", "));
+            }
+            addTile(grid,
+                    column++,
+                    locale.toString(approved),
+                    caption,
+                    link(Kind::Quote, {{u"campaign_id"_s, campaign}, {u"state"_s, u"approved"_s}}),
+                    i18ncp("@info", "%1 approved quote", "%1 approved quotes", approved));
+        }
+        grid->setColumnStretch(column, 1);
+        layout->addWidget(tiles);
+
+        // The rest, line by line: petitions, upcoming sites, overdue tasks.
+        QStringList lines;
         for (const Models::CampaignSummary::Petition &petition : summary.petitions) {
             const QString what = petition.kind == u"open_letter" ? i18nc("@info", "Open letter") : i18nc("@info", "Petition");
             QString line = i18nc("@info dashboard line; %1 petition or open letter, %2 its title, %3 the count",
                                  "%1 “%2”: %3",
                                  what,
-                                 petition.title.toHtmlEscaped(),
+                                 u"<a href=\"%1\">%2</a>"_s.arg(link(Kind::Petition, {{u"campaign_id"_s, campaign}}).toHtmlEscaped(), petition.title.toHtmlEscaped()),
                                  i18ncp("@info", "%1 signature", "%1 signatures", petition.signatures));
             if (const QDateTime asOf = parseInstant(petition.countAsOf); asOf.isValid()) {
                 line += u' ' + i18nc("@info %1 is a date", "(as of %1)", locale.toString(asOf.toLocalTime().date(), QLocale::ShortFormat));
             }
             lines << line;
         }
-        QStringList quoteStates;
-        for (const QString &state : {u"draft"_s, u"submitted"_s, u"approved"_s, u"withdrawn"_s}) {
-            quoteStates << link(
-                Kind::Quote,
-                {{u"campaign_id"_s, campaign}, {u"state"_s, state}},
-                i18nc("@info %1 is a count, %2 a quote state", "%1 %2", locale.toString(summary.quotesByState.value(state)), choiceLabel(u"state", state)));
-        }
-        lines << i18nc("@info dashboard line; %1 is a list of links", "Quotes: %1", quoteStates.join(i18nc("@info list separator", ", ")));
+        // Sites to come, under their event's title: a day of action has many.
+        QString event;
         for (const Models::CampaignSummary::Site &site : summary.upcomingSites) {
-            lines << i18nc("@info dashboard line; %1 event, %2 venue, %3 local time",
-                           "Upcoming: %1 at %2, %3",
-                           site.eventTitle.toHtmlEscaped(),
-                           site.venue.toHtmlEscaped(),
-                           localTime(site.startsAt, site.timeZone));
+            if (site.eventId != event) {
+                event = site.eventId;
+                lines << u"<b>%1</b>"_s.arg(
+                    i18nc("@title:group on the overview; %1 is an event", "Upcoming: %1", site.eventTitle).toHtmlEscaped());
+            }
+            lines << i18nc("@info dashboard line; %1 local time, %2 venue",
+                           "%1 — %2",
+                           localTime(site.startsAt, site.timeZone).toHtmlEscaped(),
+                           u"<a href=\"%1\">%2</a>"_s.arg(link(Kind::Site, {{u"event_id"_s, site.eventId}}).toHtmlEscaped(), site.venue.toHtmlEscaped()));
         }
         if (summary.overdueTasks > 0) {
-            lines << u"<b>%1</b>"_s.arg(i18ncp("@info dashboard line", "1 task is overdue", "%1 tasks are overdue", summary.overdueTasks));
+            lines << u"<a href=\"%1\"><b>%2</b></a>"_s.arg(
+                link(Kind::Task, {{u"campaign_id"_s, campaign}, {u"status"_s, u"open"_s}}).toHtmlEscaped(),
+                i18ncp("@info dashboard line", "1 task is overdue", "%1 tasks are overdue", summary.overdueTasks));
         }
+        auto *figures = new QLabel(card);
+        figures->setObjectName(u"figures"_s);
+        figures->setTextFormat(Qt::RichText);
+        figures->setWordWrap(true);
+        figures->setTextInteractionFlags(Qt::TextBrowserInteraction);
+        connect(figures, &QLabel::linkActivated, this, &CampaignDashboard::openLink);
         figures->setText(lines.join(u"<br/>"_s));
+        figures->setVisible(!lines.isEmpty());
         layout->addWidget(figures);
-        m_layout->addWidget(group);
+        m_layout->addWidget(card);
     }
 }
 

@@ -8,6 +8,8 @@
 #include <QPointer>
 #include <QWidget>
 
+class QGridLayout;
+class QLabel;
 class QVBoxLayout;
 
 namespace Chorus::Store
@@ -24,7 +26,8 @@ namespace Chorus::Desktop
  * quotes by state, upcoming event sites in their local time, overdue tasks. Each figure is a
  * link to the list behind it (listRequested()). It follows the store's changes.
  *
- * Each campaign is a group named "campaign_<id>"; its figures are in a label "figures".
+ * Each campaign is a card named "campaign_<id>": its main figures are labels "tile" (a large
+ * number over what it counts; the accessible name says both), the rest is in a label "figures".
  */
 class CampaignDashboard : public QWidget
 {
@@ -45,6 +48,7 @@ Q_SIGNALS:
 
 private:
     void openLink(const QString &link);
+    QLabel *addTile(QGridLayout *grid, int column, const QString &number, const QString &caption, const QString &url, const QString &spoken);
 
     QPointer<Store::Store> m_store;
     QVBoxLayout *m_layout = nullptr;

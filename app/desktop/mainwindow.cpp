@@ -205,20 +205,25 @@ QWidget *MainWindow::createOverviewPage()
     heading->setLevel(2);
     layout->addWidget(heading);
 
-    m_overview = new OverviewView(m_overviewPage);
-    layout->addWidget(m_overview, 0, Qt::AlignLeft);
-
     m_searchHint = new QLabel(m_overviewPage);
     m_searchHint->setObjectName(u"searchHint"_s);
     m_searchHint->setWordWrap(true);
     layout->addWidget(m_searchHint);
-    connect(m_overview, &OverviewView::refreshed, this, &MainWindow::updateSearchHint);
 
+    // The campaigns first: they are what the day's work is about; the whole database's counts after.
     m_dashboard = new CampaignDashboard(m_overviewPage);
     layout->addWidget(m_dashboard);
     connect(m_dashboard, &CampaignDashboard::listRequested, this, [this](Kind kind, const CampaignDashboard::Conditions &conditions) {
         showList(kind, conditions);
     });
+
+    auto *countsHeading = new KTitleWidget(m_overviewPage);
+    countsHeading->setText(i18nc("@title", "In This Database"), KTitleWidget::PlainMessage);
+    countsHeading->setLevel(3);
+    layout->addWidget(countsHeading);
+    m_overview = new OverviewView(m_overviewPage);
+    layout->addWidget(m_overview, 0, Qt::AlignLeft);
+    connect(m_overview, &OverviewView::refreshed, this, &MainWindow::updateSearchHint);
     layout->addStretch(1);
 
     // The overview grows with the campaigns: it scrolls rather than squeezing them.

@@ -47,7 +47,7 @@ OverviewView::OverviewView(QWidget *parent)
     setAccessibleName(i18nc("@info:whatsthis accessible name", "Coalition overview"));
     setAccessibleDescription(i18nc("@info:whatsthis", "How many records of each kind the coalition database holds"));
     setColumnCount(2);
-    setHeaderLabels({i18nc("@title:column", "In This Database"), i18nc("@title:column number of records", "Count")});
+    setHeaderLabels({i18nc("@title:column kind of record", "Kind"), i18nc("@title:column number of records", "Count")});
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);

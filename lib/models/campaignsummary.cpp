@@ -17,12 +17,15 @@ QList<CampaignSummary> summarizeCampaigns(Store::Store &store, const QDateTime &
     const QString nowText = Domain::formatInstant(now);
     QList<CampaignSummary> summaries;
 
-    Storage::Statement campaigns = db.prepare(u"SELECT id, name FROM campaigns ORDER BY coalesce(starts_on, '') DESC, name COLLATE NOCASE LIMIT ?"_s);
+    Storage::Statement campaigns = db.prepare(
+        u"SELECT id, name, coalesce(demand, ''), coalesce(target, '') FROM campaigns ORDER BY coalesce(starts_on, '') DESC, name COLLATE NOCASE LIMIT ?"_s);
     campaigns.bind(1, qint64(limit));
     while (campaigns.step()) {
         summaries.append(CampaignSummary{});
         summaries.last().id = campaigns.text(0);
         summaries.last().name = campaigns.text(1);
+        summaries.last().demand = campaigns.text(2);
+        summaries.last().target = campaigns.text(3);
     }
 
     Storage::Statement memberships = db.prepare(u"SELECT status, count(*) FROM memberships WHERE campaign_id = ? GROUP BY status"_s);
@@ -33,7 +36,7 @@ QList<CampaignSummary> summarizeCampaigns(Store::Store &store, const QDateTime &
         db.prepare(u"SELECT id, title, kind, coalesce(signature_count, 0), coalesce(count_as_of, '') FROM petitions WHERE campaign_id = ? ORDER BY title"_s);
     Storage::Statement quotes = db.prepare(u"SELECT state, count(*) FROM quotes WHERE campaign_id = ? GROUP BY state"_s);
     Storage::Statement sites = db.prepare(
-        u"SELECT s.id, s.venue, e.title, s.starts_at, s.time_zone FROM sites s JOIN events e ON e.id = s.event_id "
+        u"SELECT s.id, s.venue, e.id, e.title, s.starts_at, s.time_zone FROM sites s JOIN events e ON e.id = s.event_id "
         "WHERE e.campaign_id = ? AND s.starts_at >= ? ORDER BY s.starts_at LIMIT ?"_s);
     Storage::Statement tasks = db.prepare(u"SELECT count(*) FROM tasks WHERE campaign_id = ? AND status <> 'done' AND due_at IS NOT NULL AND due_at < ?"_s);
 
@@ -73,7 +76,7 @@ QList<CampaignSummary> summarizeCampaigns(Store::Store &store, const QDateTime &
         sites.bind(2, nowText);
         sites.bind(3, qint64(siteLimit));
         while (sites.step()) {
-            summary.upcomingSites.append({sites.text(0), sites.text(1), sites.text(2), Domain::parseInstant(sites.text(3)), sites.text(4)});
+            summary.upcomingSites.append({sites.text(0), sites.text(1), sites.text(2), sites.text(3), Domain::parseInstant(sites.text(4)), sites.text(5)});
         }
         tasks.reset();
         tasks.bind(1, summary.id);

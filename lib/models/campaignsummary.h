@@ -30,6 +30,7 @@ struct CampaignSummary {
     struct Site {
         QString id;
         QString venue;
+        QString eventId;
         QString eventTitle;
         QDateTime startsAt; ///< UTC
         QString timeZone; ///< IANA id
@@ -37,6 +38,8 @@ struct CampaignSummary {
 
     QString id;
     QString name;
+    QString demand; ///< what the campaign asks for, may be empty
+    QString target; ///< of whom, may be empty
     qint64 signedOn = 0;
     qint64 considering = 0;
     qint64 invited = 0;
