@@ -12,6 +12,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -141,11 +142,57 @@ int sync(const QCommandLineParser &parser, Store::Store &store, QTextStream &out
     return summary.problems.isEmpty() ? CommandLineTool::Success : CommandLineTool::Failed;
 }
 
+/// conflicts resolve ID --keep mine|theirs, or --merged TEXT / --merged-file FILE.
+int resolve(const QCommandLineParser &parser, Store::Store &store, QTextStream &out, QTextStream &err)
+{
+    const QStringList values = parser.positionalArguments();
+    bool isNumber = false;
+    const qint64 id = QString(values.value(1)).remove(u'#').toLongLong(&isNumber);
+    if (values.size() != 2 || !isNumber) {
+        return usage(err, i18nc("@info:shell", "conflicts resolve needs the number of a conflict, as “conflicts list” shows it: chorus-cli conflicts resolve 3 --keep mine"));
+    }
+    const QString keep = parser.value(u"keep"_s);
+    const bool merged = parser.isSet(u"merged"_s) || parser.isSet(u"merged-file"_s);
+    if (int(!keep.isEmpty()) + int(parser.isSet(u"merged"_s)) + int(parser.isSet(u"merged-file"_s)) != 1 || (!keep.isEmpty() && keep != u"mine" && keep != u"theirs")) {
+        return usage(err, i18nc("@info:shell", "Say how to resolve it: --keep mine, --keep theirs, --merged TEXT or --merged-file FILE."));
+    }
+    QString text = parser.value(u"merged"_s);
+    if (parser.isSet(u"merged-file"_s)) {
+        QFile file(parser.value(u"merged-file"_s));
+        if (!file.open(QIODevice::ReadOnly)) {
+            err << i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot read %1: %2", shown(file.fileName()), file.errorString()) << u'\n';
+            return CommandLineTool::Failed;
+        }
+        text = QString::fromUtf8(file.readAll());
+    }
+    Sync::Replica replica(store);
+    const QList<Sync::Conflict> open = replica.conflicts();
+    const auto conflict = std::find_if(open.cbegin(), open.cend(), [id](const Sync::Conflict &c) {
+        return c.id == id;
+    });
+    if (conflict == open.cend()) {
+        err << i18nc("@info:shell %1 is a number", "There is no conflict #%1 to resolve: see “chorus-cli conflicts list”.", id) << u'\n';
+        return CommandLineTool::Failed;
+    }
+    const Sync::Replica::Resolution resolution = merged ? Sync::Replica::Resolution::Merged
+        : keep == u"mine"                              ? Sync::Replica::Resolution::KeepMine
+                                                       : Sync::Replica::Resolution::KeepTheirs;
+    if (auto done = replica.resolve(id, resolution, text); !done) {
+        err << done.error().message() << u'\n';
+        return CommandLineTool::Failed;
+    }
+    out << i18nc("@info:shell %1 is a number, %2 what the conflict was about", "Resolved conflict #%1: %2", id, conflict->description()) << u'\n';
+    return CommandLineTool::Success;
+}
+
 int conflicts(const QCommandLineParser &parser, Store::Store &store, QTextStream &out, QTextStream &err)
 {
     const QStringList values = parser.positionalArguments();
+    if (values.value(0) == u"resolve") {
+        return resolve(parser, store, out, err);
+    }
     if (values != QStringList{u"list"_s}) {
-        return usage(err, i18nc("@info:shell", "The conflicts command is “conflicts list”."));
+        return usage(err, i18nc("@info:shell", "The conflicts command is “conflicts list” or “conflicts resolve ID”."));
     }
     Sync::Replica replica(store);
     const QList<Sync::Conflict> list = replica.conflicts();
@@ -200,7 +247,9 @@ QList<Command> commands()
         {u"bundle"_s,
          u"bundle export [--since-peer NAME] --out FILE | import FILE"_s,
          i18nc("@info:shell description of a command", "Write this computer's changes to a file for another, or import such a file")},
-        {u"conflicts"_s, u"conflicts list [--json]"_s, i18nc("@info:shell description of a command", "List the versions that lost to a concurrent change")},
+        {u"conflicts"_s,
+         u"conflicts list [--json] | resolve ID --keep mine|theirs | --merged TEXT | --merged-file FILE"_s,
+         i18nc("@info:shell description of a command", "List the versions that lost to a concurrent change, or resolve one")},
     };
 }
 
@@ -225,8 +274,17 @@ void setUp(QCommandLineParser &parser, const QString &name)
                                             i18nc("@info:shell", "For export: only the changes that computer NAME has not received yet (default: all)."),
                                             i18nc("@info:shell placeholder of an option's value", "NAME")));
     } else if (name == u"conflicts") {
-        parser.addPositionalArgument(u"ACTION"_s, i18nc("@info:shell", "list."), u"list"_s);
+        parser.addPositionalArgument(u"ACTION"_s, i18nc("@info:shell", "list, or resolve with the conflict's number."), u"list|resolve ID"_s);
         parser.addOption(QCommandLineOption(u"json"_s, i18nc("@info:shell", "Print the conflicts as a JSON array.")));
+        parser.addOption(QCommandLineOption(u"keep"_s,
+                                            i18nc("@info:shell", "For resolve: keep this computer's current version (mine) or the other one (theirs)."),
+                                            u"mine|theirs"_s));
+        parser.addOption(QCommandLineOption(u"merged"_s,
+                                            i18nc("@info:shell", "For resolve: write this text, merged by hand from both versions."),
+                                            i18nc("@info:shell placeholder of an option's value", "TEXT")));
+        parser.addOption(QCommandLineOption(u"merged-file"_s,
+                                            i18nc("@info:shell", "For resolve: write the merged text read from FILE (UTF-8)."),
+                                            i18nc("@info:shell placeholder of an option's value", "FILE")));
     }
 }
 

@@ -192,6 +192,43 @@ private Q_SLOTS:
         QVERIFY2(conflicts.err.isEmpty(), conflicts.describe().constData());
         QVERIFY2(conflicts.out.startsWith(u"No conflicts"_s), conflicts.describe().constData());
     }
+
+    void shouldResolveAConflictOfTwoScriptedEdits()
+    {
+        // GIVEN two laptops that changed the same bio at once and exchanged their changes
+        const QString other = m_dir->filePath(u"other.chorus"_s);
+        const QString seed = m_dir->filePath(u"seed.bundle"_s);
+        QCOMPARE(cli({u"bundle"_s, u"export"_s, u"--out"_s, seed}).exitCode, 0);
+        const auto otherCli = [&](const QStringList &arguments) {
+            return Chorus::Test::runCli(m_dir->path(), QStringList{u"--db"_s, other} + arguments);
+        };
+        QCOMPARE(otherCli({u"init"_s}).exitCode, 0);
+        QCOMPARE(otherCli({u"bundle"_s, u"import"_s, seed}).exitCode, 0);
+        const QString person = personId(u"Lucía Martínez"_s);
+        QCOMPARE(cli({u"update"_s, u"person"_s, person, u"bio=Mine."_s}).exitCode, 0);
+        QCOMPARE(otherCli({u"update"_s, u"person"_s, person, u"bio=Theirs."_s}).exitCode, 0);
+        const QString bundle = m_dir->filePath(u"other.bundle"_s);
+        QCOMPARE(otherCli({u"bundle"_s, u"export"_s, u"--out"_s, bundle}).exitCode, 0);
+        QCOMPARE(cli({u"bundle"_s, u"import"_s, bundle}).exitCode, 0);
+        const QJsonArray conflicts = QJsonDocument::fromJson(cli({u"conflicts"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array();
+        QCOMPARE(conflicts.size(), 1);
+        const QString number = QString::number(conflicts.first()[u"id"_s].toInteger());
+        const QString lost = conflicts.first()[u"other"_s].toString();
+        const QString kept = conflicts.first()[u"current"_s].toString();
+        QCOMPARE(QSet<QString>({lost, kept}), QSet<QString>({u"Mine."_s, u"Theirs."_s}));
+
+        // WHEN the script resolves it badly, then well
+        QCOMPARE(cli({u"conflicts"_s, u"resolve"_s, number}).exitCode, 2);
+        QCOMPARE(cli({u"conflicts"_s, u"resolve"_s, number, u"--keep"_s, u"both"_s}).exitCode, 2);
+        QCOMPARE(cli({u"conflicts"_s, u"resolve"_s, u"999"_s, u"--keep"_s, u"mine"_s}).exitCode, 1);
+        const auto resolved = cli({u"conflicts"_s, u"resolve"_s, number, u"--keep"_s, u"theirs"_s});
+        QVERIFY2(resolved.exitCode == 0, resolved.describe().constData());
+
+        // THEN the version that had lost is the bio now, and nothing is left to resolve
+        const auto shown = cli({u"show"_s, u"person"_s, person, u"--json"_s});
+        QCOMPARE(QJsonDocument::fromJson(shown.out.toUtf8()).object().value(u"bio"_s).toString(), lost);
+        QCOMPARE(QJsonDocument::fromJson(cli({u"conflicts"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array().size(), 0);
+    }
 };
 
 CHORUS_TEST_MAIN(RecordCommandsTest)
