@@ -13,6 +13,7 @@
 #include <KLocalizedString>
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -58,6 +59,28 @@ QDateTime instant(const QString &text)
 QString now()
 {
     return formatInstant(QDateTime::currentDateTimeUtc());
+}
+
+/// What the change log last knew of a record that is gone: its fields as created, then changed.
+Record lastKnownRecord(Store::Store &store, const QString &recordId)
+{
+    Record record;
+    Storage::Statement read =
+        store.database().prepare(u"SELECT op, field, value FROM change_log WHERE record_id = ? AND op IN ('create', 'update') ORDER BY hlc, replica"_s);
+    read.bind(1, recordId);
+    while (read.step()) {
+        if (read.text(0) == u"create") {
+            const QJsonObject created = QJsonDocument::fromJson(read.text(2).toUtf8()).object();
+            for (auto it = created.constBegin(); it != created.constEnd(); ++it) {
+                record.insert(it.key(), it.value().toVariant());
+            }
+        } else if (!read.isNull(1)) {
+            // An update's value is one bare JSON value.
+            const QJsonArray wrapped = QJsonDocument::fromJson(u"[%1]"_s.arg(read.text(2)).toUtf8()).array();
+            record.insert(read.text(1), wrapped.isEmpty() ? QVariant() : wrapped.first().toVariant());
+        }
+    }
+    return record;
 }
 
 Conflict::Reason reasonFrom(const QString &text)
@@ -490,6 +513,9 @@ QList<Conflict> Replica::conflicts(bool includeResolved)
         if (const std::optional<Record> record = m_store.fetch(conflict.kind, conflict.recordId)) {
             conflict.recordLabel = m_store.recordLabel(conflict.kind, *record);
             conflict.currentValue = record->value(conflict.field).toString();
+        } else if (const Record gone = lastKnownRecord(m_store, conflict.recordId); !gone.value(entity(conflict.kind).titleField).toString().isEmpty()) {
+            // Named as it was known before it was deleted: "Person “Lucía Martínez”".
+            conflict.recordLabel = m_store.recordLabel(conflict.kind, gone);
         } else {
             conflict.recordLabel = i18nc("@info a record that was deleted; %1 is its kind", "A deleted %1", kindLabel(conflict.kind));
         }
