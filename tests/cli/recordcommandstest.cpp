@@ -229,6 +229,26 @@ private Q_SLOTS:
         QCOMPARE(QJsonDocument::fromJson(shown.out.toUtf8()).object().value(u"bio"_s).toString(), lost);
         QCOMPARE(QJsonDocument::fromJson(cli({u"conflicts"_s, u"list"_s, u"--json"_s}).out.toUtf8()).array().size(), 0);
     }
+
+    void shouldNameADeletedRecordInItsConflictAsItWasKnown()
+    {
+        // GIVEN a person deleted here while another laptop changed her bio
+        const QString other = m_dir->filePath(u"other.chorus"_s);
+        const QString seed = m_dir->filePath(u"seed.bundle"_s);
+        QCOMPARE(cli({u"bundle"_s, u"export"_s, u"--out"_s, seed}).exitCode, 0);
+        QCOMPARE(Chorus::Test::runCli(m_dir->path(), {u"--db"_s, other, u"init"_s}).exitCode, 0);
+        QCOMPARE(Chorus::Test::runCli(m_dir->path(), {u"--db"_s, other, u"bundle"_s, u"import"_s, seed}).exitCode, 0);
+        const QString person = personId(u"Lucía Martínez"_s);
+        QCOMPARE(Chorus::Test::runCli(m_dir->path(), {u"--db"_s, other, u"update"_s, u"person"_s, person, u"bio=Still here."_s}).exitCode, 0);
+        QCOMPARE(cli({u"delete"_s, u"person"_s, person, u"--with-dependents"_s}).exitCode, 0);
+        const QString bundle = m_dir->filePath(u"other.bundle"_s);
+        QCOMPARE(Chorus::Test::runCli(m_dir->path(), {u"--db"_s, other, u"bundle"_s, u"export"_s, u"--out"_s, bundle}).exitCode, 0);
+        QCOMPARE(cli({u"bundle"_s, u"import"_s, bundle}).exitCode, 0);
+        // THEN the conflict names her, though she is gone
+        const auto listed = cli({u"conflicts"_s, u"list"_s});
+        QVERIFY2(listed.out.contains(u"Person “Lucía Martínez” was deleted"_s), listed.describe().constData());
+        QVERIFY2(listed.out.contains(u"Still here."_s), listed.describe().constData());
+    }
 };
 
 CHORUS_TEST_MAIN(RecordCommandsTest)
