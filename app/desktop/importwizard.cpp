@@ -8,6 +8,7 @@
 #include <KLocalizedString>
 
 #include <QCheckBox>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -24,11 +25,47 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+
 using namespace Qt::StringLiterals;
 using Chorus::Domain::Kind;
 
 namespace Chorus
 {
+
+/// What the UI thread and the worker share during one import.
+struct ImportWizard::Control {
+    std::mutex mutex;
+    std::condition_variable changed;
+    /// Set by Cancel, by closing the wizard and by its destructor; read by the worker's progress reports.
+    std::atomic_bool cancelled = false;
+    /// The user's answer to the duplicate question the worker waits for.
+    std::optional<Interop::DuplicateAction> answer;
+    bool answerForAll = false;
+    /// Worker only: the answer given "for the other duplicates of this import".
+    std::optional<Interop::DuplicateAction> remembered;
+
+    void cancel()
+    {
+        {
+            const std::lock_guard lock(mutex);
+            cancelled = true;
+        }
+        changed.notify_all();
+    }
+
+    void reply(Interop::DuplicateAction action, bool forAll)
+    {
+        {
+            const std::lock_guard lock(mutex);
+            answer = action;
+            answerForAll = forAll;
+        }
+        changed.notify_all();
+    }
+};
 
 namespace
 {
@@ -113,13 +150,40 @@ ImportWizard::ImportWizard(const QString &databasePath, QWidget *parent)
 
 ImportWizard::~ImportWizard()
 {
-    if (m_worker) {
-        if (m_cancelled) {
-            m_cancelled->store(true);
-        }
-        m_worker->wait();
-        delete m_worker;
+    // Deleted during an import (with the main window, say): roll it back before going.
+    stopImport();
+}
+
+void ImportWizard::closeEvent(QCloseEvent *event)
+{
+    if (isImporting()) {
+        stopImport();
+        m_status->setText(i18nc("@info", "The import was cancelled. Nothing was imported."));
     }
+    QWidget::closeEvent(event);
+}
+
+void ImportWizard::stopImport()
+{
+    if (!m_worker) {
+        return;
+    }
+    // The worker never waits for this thread except for an answer, and cancel() wakes it from
+    // that wait; so this wait ends as soon as it reaches its next progress report and rolls back.
+    m_control->cancel();
+    if (m_question) {
+        m_question->disconnect(this);
+        m_question->close();
+        m_question->deleteLater();
+    }
+    m_worker->wait();
+    delete m_worker;
+    m_worker = nullptr;
+    m_cancel->setEnabled(false);
+    m_kind->setEnabled(true);
+    m_mapping->setEnabled(true);
+    m_progress->hide();
+    m_import->setEnabled(m_table.has_value());
 }
 
 bool ImportWizard::isImporting() const
@@ -227,10 +291,11 @@ void ImportWizard::startImport()
         return;
     }
     Interop::ImportOptions importOptions = options();
-    m_cancelled = std::make_shared<std::atomic_bool>(false);
-    const auto cancelled = m_cancelled;
+    m_control = std::make_shared<Control>();
+    const auto control = m_control;
+    // The wizard outlives the worker (its destructor waits for it), so the worker may post to it.
     QPointer<ImportWizard> self(this);
-    importOptions.progress = [self, cancelled](qint64 done, qint64 total) {
+    importOptions.progress = [self, control](qint64 done, qint64 total) {
         QMetaObject::invokeMethod(
             self.data(),
             [self, done, total] {
@@ -239,33 +304,38 @@ void ImportWizard::startImport()
                 }
             },
             Qt::QueuedConnection);
-        return !cancelled->load();
+        return !control->cancelled.load();
     };
     if (m_onDuplicate->currentData().toInt() == AskEachTime) {
-        // The worker waits while the user decides, on the UI thread.
-        auto remembered = std::make_shared<std::optional<Interop::DuplicateAction>>();
-        importOptions.chooseDuplicate = [self, remembered, cancelled](const Interop::DuplicateMatch &match) {
-            if (*remembered) {
-                return **remembered;
+        // The worker waits while the user decides, on the UI thread; a cancel (or closing the
+        // wizard) wakes it, and its next progress report rolls back.
+        importOptions.chooseDuplicate = [self, control](const Interop::DuplicateMatch &match) {
+            if (control->remembered) {
+                return *control->remembered;
             }
-            // Cancelled: the next progress report rolls back; no more questions.
-            if (cancelled->load()) {
+            std::unique_lock lock(control->mutex);
+            if (control->cancelled) {
                 return Interop::DuplicateAction::Skip;
             }
-            Interop::DuplicateAction action = Interop::DuplicateAction::Merge;
-            bool forAll = false;
+            control->answer.reset();
             QMetaObject::invokeMethod(
                 self.data(),
-                [self, &match, &action, &forAll] {
+                [self, match] {
                     if (self) {
-                        action = self->askAboutDuplicate(match, &forAll);
+                        self->askAboutDuplicate(match);
                     }
                 },
-                Qt::BlockingQueuedConnection);
-            if (forAll) {
-                *remembered = action;
+                Qt::QueuedConnection);
+            control->changed.wait(lock, [&] {
+                return control->cancelled || control->answer.has_value();
+            });
+            if (control->cancelled) {
+                return Interop::DuplicateAction::Skip;
             }
-            return action;
+            if (control->answerForAll) {
+                control->remembered = control->answer;
+            }
+            return *control->answer;
         };
     }
     const Interop::CsvTable table = *m_table;
@@ -301,43 +371,57 @@ void ImportWizard::startImport()
     m_worker->start();
 }
 
-Interop::DuplicateAction ImportWizard::askAboutDuplicate(const Interop::DuplicateMatch &match, bool *forAll)
+void ImportWizard::askAboutDuplicate(const Interop::DuplicateMatch &match)
 {
-    QMessageBox box(this);
-    box.setObjectName(u"duplicateQuestion"_s);
-    box.setIcon(QMessageBox::Question);
-    box.setWindowTitle(i18nc("@title:window", "Possible Duplicate"));
-    box.setText(i18nc("@info %1 is a line number, %2 a name in the file, %3 a name in the database, %4 why they look alike",
+    if (!m_control || m_control->cancelled) {
+        return;
+    }
+    // Not exec(): a nested event loop here would let the wizard be deleted under it. The box is
+    // modal to the wizard, and its answer wakes the worker.
+    auto *box = new QMessageBox(this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::WindowModal);
+    box->setObjectName(u"duplicateQuestion"_s);
+    box->setIcon(QMessageBox::Question);
+    box->setWindowTitle(i18nc("@title:window", "Possible Duplicate"));
+    box->setText(i18nc("@info %1 is a line number, %2 a name in the file, %3 a name in the database, %4 why they look alike",
                       "Line %1 of the file, “%2”, looks like “%3”, already in the database (%4).",
                       match.line,
                       match.incoming.value(u"name"_s).toString(),
                       match.existingName,
                       match.reason));
-    QPushButton *merge = box.addButton(i18nc("@action:button", "Merge"), QMessageBox::AcceptRole);
+    QPushButton *merge = box->addButton(i18nc("@action:button", "Merge"), QMessageBox::AcceptRole);
     merge->setObjectName(u"mergeButton"_s);
-    QPushButton *keep = box.addButton(i18nc("@action:button", "Keep Both"), QMessageBox::AcceptRole);
+    QPushButton *keep = box->addButton(i18nc("@action:button", "Keep Both"), QMessageBox::AcceptRole);
     keep->setObjectName(u"keepBothButton"_s);
-    QPushButton *skip = box.addButton(i18nc("@action:button", "Skip the Row"), QMessageBox::RejectRole);
+    QPushButton *skip = box->addButton(i18nc("@action:button", "Skip the Row"), QMessageBox::RejectRole);
     skip->setObjectName(u"skipButton"_s);
-    auto *all = new QCheckBox(i18nc("@option:check", "Do the same for the other duplicates of this import"), &box);
+    auto *all = new QCheckBox(i18nc("@option:check", "Do the same for the other duplicates of this import"), box);
     all->setObjectName(u"forAllCheck"_s);
-    box.setCheckBox(all);
-    box.setDefaultButton(merge);
-    box.exec();
-    *forAll = all->isChecked();
-    if (box.clickedButton() == keep) {
-        return Interop::DuplicateAction::KeepBoth;
-    }
-    if (box.clickedButton() == skip) {
-        return Interop::DuplicateAction::Skip;
-    }
-    return Interop::DuplicateAction::Merge;
+    box->setCheckBox(all);
+    box->setDefaultButton(merge);
+    const std::shared_ptr<Control> control = m_control;
+    connect(box, &QMessageBox::finished, this, [box, keep, skip, all, control] {
+        Interop::DuplicateAction action = Interop::DuplicateAction::Merge;
+        if (box->clickedButton() == keep) {
+            action = Interop::DuplicateAction::KeepBoth;
+        } else if (box->clickedButton() == skip) {
+            action = Interop::DuplicateAction::Skip;
+        }
+        control->reply(action, all->isChecked());
+    });
+    m_question = box;
+    box->open();
 }
 
 void ImportWizard::cancelImport()
 {
-    if (m_cancelled) {
-        m_cancelled->store(true);
+    if (m_control) {
+        m_control->cancel();
+    }
+    if (m_question) {
+        m_question->disconnect(this);
+        m_question->close();
     }
     m_cancel->setEnabled(false);
     m_status->setText(i18nc("@info:status", "Cancelling…"));
@@ -348,7 +432,7 @@ void ImportWizard::showProgress(qint64 done, qint64 total)
     m_progress->setMaximum(int(total));
     m_progress->setValue(int(done));
     const double seconds = double(m_timer.nsecsElapsed()) / 1e9;
-    if (seconds > 0 && done > 0 && !m_cancelled->load()) {
+    if (seconds > 0 && done > 0 && m_control && !m_control->cancelled) {
         m_status->setText(i18nc("@info:status %1 and %2 are numbers of rows, %3 rows per second",
                                 "Imported %1 of %2 rows (%3 rows per second)…",
                                 QLocale().toString(done),

@@ -7,15 +7,16 @@
 #include "interop/importer.h"
 
 #include <QElapsedTimer>
+#include <QPointer>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QListWidget;
+class QMessageBox;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
@@ -28,7 +29,8 @@ namespace Chorus
  * Imports a CSV file of people or organizations into a Chorus database: the columns Chorus
  * recognised, each changeable; a preview of the first rows with their problems; then the import
  * itself on a worker thread (its own connection to the database), with progress, rows per second
- * and Cancel, which rolls everything back.
+ * and Cancel, which rolls everything back. Closing or deleting the wizard during an import (even
+ * while it asks about a duplicate) cancels it the same way, and waits until it is rolled back.
  *
  * Self-contained: give it the database file and a CSV file; it emits imported() when records
  * were added, so that views can refresh.
@@ -49,14 +51,21 @@ Q_SIGNALS:
     /// The import finished and was committed.
     void imported(const Chorus::Interop::ImportReport &report);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    struct Control;
+
     void guessMapping();
     void updatePreview();
     [[nodiscard]] Interop::ImportOptions options() const;
     void startImport();
     void cancelImport();
-    /// Asks the user what to do with one duplicate; forAll says whether to ask again.
-    Interop::DuplicateAction askAboutDuplicate(const Interop::DuplicateMatch &match, bool *forAll);
+    /// Cancels the import, wakes the worker if it waits for an answer, and waits until it has rolled back.
+    void stopImport();
+    /// Asks the user what to do with one duplicate, without blocking: the answer goes to the waiting worker.
+    void askAboutDuplicate(const Interop::DuplicateMatch &match);
     void showProgress(qint64 done, qint64 total);
     void finish(const Result<Interop::ImportReport> &result);
 
@@ -77,7 +86,9 @@ private:
     QLabel *m_status = nullptr;
 
     QThread *m_worker = nullptr;
-    std::shared_ptr<std::atomic_bool> m_cancelled;
+    /// Shared with the worker: the cancel flag, and the answer to the duplicate question it waits for.
+    std::shared_ptr<Control> m_control;
+    QPointer<QMessageBox> m_question;
     QElapsedTimer m_timer;
 };
 

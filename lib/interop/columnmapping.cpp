@@ -86,7 +86,7 @@ const QHash<QString, QString> &commonHeaders()
              "can2useraddress",
              "businessstreet",
              "homestreet"});
-        add(u"city"_s, {"city", "town", "locality", "address1city", "ciudad", "localidad", "municipio", "can2city", "businesscity", "homecity"});
+        add(u"city"_s, {"city", "town", "locality", "address1city", "ciudad", "localidad", "municipio", "can2city", "can2usercity", "businesscity", "homecity"});
         add(u"state"_s,
             {"state", "stateprovince", "province", "region", "address1region", "can2state", "can2stateabbreviated", "provincia", "businessstate", "homestate"});
         add(u"zip"_s,
@@ -106,8 +106,9 @@ const QHash<QString, QString> &commonHeaders()
         add(u"pronouns"_s, {"pronouns", "pronombres"});
         add(u"languages"_s, {"languages", "language", "idiomas", "idioma"});
         add(u"bio"_s, {"bio", "biography", "biografia"});
-        add(u"website"_s, {"website", "web", "url", "homepage", "webpage", "sitioweb", "paginaweb"});
-        add(u"short_name"_s, {"shortname", "acronym", "abbreviation", "siglas"});
+        add(u"website"_s, {"website", "web", "url", "homepage", "webpage", "website1value", "sitioweb", "paginaweb"});
+        // CiviCRM keeps an organization's acronym in its "Nick Name".
+        add(u"short_name"_s, {"shortname", "acronym", "abbreviation", "nickname", "siglas"});
         add(u"kind"_s, {"type", "organizationtype", "orgtype", "kind", "tipo"});
         add(u"people_represented"_s, {"peoplerepresented", "members", "membercount", "memberscount", "numberofmembers", "size", "miembros"});
         add(u"boilerplate"_s, {"boilerplate", "about", "description", "mission", "descripcion"});
@@ -123,6 +124,23 @@ int certainty(const QString &key)
     static const QSet<QString> specific =
         {u"jobtitle"_s, u"organizationtitle"_s, u"organization1title"_s, u"fullname"_s, u"displayname"_s, u"emailaddress"_s, u"email1value"_s};
     return specific.contains(key) ? 1 : 0;
+}
+
+/// The field a header names: by its whole key, else without a trailing qualifier in parentheses,
+/// as CiviCRM writes location types: "Email (Home)", "Phone (Home-Mobile)", "City (Main)".
+QString fieldForHeader(const QString &header)
+{
+    const QString key = ColumnMapping::headerKey(header);
+    if (const auto it = commonHeaders().constFind(key); it != commonHeaders().constEnd()) {
+        return it.value();
+    }
+    const QString trimmed = header.trimmed();
+    if (trimmed.endsWith(u')')) {
+        if (const qsizetype open = trimmed.lastIndexOf(u'('); open > 0) {
+            return commonHeaders().value(ColumnMapping::headerKey(trimmed.left(open)));
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -211,7 +229,7 @@ ColumnMapping ColumnMapping::guess(Kind kind, const QStringList &headers)
     ColumnMapping mapping;
     const QStringList targets = targetFields(kind);
     for (int column = 0; column < headers.size(); ++column) {
-        QString field = commonHeaders().value(headerKey(headers.at(column)));
+        QString field = fieldForHeader(headers.at(column));
         // An organization file's "Organization" or "Organization name" column is its name.
         if (kind == Kind::Organization && field == u"organization") {
             field = u"name"_s;

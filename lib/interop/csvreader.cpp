@@ -244,14 +244,16 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
     }
 
     CsvRow header = records.takeFirst();
+    // Trailing delimiters leave empty last headers (Excel keeps the columns of deleted cells:
+    // "Name;Email;;"): harmless, and their columns are not imported.
+    qsizetype named = header.fields.size();
+    while (named > 1 && header.fields.at(named - 1).simplified().isEmpty()) {
+        --named;
+    }
     QSet<QString> seen;
-    for (int column = 0; column < header.fields.size(); ++column) {
+    for (int column = 0; column < named; ++column) {
         const QString name = header.fields.at(column).simplified();
         if (name.isEmpty()) {
-            // A trailing delimiter leaves an empty last header: harmless when its column is empty.
-            if (column == header.fields.size() - 1 && column > 0) {
-                continue;
-            }
             return Error(
                 Error::Code::Invalid,
                 i18nc("@info %1 is a line number, %2 a column number", "Line %1, column %2: the header has no name for this column.", header.line, column + 1));

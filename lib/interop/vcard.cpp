@@ -6,11 +6,15 @@
 #include "interop/importer.h"
 #include "store/store.h"
 
+#include <KContacts/Address>
 #include <KContacts/Addressee>
 #include <KContacts/Picture>
 #include <KContacts/VCardConverter>
 #include <KLocalizedString>
 
+#include <QStringDecoder>
+
+#include <cctype>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +45,57 @@ std::optional<QString> valueAfter(const QString &line, const QString &pattern)
         return line.mid(prefix.size()).trimmed();
     }
     return std::nullopt;
+}
+
+/// The file as the UTF-8 that KContacts reads: without a byte order mark, from UTF-16, and from
+/// the Windows code page of old address books when the file is not UTF-8 and names no charset.
+QByteArray asUtf8(const QByteArray &data)
+{
+    if (const auto bom = QStringConverter::encodingForData(data); bom) {
+        if (*bom == QStringConverter::Utf8) {
+            return data.mid(3);
+        }
+        QStringDecoder decoder(*bom);
+        const QString text = decoder.decode(data);
+        return decoder.hasError() ? data : text.toUtf8();
+    }
+    QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    // The decoding happens when the result becomes a QString.
+    const QString text = utf8.decode(data);
+    if (!utf8.hasError() || data.contains("CHARSET=") || data.contains("charset=")) {
+        return data;
+    }
+    QStringDecoder windows("windows-1252");
+    return windows.isValid() ? QString(windows.decode(data)).toUtf8() : data;
+}
+
+/**
+ * The file without property groups: Apple Contacts and Google Contacts write a labelled e-mail
+ * address or phone as "item1.EMAIL;type=INTERNET:…" next to "item1.X-ABLabel:…", and KContacts
+ * drops grouped properties. The group only ties the label to its value; Chorus keeps no labels.
+ */
+QByteArray withoutGroups(const QByteArray &data)
+{
+    QList<QByteArray> lines = data.split('\n');
+    bool changed = false;
+    bool softBreak = false; // the line above ends in a quoted-printable soft line break "="
+    for (QByteArray &line : lines) {
+        const bool continued = softBreak;
+        softBreak = line.trimmed().endsWith('=');
+        if (continued || line.isEmpty() || line.front() == ' ' || line.front() == '\t') {
+            continue;
+        }
+        // group "." name, where the group is letters, digits and dashes, before any ; or :
+        qsizetype i = 0;
+        while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line.at(i))) || line.at(i) == '-')) {
+            ++i;
+        }
+        if (i > 0 && i < line.size() && line.at(i) == '.') {
+            line.remove(0, i + 1);
+            changed = true;
+        }
+    }
+    return changed ? lines.join('\n') : data;
 }
 
 } // namespace
@@ -92,12 +147,17 @@ QByteArray VCard::exportPeople(Store::Store &store, int version)
     return converter.exportVCards(list, version == 4 ? KContacts::VCardConverter::v4_0 : KContacts::VCardConverter::v3_0);
 }
 
-Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, DuplicateAction onDuplicate)
+Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, DuplicateAction onDuplicate)
 {
+    const QByteArray data = withoutGroups(asUtf8(file));
     // Where each contact starts, and which versions the file claims.
     QList<int> startLines;
     const QList<QByteArray> lines = data.split('\n');
     for (int i = 0; i < lines.size(); ++i) {
+        // A folded line goes on with the property above: a note may well say "version: 2".
+        if (lines.at(i).startsWith(' ') || lines.at(i).startsWith('\t')) {
+            continue;
+        }
         const QByteArray line = lines.at(i).trimmed().toUpper();
         if (line == "BEGIN:VCARD") {
             startLines << i + 1;
@@ -129,7 +189,19 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, 
     // file: organizations by name, duplicates, validation, one transaction.
     CsvTable table;
     table.encoding = u"UTF-8"_s;
-    table.headers = {u"FN"_s, u"EMAIL"_s, u"TEL"_s, u"ORG"_s, u"TITLE"_s, u"NOTE"_s, u"UID"_s, u"PHOTO"_s};
+    table.headers = {u"FN"_s,
+                     u"EMAIL"_s,
+                     u"TEL"_s,
+                     u"ORG"_s,
+                     u"TITLE"_s,
+                     u"NOTE"_s,
+                     u"UID"_s,
+                     u"PHOTO"_s,
+                     u"ADR street"_s,
+                     u"ADR locality"_s,
+                     u"ADR region"_s,
+                     u"ADR postal code"_s,
+                     u"ADR country"_s};
     for (int i = 0; i < contacts.size(); ++i) {
         const KContacts::Addressee &contact = contacts.at(i);
         const QString name = contact.formattedName().isEmpty() ? contact.assembledName() : contact.formattedName();
@@ -156,8 +228,22 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, 
         if (QUuid::fromString(id).isNull() || store.fetch(Kind::Person, id)) {
             id.clear();
         }
-        table.rows.append(
-            {startLines.at(i), {name.simplified(), emails.value(0), phones.value(0), contact.organization(), contact.title(), notes.join(u'\n'), id, photo}});
+        // The first address goes into the notes, the way a CSV file's address columns do.
+        const KContacts::Address address = contact.addresses().value(0);
+        table.rows.append({startLines.at(i),
+                           {name.simplified(),
+                            emails.value(0),
+                            phones.value(0),
+                            contact.organization(),
+                            contact.title(),
+                            notes.join(u'\n'),
+                            id,
+                            photo,
+                            address.street(),
+                            address.locality(),
+                            address.region(),
+                            address.postalCode(),
+                            address.country()}});
     }
     ImportOptions options;
     options.kind = Kind::Person;
@@ -169,6 +255,11 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, 
     options.mapping.setField(5, u"notes"_s);
     options.mapping.setField(6, u"id"_s);
     options.mapping.setField(7, u"photo"_s);
+    options.mapping.setField(8, u"address"_s);
+    options.mapping.setField(9, u"city"_s);
+    options.mapping.setField(10, u"state"_s);
+    options.mapping.setField(11, u"zip"_s);
+    options.mapping.setField(12, u"country"_s);
     options.onDuplicate = onDuplicate;
     auto report = Importer(store).run(table, options);
     if (!report) {

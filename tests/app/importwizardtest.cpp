@@ -13,6 +13,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -133,6 +135,117 @@ private Q_SLOTS:
         QCOMPARE(questions.size(), 1);
         QVERIFY2(questions.first().startsWith(u"Line 2 of the file, “Ana R.”, looks like “Ana Ruiz”"_s), qPrintable(questions.first()));
         QCOMPARE(people(), 4);
+    }
+
+    /// Starts an import of Bo (new) then Ana (a duplicate of the one in the database), asking about
+    /// duplicates, and returns once the question about Ana shows.
+    QMessageBox *importUntilTheDuplicateQuestion(ImportWizard &wizard)
+    {
+        {
+            auto store = Store::Store::open(m_database, false);
+            if (!store || !store.value()->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}, {u"email"_s, u"ana@x.example"_s}})) {
+                return nullptr;
+            }
+        }
+        if (!wizard.setFile(csv(u"dups.csv"_s, "name,email\nBo Chen,bo@x.example\nAna R.,ANA@x.example\nCy,cy@x.example\n"))) {
+            return nullptr;
+        }
+        auto *choice = wizard.findChild<QComboBox *>(u"duplicateCombo"_s);
+        choice->setCurrentIndex(choice->count() - 1);
+        wizard.show();
+        QTest::mouseClick(wizard.findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        QMessageBox *question = nullptr;
+        const bool asked = QTest::qWaitFor([&] {
+            question = wizard.findChild<QMessageBox *>(u"duplicateQuestion"_s);
+            return question && question->isVisible();
+        });
+        return asked ? question : nullptr;
+    }
+
+    void shouldCancelCleanlyWhenClosedDuringTheDuplicateQuestion()
+    {
+        // GIVEN the worker waiting for the answer about Ana, Bo already written in its transaction
+        ImportWizard wizard(m_database);
+        QSignalSpy imported(&wizard, &ImportWizard::imported);
+        QPointer<QMessageBox> question = importUntilTheDuplicateQuestion(wizard);
+        QVERIFY(question);
+        QVERIFY(wizard.isImporting());
+        // WHEN the user closes the wizard instead of answering
+        QVERIFY(wizard.close());
+        // THEN the import is over, rolled back: only Ana, as before
+        QVERIFY(!wizard.isImporting());
+        QCOMPARE(people(), 1);
+        QTRY_VERIFY(!question || !question->isVisible());
+        QVERIFY2(wizard.findChild<QLabel *>(u"statusLabel"_s)->text().contains(u"cancelled"_s),
+                 qPrintable(wizard.findChild<QLabel *>(u"statusLabel"_s)->text()));
+        // and the worker's last report changes nothing
+        QTest::qWait(50);
+        QCOMPARE(imported.count(), 0);
+        QCOMPARE(people(), 1);
+    }
+
+    void shouldCancelCleanlyWhenTheMainWindowGoesDuringTheDuplicateQuestion()
+    {
+        // GIVEN a wizard window of a main window, asking about Ana
+        auto *mainWindow = new QWidget;
+        auto *wizard = new ImportWizard(m_database, mainWindow);
+        wizard->setWindowFlag(Qt::Window);
+        mainWindow->show();
+        QVERIFY(importUntilTheDuplicateQuestion(*wizard));
+        // WHEN the main window is closed and deleted, which deletes the wizard and its question
+        mainWindow->close();
+        delete mainWindow;
+        // THEN nothing hangs and nothing was imported
+        QCOMPARE(people(), 1);
+    }
+
+    void shouldCancelCleanlyWhenCancelledDuringTheDuplicateQuestion()
+    {
+        ImportWizard wizard(m_database);
+        QSignalSpy imported(&wizard, &ImportWizard::imported);
+        QPointer<QMessageBox> question = importUntilTheDuplicateQuestion(wizard);
+        QVERIFY(question);
+        // WHEN the user presses Cancel Import while the question shows
+        QTest::mouseClick(wizard.findChild<QPushButton *>(u"cancelButton"_s), Qt::LeftButton);
+        // THEN the question goes, and the import ends rolled back
+        QTRY_VERIFY(!wizard.isImporting());
+        QTRY_VERIFY(!question || !question->isVisible());
+        QCOMPARE(imported.count(), 0);
+        QCOMPARE(people(), 1);
+    }
+
+    void shouldCancelCleanlyWhenClosedDuringABigImport()
+    {
+        // GIVEN a big file being imported
+        constexpr int Rows = 200000;
+        QByteArray content = "name,email\n";
+        content.reserve(Rows * 40);
+        for (int row = 0; row < Rows; ++row) {
+            content += "Person " + QByteArray::number(row) + ",p" + QByteArray::number(row) + "@x.example\n";
+        }
+        ImportWizard wizard(m_database);
+        QVERIFY(wizard.setFile(csv(u"big.csv"_s, content)));
+        wizard.show();
+        QSignalSpy imported(&wizard, &ImportWizard::imported);
+        // WHEN the user closes the wizard as soon as the first progress shows
+        auto *progress = wizard.findChild<QProgressBar *>(u"progressBar"_s);
+        bool closed = false;
+        connect(progress, &QProgressBar::valueChanged, &wizard, [&](int value) {
+            if (value > 0 && !closed) {
+                closed = true;
+                wizard.close();
+            }
+        });
+        QTest::mouseClick(wizard.findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!wizard.isImporting(), 60000);
+        QVERIFY(closed);
+        QTest::qWait(50);
+        // THEN all or nothing: nothing, unless the import had already committed when the window closed
+        const qint64 count = people();
+        QVERIFY2(count == 0 || (count == Rows && imported.count() == 1), qPrintable(QString::number(count)));
+        if (count == 0) {
+            QCOMPARE(imported.count(), 0);
+        }
     }
 
     void shouldShowWhyTheImportFailedAndLeaveTheDatabaseUnchanged()

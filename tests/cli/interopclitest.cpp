@@ -114,6 +114,56 @@ private Q_SLOTS:
         QVERIFY(search.out.contains(u"Lucía Martínez"_s));
     }
 
+    void shouldImportRealWorldExportsAsAScriptWould()
+    {
+        // GIVEN the exports of other tools (tests/data/realworld), imported one after the other
+        const QString db = database();
+        const QString folder = QStringLiteral(CHORUS_TEST_DATA "/realworld/");
+        const QList<std::pair<QString, QString>> files = {
+            {u"actionnetwork-people.csv"_s, u"people"_s},
+            {u"civicrm-individuals.csv"_s, u"people"_s},
+            {u"googlesheets-people.csv"_s, u"people"_s},
+            {u"excel-es-people-1252.csv"_s, u"people"_s},
+            {u"civicrm-organizations.csv"_s, u"organizations"_s},
+            {u"excel-organizations-utf8-bom.csv"_s, u"organizations"_s},
+            {u"google-contacts.vcf"_s, u"people"_s},
+            {u"apple-contacts.vcf"_s, u"people"_s},
+            {u"thunderbird.vcf"_s, u"people"_s},
+            {u"vcard21-quoted-printable.vcf"_s, u"people"_s},
+        };
+        for (const auto &[file, kind] : files) {
+            // WHEN
+            const Run run = cli({u"--db"_s, db, u"import"_s, folder + file, u"--kind"_s, kind});
+            // THEN each one goes in
+            QVERIFY2(run.exitCode == 0, QByteArray(file.toUtf8() + "\n" + run.describe()).constData());
+        }
+        // the same people and organizations, met in several files, are merged by e-mail and by name
+        // (Apple's "Grace Okafor" into CiviCRM's "Ms. Grace Okafor": the same address)
+        auto store = Store::Store::open(db, false);
+        QVERIFY(store);
+        QStringList people;
+        for (const auto &person : store.value()->fetchAll(Kind::Person)) {
+            people << person.value(u"name"_s).toString();
+        }
+        people.sort();
+        QCOMPARE(people,
+                 QStringList({u"Aiyana Whitehorse"_s,
+                              u"Baptiste, Jean-Luc"_s,
+                              u"Begoña Ruíz"_s,
+                              u"Dmitri O'Neill"_s,
+                              u"Dr. Li Wei"_s,
+                              u"José Ibáñez"_s,
+                              u"José Martínez Ibáñez"_s,
+                              u"Kenji Watanabe"_s,
+                              u"Ms. Grace Okafor"_s,
+                              u"Priya Raman"_s,
+                              u"Rosa Martínez"_s,
+                              u"Sam Lee"_s,
+                              u"Tomás Ñúñez"_s,
+                              u"Zoë Ångström"_s}));
+        QCOMPARE(count(db, Kind::Organization), 6);
+    }
+
     void shouldApplyTheMappingGivenOnTheCommandLine()
     {
         const QString db = database();

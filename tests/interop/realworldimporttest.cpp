@@ -1,0 +1,245 @@
+// SPDX-FileCopyrightText: 2026 The Chorus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "chorustest.h"
+
+#include "interop/csvreader.h"
+#include "interop/importer.h"
+#include "interop/vcard.h"
+#include "store/store.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+using namespace Chorus;
+using namespace Chorus::Interop;
+using Chorus::Domain::Kind;
+using Chorus::Domain::Record;
+
+/**
+ * Files written the way other tools export people and organizations (tests/data/realworld):
+ * Action Network, CiviCRM, Google Sheets and Excel CSV files; Google Contacts, Apple Contacts,
+ * Thunderbird and vCard 2.1 address books. Each goes through the import as the app and the CLI
+ * run it (the guessed column mapping, no user help), and what comes in is checked field by field.
+ */
+class RealWorldImportTest : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<Store::Store> m_store;
+
+    static QByteArray fixture(const QString &name)
+    {
+        QFile file(QStringLiteral(CHORUS_TEST_DATA "/realworld/") + name);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    /// Imports a CSV fixture with the guessed mapping; the report, or a failure naming the problem.
+    Result<ImportReport> importCsv(const QString &name, Kind kind, QString *encoding = nullptr)
+    {
+        auto table = CsvReader::read(fixture(name));
+        if (!table) {
+            return table.error();
+        }
+        if (encoding) {
+            *encoding = table.value().encoding;
+        }
+        ImportOptions options;
+        options.kind = kind;
+        options.mapping = ColumnMapping::guess(kind, table.value().headers);
+        options.source = name;
+        return Importer(*m_store).run(table.value(), options);
+    }
+
+    Record one(Kind kind, const QString &name)
+    {
+        const QList<Record> found = m_store->fetchAll(kind, u"name"_s, name);
+        return found.size() == 1 ? found.first() : Record();
+    }
+
+    QString organizationOf(const Record &person)
+    {
+        const auto organization = m_store->fetch(Kind::Organization, person.value(u"organization_id"_s).toString());
+        return organization ? organization->value(u"name"_s).toString() : QString();
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        auto store = Store::Store::open(u":memory:"_s);
+        QVERIFY(store);
+        m_store = std::move(store).value();
+    }
+
+    void actionNetworkPeople()
+    {
+        const auto report = importCsv(u"actionnetwork-people.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 3);
+        const Record rosa = one(Kind::Person, u"Rosa Martínez"_s);
+        QCOMPARE(rosa.value(u"email"_s).toString(), u"rosa.martinez@example.org"_s);
+        QCOMPARE(rosa.value(u"phone"_s).toString(), u"(415) 555-0101"_s);
+        QCOMPARE(organizationOf(rosa), u"Bay Tenants Union"_s);
+        const QString notes = rosa.value(u"notes"_s).toString();
+        QVERIFY2(notes.contains(u"Address: 2100 Mission St"_s) && notes.contains(u"City: San Francisco"_s) && notes.contains(u"ZIP or postal code: 94110"_s)
+                     && notes.contains(u"State or province: CA"_s),
+                 qPrintable(notes));
+        QCOMPARE(organizationOf(one(Kind::Person, u"Aiyana Whitehorse"_s)), u"Water Protectors, Inc."_s);
+        QCOMPARE(one(Kind::Person, u"Dmitri O'Neill"_s).value(u"email"_s).toString().toLower(), u"doneill@example.org"_s);
+    }
+
+    void civicrmIndividuals()
+    {
+        // Location types in parentheses ("Email (Home)"), every value quoted, CRLF, a note over two lines.
+        const auto report = importCsv(u"civicrm-individuals.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 3);
+        QCOMPARE(report.value().organizationsCreated, 1);
+        const Record grace = one(Kind::Person, u"Ms. Grace Okafor"_s);
+        QCOMPARE(grace.value(u"email"_s).toString(), u"grace.okafor@example.org"_s);
+        QCOMPARE(grace.value(u"phone"_s).toString(), u"510-555-0142"_s);
+        QCOMPARE(grace.value(u"title"_s).toString(), u"Spokesperson"_s);
+        QCOMPARE(organizationOf(grace), u"Lagos Street Vendors Association"_s);
+        QVERIFY2(grace.value(u"notes"_s).toString().contains(u"City: Oakland"_s), qPrintable(grace.value(u"notes"_s).toString()));
+        const Record tomas = one(Kind::Person, u"Tomás Ñúñez"_s);
+        QCOMPARE(tomas.value(u"email"_s).toString(), u"tnunez@example.com"_s);
+        QCOMPARE(tomas.value(u"notes"_s).toString(), u"Met at the\nMarch rally"_s);
+        QCOMPARE(organizationOf(one(Kind::Person, u"Dr. Li Wei"_s)), u"Lagos Street Vendors Association"_s);
+    }
+
+    void civicrmOrganizations()
+    {
+        const auto report = importCsv(u"civicrm-organizations.csv"_s, Kind::Organization);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        const Record lsva = one(Kind::Organization, u"Lagos Street Vendors Association"_s);
+        QCOMPARE(lsva.value(u"short_name"_s).toString(), u"LSVA"_s);
+        QCOMPARE(lsva.value(u"website"_s).toString(), u"https://lsva.example.org"_s);
+        QVERIFY2(lsva.value(u"notes"_s).toString().contains(u"City: Oakland"_s), qPrintable(lsva.value(u"notes"_s).toString()));
+        QCOMPARE(one(Kind::Organization, u"Clean Air Now"_s).value(u"short_name"_s).toString(), u"CAN"_s);
+    }
+
+    void googleSheetsPeople()
+    {
+        const auto report = importCsv(u"googlesheets-people.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 3);
+        const Record priya = one(Kind::Person, u"Priya Raman"_s);
+        QCOMPARE(priya.value(u"title"_s).toString(), u"Organizer"_s);
+        QCOMPARE(priya.value(u"notes"_s).toString(), u"Prefers Signal.\nSpeaks Tamil and English."_s);
+        QCOMPARE(organizationOf(priya), u"Clean Air Now"_s);
+        QCOMPARE(organizationOf(one(Kind::Person, u"Baptiste, Jean-Luc"_s)), u"Clean Air Now"_s);
+        QCOMPARE(one(Kind::Person, u"Sam Lee"_s).value(u"notes"_s).toString(), u"He said \"call me after 6\""_s);
+    }
+
+    void excelSpanishWindows1252()
+    {
+        // Windows-1252, semicolons, CRLF, Spanish headers, and Excel's empty trailing columns.
+        QString encoding;
+        const auto report = importCsv(u"excel-es-people-1252.csv"_s, Kind::Person, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(encoding, u"windows-1252"_s);
+        QCOMPARE(report.value().created, 3);
+        const Record jose = one(Kind::Person, u"José Martínez Ibáñez"_s);
+        QCOMPARE(jose.value(u"email"_s).toString(), u"jose.martinez@example.es"_s);
+        QCOMPARE(jose.value(u"title"_s).toString(), u"Presidente"_s);
+        QCOMPARE(organizationOf(jose), u"Asociación Vecinal La Peña"_s);
+        QVERIFY2(jose.value(u"notes"_s).toString().contains(u"City: Córdoba"_s), qPrintable(jose.value(u"notes"_s).toString()));
+        QVERIFY(!one(Kind::Person, u"Zoë Ångström"_s).isEmpty());
+    }
+
+    void excelUtf8WithBomAndSeparatorHint()
+    {
+        QString encoding;
+        const auto report = importCsv(u"excel-organizations-utf8-bom.csv"_s, Kind::Organization, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(encoding, u"UTF-8"_s);
+        QCOMPARE(report.value().created, 2);
+        const Record pena = one(Kind::Organization, u"Asociación Vecinal La Peña"_s);
+        QCOMPARE(pena.value(u"short_name"_s).toString(), u"AVLP"_s);
+        QCOMPARE(pena.value(u"people_represented"_s).toLongLong(), 1200);
+        QCOMPARE(pena.value(u"boilerplate"_s).toString(), u"Vecinos del barrio; desde 1979."_s);
+        QVERIFY(!one(Kind::Organization, u"Plataforma Ciudadana “Aire Limpio”"_s).isEmpty());
+    }
+
+    void googleContactsVCard()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"google-contacts.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(imported.value(), 2);
+        const Record rosa = one(Kind::Person, u"Rosa Martínez"_s);
+        QCOMPARE(rosa.value(u"email"_s).toString(), u"rosa.martinez@example.org"_s);
+        QCOMPARE(rosa.value(u"phone"_s).toString(), u"(415) 555-0101"_s);
+        QCOMPARE(rosa.value(u"title"_s).toString(), u"Organizer"_s);
+        QCOMPARE(organizationOf(rosa), u"Bay Tenants Union"_s);
+        const QString notes = rosa.value(u"notes"_s).toString();
+        QVERIFY2(notes.contains(u"rosa@baytenants.example.org"_s) && notes.contains(u"Address: 2100 Mission St"_s) && notes.contains(u"City: San Francisco"_s),
+                 qPrintable(notes));
+        // A photo by address is never fetched.
+        QVERIFY(rosa.value(u"photo"_s).toByteArray().isEmpty());
+        const Record kenji = one(Kind::Person, u"Kenji Watanabe"_s);
+        QCOMPARE(kenji.value(u"email"_s).toString(), u"kenji@example.jp"_s);
+        QCOMPARE(kenji.value(u"notes"_s).toString(), u"Translator for the Tokyo delegation.\nAvailable weekends."_s);
+    }
+
+    void appleContactsVCard()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"apple-contacts.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(imported.value(), 2);
+        const Record grace = one(Kind::Person, u"Grace Okafor"_s);
+        QCOMPARE(grace.value(u"email"_s).toString(), u"grace.okafor@example.org"_s);
+        QCOMPARE(organizationOf(grace), u"Lagos Street Vendors Association"_s);
+        QCOMPARE(grace.value(u"title"_s).toString(), u"Spokesperson"_s);
+        // The folded base64 photo comes in whole.
+        const QByteArray photo = grace.value(u"photo"_s).toByteArray();
+        QVERIFY(photo.startsWith("\xff\xd8\xff\xe0"));
+        QVERIFY(photo.endsWith("\xff\xd9"));
+        QCOMPARE(one(Kind::Person, u"Tomás Ñúñez"_s).value(u"notes"_s).toString(),
+                 u"Met at the March rally. Wants to help with the Spanish translation of the leaflets."_s);
+    }
+
+    void thunderbirdVCard4()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"thunderbird.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(imported.value(), 2);
+        const Record priya = one(Kind::Person, u"Priya Raman"_s);
+        QCOMPARE(priya.value(u"email"_s).toString(), u"priya@example.org"_s);
+        QCOMPARE(priya.value(u"phone"_s).toString(), u"+44 20 7946 0018"_s);
+        QCOMPARE(organizationOf(priya), u"Clean Air Now"_s);
+        QVERIFY(priya.value(u"notes"_s).toString().contains(u"priya.raman@cleanair.example.net"_s));
+        QCOMPARE(one(Kind::Person, u"Sam Lee"_s).value(u"email"_s).toString(), u"sam@example.com"_s);
+    }
+
+    void vcard21QuotedPrintable()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"vcard21-quoted-printable.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(imported.value(), 1);
+        const Record jose = one(Kind::Person, u"José Ibáñez"_s);
+        QCOMPARE(jose.value(u"email"_s).toString(), u"jose@example.es"_s);
+        QCOMPARE(jose.value(u"phone"_s).toString(), u"+34600000001"_s);
+        QVERIFY2(jose.value(u"notes"_s).toString().contains(u"una línea muy larga que sigue aquí."_s), qPrintable(jose.value(u"notes"_s).toString()));
+    }
+
+    void vcardWithByteOrderMarkAndWindowsEncoding()
+    {
+        // Saved by a Windows editor: a UTF-8 byte order mark; and an old file in Windows-1252.
+        QByteArray bom = "\xef\xbb\xbf" + fixture(u"thunderbird.vcf"_s);
+        const auto withBom = VCard::importPeople(*m_store, bom);
+        QVERIFY2(withBom, withBom ? "" : qPrintable(withBom.error().message()));
+        QCOMPARE(withBom.value(), 2);
+        const auto windows = VCard::importPeople(*m_store, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Jos\xe9 Pe\xf1\x61\r\nEND:VCARD\r\n");
+        QVERIFY2(windows, windows ? "" : qPrintable(windows.error().message()));
+        QStringList names;
+        for (const Record &person : m_store->fetchAll(Kind::Person)) {
+            names << person.value(u"name"_s).toString();
+        }
+        QVERIFY2(names.contains(u"José Peña"_s), qPrintable(names.join(u", ")));
+    }
+};
+
+CHORUS_TEST_MAIN(RealWorldImportTest)
+
+#include "realworldimporttest.moc"
