@@ -24,10 +24,17 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentWriter>
+#include <QTextLayout>
+#include <QTextTable>
 #include <QTimeZone>
 #include <QUuid>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -527,6 +534,126 @@ QByteArray withDocumentInfo(const QByteArray &pdf, const QString &title, const Q
     return result;
 }
 
+/// The page, from 0, that the point y of a paginated document lies on.
+int pageAt(qreal y, qreal pageHeight)
+{
+    return int(std::floor((y + 0.01) / pageHeight));
+}
+
+bool isInTable(const QTextBlock &block)
+{
+    return qobject_cast<QTextTable *>(block.document()->frameAt(block.position())) != nullptr;
+}
+
+/// Where the first and the last line of block start, in document coordinates.
+std::pair<qreal, qreal> lineTops(const QTextBlock &block)
+{
+    const qreal top = block.document()->documentLayout()->blockBoundingRect(block).top();
+    const QTextLayout *layout = block.layout();
+    return {top + layout->lineAt(0).y(), top + layout->lineAt(layout->lineCount() - 1).y()};
+}
+
+bool hasLines(const QTextBlock &block)
+{
+    return block.isValid() && block.layout() && block.layout()->lineCount() > 0 && !block.text().trimmed().isEmpty();
+}
+
+/**
+ * QTextDocument has no keep-with-next: a heading can end a page with its text on the next, and
+ * a quote can be cut after its attribution. After layout, the first block that breaks the rules
+ * gets a page break before it (a heading with the headings just above it) and the document is
+ * laid out again, until none does. Headings keep with what follows; quotations (indented
+ * paragraphs) and paragraphs of up to three lines are never split.
+ */
+void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
+{
+    const auto isFirstOnItsPage = [pageHeight](const QTextBlock &block) {
+        const qreal top = lineTops(block).first;
+        return top - pageAt(top, pageHeight) * pageHeight <= block.blockFormat().topMargin() + 1;
+    };
+    const auto nextWithText = [](QTextBlock from) {
+        from = from.next();
+        while (from.isValid() && !hasLines(from)) {
+            from = from.next();
+        }
+        return from;
+    };
+    const auto previousWithText = [](QTextBlock from) {
+        from = from.previous();
+        while (from.isValid() && !hasLines(from)) {
+            from = from.previous();
+        }
+        return from;
+    };
+    const auto isHeading = [](const QTextBlock &block) {
+        return block.blockFormat().headingLevel() > 0;
+    };
+    // A heading, or the one line under a heading (a title under a name): what leads into a text.
+    const auto leadsIn = [&](const QTextBlock &block) {
+        if (!hasLines(block) || isInTable(block)) {
+            return false;
+        }
+        return isHeading(block) || (block.layout()->lineCount() == 1 && isHeading(previousWithText(block)));
+    };
+    QSet<int> broken; // the blocks given a page break here
+    // Each pass moves one block; a kit has far fewer headings and quotes than this.
+    for (int pass = 0; pass < 500; ++pass) {
+        // The layout is made lazily, as far as it is asked for: finish it.
+        document.pageCount();
+        QTextBlock toMove;
+        for (QTextBlock block = document.begin(); block.isValid() && !toMove.isValid(); block = block.next()) {
+            if (!hasLines(block) || isInTable(block)) {
+                continue;
+            }
+            const auto [firstTop, lastTop] = lineTops(block);
+            const int lastPage = pageAt(lastTop, pageHeight);
+            const bool indented = block.blockFormat().leftMargin() > 0 && !block.textList();
+            if (pageAt(firstTop, pageHeight) != lastPage && (indented || block.layout()->lineCount() <= 3)) {
+                toMove = block;
+            } else if (isHeading(block)) {
+                QTextBlock next = nextWithText(block);
+                if (leadsIn(next)) {
+                    if (const QTextBlock after = nextWithText(next); after.isValid()) {
+                        next = after;
+                    }
+                }
+                if (next.isValid() && pageAt(lineTops(next).first, pageHeight) > lastPage) {
+                    toMove = block;
+                }
+            }
+            if (!toMove.isValid()) {
+                continue;
+            }
+            // What leads into the block moved goes along (a kicker, a heading, a title under it).
+            const int leaving = pageAt(lineTops(toMove).first, pageHeight);
+            for (QTextBlock above = previousWithText(toMove); leadsIn(above) && pageAt(lineTops(above).first, pageHeight) == leaving;
+                 above = previousWithText(above)) {
+                toMove = above;
+            }
+            if (isFirstOnItsPage(toMove)) {
+                // Already at the top of a page: moving it on would not help.
+                toMove = QTextBlock();
+            }
+        }
+        if (!toMove.isValid()) {
+            return;
+        }
+        QTextCursor cursor(toMove);
+        // A break given earlier to what now follows it would leave it alone on its page.
+        for (QTextBlock after = toMove.next(); after.isValid() && after.blockNumber() <= toMove.blockNumber() + 4; after = after.next()) {
+            if (broken.remove(after.blockNumber())) {
+                QTextBlockFormat format = after.blockFormat();
+                format.setPageBreakPolicy(format.pageBreakPolicy() & ~QTextFormat::PageBreak_AlwaysBefore);
+                QTextCursor(after).setBlockFormat(format);
+            }
+        }
+        QTextBlockFormat format = toMove.blockFormat();
+        format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
+        cursor.setBlockFormat(format);
+        broken.insert(toMove.blockNumber());
+    }
+}
+
 Error renderError(const QString &reason)
 {
     return Error(Error::Code::Invalid, i18nc("@info %1 is the reason", "The press kit could not be rendered: %1", reason));
@@ -692,6 +819,7 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     const QRectF paper = writer.pageLayout().fullRectPixels(writer.resolution());
     const QRectF body(22 * dpmm, 28 * dpmm, paper.width() - 44 * dpmm, paper.height() - 28 * dpmm - 24 * dpmm);
     document.setPageSize(body.size());
+    keepHeadingsWithTheirText(document, body.height());
     const int pages = document.pageCount();
     m_lastPageCount = pages;
 

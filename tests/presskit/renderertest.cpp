@@ -359,6 +359,59 @@ private Q_SLOTS:
         QCOMPARE(PressKit::Renderer(options).paperFor(composed(*store, u"en"_s)), QPageSize::A4);
     }
 
+    void shouldKeepEachHeadingOnThePageOfItsText_data()
+    {
+        QTest::addColumn<int>("shift");
+        QTest::addColumn<QString>("paper");
+        // Each row moves everything down by about a line: some heading lands at a page's end.
+        for (int shift = 0; shift < 6; ++shift) {
+            QTest::addRow("letter, shift %d", shift) << shift << u"letter"_s;
+            QTest::addRow("a4, shift %d", shift) << shift << u"a4"_s;
+        }
+    }
+
+    void shouldKeepEachHeadingOnThePageOfItsText()
+    {
+        QFETCH(int, shift);
+        QFETCH(QString, paper);
+        // GIVEN a kit of spokespeople bios of uneven lengths, each under its name as a heading
+        PressKit::Composition kit;
+        kit.language = u"en"_s;
+        kit.kit = Record{{u"id"_s, u"kit"_s}, {u"name"_s, u"Bios"_s}, {u"settings"_s, u"{\"paper\":\"%1\"}"_s.arg(paper)}};
+        kit.campaign = Record{{u"name"_s, u"Campaign"_s}};
+        kit.sections = {u"bios"_s};
+        const QString sentence = u"This sentence is long enough to fill most of a line in a printed bio. "_s;
+        for (int i = 1; i <= 28; ++i) {
+            QString bio = u"Biography %1 begins here. "_s.arg(i, 2, 10, QLatin1Char('0'));
+            bio += sentence.repeated(i == 1 ? 2 + shift : 1 + (i * 7) % 9);
+            kit.spokespeople << Record{{u"name"_s, u"Speaker %1"_s.arg(i, 2, 10, QLatin1Char('0'))}, {u"title"_s, u"Director"_s}, {u"bio"_s, bio}};
+        }
+
+        // WHEN it is printed
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(stableOptions());
+        QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
+        QVERIFY(renderer.lastPageCount() > 2);
+
+        // THEN every name is on the page where its bio begins
+        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f');
+        const auto pageOf = [&pages](const QString &text) {
+            for (int page = 0; page < pages.size(); ++page) {
+                if (pages.at(page).contains(text)) {
+                    return page;
+                }
+            }
+            return -1;
+        };
+        for (int i = 1; i <= 28; ++i) {
+            const QString number = u"%1"_s.arg(i, 2, 10, QLatin1Char('0'));
+            const int heading = pageOf(u"Speaker "_s + number);
+            QVERIFY2(heading >= 0, qPrintable(number));
+            QVERIFY2(heading == pageOf(u"Biography "_s + number), qPrintable(u"Speaker %1 is on page %2, the start of the bio on page %3"_s.arg(number).arg(heading + 1).arg(pageOf(u"Biography "_s + number) + 1)));
+        }
+    }
+
     void shouldWriteOdt()
     {
         auto store = demoStore();
