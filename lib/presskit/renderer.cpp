@@ -32,6 +32,7 @@
 #include <QTextLayout>
 #include <QTextTable>
 #include <QTimeZone>
+#include <QUrl>
 #include <QUuid>
 
 #include <cmath>
@@ -281,8 +282,56 @@ QString collapsedBlankLines(const QString &text)
 }
 
 /// Everything the templates can show. Text is plain; the engine escapes it for HTML.
-QVariantHash templateContext(const Composition &c, const QDateTime &now, bool markdown)
+/// The box a logo is fitted into, in CSS pixels: beside an “About” heading, and in the first page's strip.
+constexpr QSize headingLogoBox(110, 28);
+constexpr QSize stripLogoBox(150, 44);
+/// Logos are kept at this many times their printed size, sharp on paper.
+constexpr int logoDetail = 4;
+
+/// The logo as the document holds it: never more detailed than it is printed.
+QImage printedLogo(const QImage &logo)
 {
+    const QSize most = stripLogoBox * logoDetail;
+    if (logo.width() <= most.width() && logo.height() <= most.height()) {
+        return logo;
+    }
+    return logo.scaled(most, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+/// How a template links a logo: embedded as a data: URI (HTML export), or as a resource the document was given.
+enum class LogoLinks {
+    DataUri,
+    Resource
+};
+
+QUrl logoResource(const QString &organizationId)
+{
+    return QUrl(u"chorus-logo:"_s + organizationId);
+}
+
+QVariantHash logoContext(const QImage &logo, const QString &source, const QString &name, QSize box)
+{
+    const QSize size = logo.size().scaled(box, Qt::KeepAspectRatio);
+    return {{u"src"_s, source}, {u"width"_s, std::max(1, size.width())}, {u"height"_s, std::max(1, size.height())}, {u"name"_s, name}};
+}
+
+QVariantHash templateContext(const Composition &c, const QDateTime &now, bool markdown, LogoLinks links = LogoLinks::Resource)
+{
+    // Each logo's source; a data: URI holds a PNG made here, never the stored bytes as they came.
+    QHash<QString, QString> logoSources;
+    for (auto it = c.logos.constBegin(); it != c.logos.constEnd(); ++it) {
+        if (links == LogoLinks::Resource) {
+            logoSources.insert(it.key(), logoResource(it.key()).toString());
+            continue;
+        }
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (printedLogo(it.value()).save(&buffer, "PNG")) {
+            logoSources.insert(it.key(), u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64()));
+        }
+    }
+
     const KitLanguage tr(c.language);
     const auto text = [markdown](const QVariant &value) {
         return markdown ? markdownEscaped(value.toString()) : value.toString();
@@ -464,11 +513,26 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
 
     QVariantList about;
     for (const Record &organization : c.boilerplates) {
-        about << QVariantHash{{u"heading"_s, text(tr(ki18nc("@title press kit; %1 organization", "About %1").subs(organization.value(u"name"_s).toString())))},
-                              {u"text"_s, text(organization.value(u"boilerplate"_s))},
-                              {u"website"_s, text(organization.value(u"website"_s))}};
+        const QString organizationId = organization.value(u"id"_s).toString();
+        QVariantHash entry{{u"heading"_s, text(tr(ki18nc("@title press kit; %1 organization", "About %1").subs(organization.value(u"name"_s).toString())))},
+                           {u"text"_s, text(organization.value(u"boilerplate"_s))},
+                           {u"website"_s, text(organization.value(u"website"_s))}};
+        if (logoSources.contains(organizationId)) {
+            entry[u"logo"_s] =
+                logoContext(c.logos.value(organizationId), logoSources.value(organizationId), organization.value(u"name"_s).toString(), headingLogoBox);
+        }
+        about << entry;
     }
     context[u"about"_s] = about;
+
+    QVariantList logos;
+    for (const Record &organization : c.signers) {
+        const QString organizationId = organization.value(u"id"_s).toString();
+        if (logoSources.contains(organizationId)) {
+            logos << logoContext(c.logos.value(organizationId), logoSources.value(organizationId), organization.value(u"name"_s).toString(), stripLogoBox);
+        }
+    }
+    context[u"logos"_s] = logos;
 
     QVariantList contacts;
     for (const Record &contact : c.contacts) {
@@ -654,6 +718,14 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
     }
 }
 
+/// Gives document the logos its HTML names: the only images it can show.
+void addLogos(QTextDocument &document, const Composition &composition)
+{
+    for (auto it = composition.logos.constBegin(); it != composition.logos.constEnd(); ++it) {
+        document.addResource(QTextDocument::ImageResource, logoResource(it.key()), printedLogo(it.value()));
+    }
+}
+
 Error renderError(const QString &reason)
 {
     return Error(Error::Code::Invalid, i18nc("@info %1 is the reason", "The press kit could not be rendered: %1", reason));
@@ -702,7 +774,7 @@ QPageSize::PageSizeId Renderer::paperFor(const Composition &composition) const
     return QLocale(composition.language).measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter : QPageSize::A4;
 }
 
-Result<QString> Renderer::renderTemplate(const Composition &composition, const QString &name) const
+Result<QString> Renderer::renderTemplate(const Composition &composition, const QString &name, bool embedLogos) const
 {
     KTextTemplate::Engine engine;
     engine.addTemplateLoader(QSharedPointer<TemplateLoader>::create(m_options.templateFolder));
@@ -717,7 +789,7 @@ Result<QString> Renderer::renderTemplate(const Composition &composition, const Q
         return renderError(tmpl->errorString());
     }
     const QDateTime now = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTimeUtc();
-    KTextTemplate::Context context(templateContext(composition, now, name.endsWith(u".md"_s)));
+    KTextTemplate::Context context(templateContext(composition, now, name.endsWith(u".md"_s), embedLogos ? LogoLinks::DataUri : LogoLinks::Resource));
     context.setAutoEscape(name.endsWith(u".html"_s));
     const QString output = tmpl->render(&context);
     if (tmpl->error()) {
@@ -734,7 +806,7 @@ Result<QByteArray> Renderer::render(const Composition &composition, Format forma
     case Format::Odt:
         return renderOdt(composition);
     case Format::Html: {
-        auto html = renderTemplate(composition, u"kit.html"_s);
+        auto html = renderTemplate(composition, u"kit.html"_s, true);
         if (!html) {
             return html.error();
         }
@@ -765,6 +837,7 @@ Result<QByteArray> Renderer::renderOdt(const Composition &composition) const
         return html.error();
     }
     SealedDocument document;
+    addLogos(document, composition);
     document.setHtml(html.value());
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -813,6 +886,7 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     plain.setFeature("liga", 0);
     plain.setFeature("clig", 0);
     document.setDefaultFont(plain);
+    addLogos(document, composition);
     document.setHtml(html.value());
 
     const qreal dpmm = writer.resolution() / 25.4;

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QGuiApplication>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -251,7 +252,8 @@ private Q_SLOTS:
         // THEN the text is shown as text
         QVERIFY(html.contains(u"&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"_s));
         QVERIFY(!html.contains(u"<script>"_s));
-        QVERIFY(!html.contains(u"<img"_s));
+        QVERIFY(html.contains(u"&lt;img src=&quot;file:///etc/hostname&quot;&gt;"_s));
+        QVERIFY(!html.contains(u"<img src=\"file:"_s));
     }
 
     void shouldRefuseTemplatesThatReadFiles()
@@ -410,6 +412,68 @@ private Q_SLOTS:
             QVERIFY2(heading >= 0, qPrintable(number));
             QVERIFY2(heading == pageOf(u"Biography "_s + number), qPrintable(u"Speaker %1 is on page %2, the start of the bio on page %3"_s.arg(number).arg(heading + 1).arg(pageOf(u"Biography "_s + number) + 1)));
         }
+    }
+
+    void shouldShowPartnerLogosEmbeddedAndNothingFromOutside()
+    {
+        // GIVEN the demo kit, some of whose organizations have logos
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store);
+        QVERIFY(kit.logos.size() >= 3);
+
+        // WHEN it is rendered to HTML
+        const QString html = render(kit, PressKit::Format::Html);
+
+        // THEN each logo is in the file itself, beside its "About" heading and in the first page's strip
+        static const QRegularExpression source(u"src=\"([^\"]*)\""_s);
+        int images = 0;
+        for (auto it = source.globalMatch(html); it.hasNext();) {
+            const QString url = it.next().captured(1);
+            QVERIFY2(url.startsWith(u"data:image/png;base64,"_s), qPrintable(url.left(60)));
+            QImage logo;
+            QVERIFY(logo.loadFromData(QByteArray::fromBase64(url.mid(22).toLatin1()), "PNG"));
+            ++images;
+        }
+        QCOMPARE(images, int(kit.logos.size()) * 2);
+        QVERIFY(!html.contains(u"file:"_s));
+        QVERIFY(html.contains(u"alt=\"Río Verde Alliance\""_s));
+
+        // AND the PDF and the ODT hold them as pictures
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        QVERIFY(PressKit::Renderer(stableOptions()).exportTo(kit, PressKit::Format::Pdf, pdf));
+        if (!QStandardPaths::findExecutable(u"pdfimages"_s).isEmpty()) {
+            const QStringList listed = runTool(u"pdfimages"_s, {u"-list"_s, pdf}).out.split(u'\n', Qt::SkipEmptyParts);
+            QVERIFY2(listed.size() - 2 >= int(kit.logos.size()), qPrintable(listed.join(u'\n')));
+        }
+        auto odt = PressKit::Renderer(stableOptions()).render(kit, PressKit::Format::Odt);
+        QVERIFY(odt);
+        QVERIFY(odt.value().contains("Pictures/"));
+    }
+
+    void shouldSkipALogoThatIsNoImageWithAWarning()
+    {
+        // GIVEN an organization of the kit whose logo is not an image
+        auto store = demoStore();
+        QVERIFY(store);
+        const Record river = findRecord(*store, Kind::Organization, u"name"_s, u"Río Verde Alliance"_s);
+        QVERIFY(store->update(Kind::Organization, river.value(u"id"_s).toString(), {{u"logo"_s, QByteArray("<html>not a picture</html>")}}));
+
+        // WHEN the kit is composed and rendered
+        const PressKit::Composition kit = composed(*store);
+        const QString html = render(kit, PressKit::Format::Html);
+
+        // THEN a warning names the organization, and the kit is made without that logo
+        bool warned = false;
+        for (const PressKit::Guard &guard : kit.warnings()) {
+            warned = warned || (guard.recordId == river.value(u"id"_s).toString() && guard.message.contains(u"Río Verde Alliance"_s) && guard.message.contains(u"logo"_s));
+        }
+        QVERIFY(warned);
+        QVERIFY(!kit.logos.contains(river.value(u"id"_s).toString()));
+        QVERIFY(!html.contains(u"alt=\"Río Verde Alliance\""_s));
+        QVERIFY(html.contains(u"About Río Verde Alliance"_s));
+        QVERIFY(!render(kit, PressKit::Format::Pdf).isEmpty());
     }
 
     void shouldWriteOdt()
