@@ -609,12 +609,18 @@ bool isInTable(const QTextBlock &block)
     return qobject_cast<QTextTable *>(block.document()->frameAt(block.position())) != nullptr;
 }
 
-/// Where the first and the last line of block start, in document coordinates.
-std::pair<qreal, qreal> lineTops(const QTextBlock &block)
+/**
+ * The middles of the first and the last line of block, in document coordinates. A line's top can
+ * lie in the leading above a page end while its letters are printed on the next page: the
+ * middle says where it is read.
+ */
+std::pair<qreal, qreal> lineMiddles(const QTextBlock &block)
 {
     const qreal top = block.document()->documentLayout()->blockBoundingRect(block).top();
     const QTextLayout *layout = block.layout();
-    return {top + layout->lineAt(0).y(), top + layout->lineAt(layout->lineCount() - 1).y()};
+    const QTextLine first = layout->lineAt(0);
+    const QTextLine last = layout->lineAt(layout->lineCount() - 1);
+    return {top + first.y() + first.height() / 2, top + last.y() + last.height() / 2};
 }
 
 bool hasLines(const QTextBlock &block)
@@ -632,8 +638,9 @@ bool hasLines(const QTextBlock &block)
 void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
 {
     const auto isFirstOnItsPage = [pageHeight](const QTextBlock &block) {
-        const qreal top = lineTops(block).first;
-        return top - pageAt(top, pageHeight) * pageHeight <= block.blockFormat().topMargin() + 1;
+        const qreal middle = lineMiddles(block).first;
+        const qreal top = middle - block.layout()->lineAt(0).height() / 2;
+        return top - pageAt(middle, pageHeight) * pageHeight <= block.blockFormat().topMargin() + 1;
     };
     const auto nextWithText = [](QTextBlock from) {
         from = from.next();
@@ -669,10 +676,10 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
             if (!hasLines(block) || isInTable(block)) {
                 continue;
             }
-            const auto [firstTop, lastTop] = lineTops(block);
-            const int lastPage = pageAt(lastTop, pageHeight);
+            const auto [firstMiddle, lastMiddle] = lineMiddles(block);
+            const int lastPage = pageAt(lastMiddle, pageHeight);
             const bool indented = block.blockFormat().leftMargin() > 0 && !block.textList();
-            if (pageAt(firstTop, pageHeight) != lastPage && (indented || block.layout()->lineCount() <= 3)) {
+            if (pageAt(firstMiddle, pageHeight) != lastPage && (indented || block.layout()->lineCount() <= 3)) {
                 toMove = block;
             } else if (isHeading(block)) {
                 QTextBlock next = nextWithText(block);
@@ -681,7 +688,7 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
                         next = after;
                     }
                 }
-                if (next.isValid() && pageAt(lineTops(next).first, pageHeight) > lastPage) {
+                if (next.isValid() && pageAt(lineMiddles(next).first, pageHeight) > lastPage) {
                     toMove = block;
                 }
             }
@@ -689,8 +696,8 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
                 continue;
             }
             // What leads into the block moved goes along (a kicker, a heading, a title under it).
-            const int leaving = pageAt(lineTops(toMove).first, pageHeight);
-            for (QTextBlock above = previousWithText(toMove); leadsIn(above) && pageAt(lineTops(above).first, pageHeight) == leaving;
+            const int leaving = pageAt(lineMiddles(toMove).first, pageHeight);
+            for (QTextBlock above = previousWithText(toMove); leadsIn(above) && pageAt(lineMiddles(above).first, pageHeight) == leaving;
                  above = previousWithText(above)) {
                 toMove = above;
             }

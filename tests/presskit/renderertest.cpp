@@ -396,8 +396,31 @@ private Q_SLOTS:
         QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
         QVERIFY(renderer.lastPageCount() > 2);
 
-        // THEN every name is on the page where its bio begins
-        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f');
+        // THEN every name is on the page where its bio begins. Only the text printed inside the
+        // page's body counts: a line cut by a page end keeps a clipped, invisible copy in the PDF.
+        const int bodyTop = 81; // points: the body starts 28 mm down the page and ends 24 mm above its foot
+        const int bodyHeight = (paper == u"a4" ? 842 : 792) - bodyTop - 70;
+        QStringList pages;
+        for (int page = 1; page <= renderer.lastPageCount(); ++page) {
+            pages << runTool(u"pdftotext"_s,
+                             {u"-enc"_s,
+                              u"UTF-8"_s,
+                              u"-f"_s,
+                              QString::number(page),
+                              u"-l"_s,
+                              QString::number(page),
+                              u"-x"_s,
+                              u"0"_s,
+                              u"-y"_s,
+                              QString::number(bodyTop),
+                              u"-W"_s,
+                              u"700"_s,
+                              u"-H"_s,
+                              QString::number(bodyHeight),
+                              pdf,
+                              u"-"_s})
+                         .out;
+        }
         const auto pageOf = [&pages](const QString &text) {
             for (int page = 0; page < pages.size(); ++page) {
                 if (pages.at(page).contains(text)) {
