@@ -667,12 +667,14 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
         return isHeading(block) || (block.layout()->lineCount() == 1 && isHeading(previousWithText(block)));
     };
     QSet<int> broken; // the blocks given a page break here
+    // Nothing above a block moved changes: each look starts there.
+    QTextBlock from = document.begin();
     // Each pass moves one block; a kit has far fewer headings and quotes than this.
     for (int pass = 0; pass < 500; ++pass) {
         // The layout is made lazily, as far as it is asked for: finish it.
         document.pageCount();
         QTextBlock toMove;
-        for (QTextBlock block = document.begin(); block.isValid() && !toMove.isValid(); block = block.next()) {
+        for (QTextBlock block = from; block.isValid() && !toMove.isValid(); block = block.next()) {
             if (!hasLines(block) || isInTable(block)) {
                 continue;
             }
@@ -722,6 +724,7 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
         format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
         cursor.setBlockFormat(format);
         broken.insert(toMove.blockNumber());
+        from = toMove;
     }
 }
 
@@ -892,6 +895,9 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     QFont plain = document.defaultFont();
     plain.setFeature("liga", 0);
     plain.setFeature("clig", 0);
+    // Hinting fits glyphs to a screen's pixels; a PDF has none, and running every glyph's
+    // TrueType instructions was a tenth of an export's time.
+    plain.setHintingPreference(QFont::PreferNoHinting);
     document.setDefaultFont(plain);
     addLogos(document, composition);
     document.setHtml(html.value());
@@ -913,7 +919,9 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     const QString embargoMark = tr(ki18nc("@title mark on every page of an embargoed press kit", "EMBARGOED"));
     QFont small(u"Noto Sans"_s);
     small.setPointSizeF(8);
+    small.setHintingPreference(QFont::PreferNoHinting);
     QFont mark(u"Noto Sans"_s);
+    mark.setHintingPreference(QFont::PreferNoHinting);
     mark.setPointSizeF(9);
     mark.setBold(true);
     mark.setLetterSpacing(QFont::AbsoluteSpacing, 1.2);
