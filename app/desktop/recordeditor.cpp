@@ -13,10 +13,16 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDir>
 #include <QEvent>
 #include <QFocusEvent>
+#include <QBuffer>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
+#include <QPushButton>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QScrollArea>
@@ -45,13 +51,17 @@ const Field *fieldOf(Kind kind, QStringView name)
 
 bool isEmptyValue(const QVariant &value)
 {
-    return !value.isValid() || value.isNull() || (value.typeId() == QMetaType::QString && value.toString().isEmpty());
+    return !value.isValid() || value.isNull() || (value.typeId() == QMetaType::QString && value.toString().isEmpty())
+        || (value.typeId() == QMetaType::QByteArray && value.toByteArray().isEmpty());
 }
 
 bool sameValue(const QVariant &a, const QVariant &b)
 {
     if (isEmptyValue(a) || isEmptyValue(b)) {
         return isEmptyValue(a) == isEmptyValue(b);
+    }
+    if (a.typeId() == QMetaType::QByteArray || b.typeId() == QMetaType::QByteArray) {
+        return a.toByteArray() == b.toByteArray();
     }
     return a.toString() == b.toString();
 }
@@ -137,7 +147,42 @@ void RecordEditor::build()
     for (const Field &field : entity(m_kind).fields) {
         QWidget *editor = nullptr;
         switch (field.type) {
-        case FieldType::Blob:
+        case FieldType::Blob: {
+            if (field.name != u"logo" && field.name != u"photo") {
+                continue;
+            }
+            // A picture: its preview, and buttons to choose another or remove it.
+            auto *box = new QWidget(m_form);
+            auto *row = new QHBoxLayout(box);
+            row->setContentsMargins(0, 0, 0, 0);
+            auto *preview = new QLabel(box);
+            preview->setObjectName(u"picture_"_s + field.name);
+            preview->setFixedSize(132, 80);
+            preview->setAlignment(Qt::AlignCenter);
+            preview->setFrameShape(QFrame::StyledPanel);
+            auto *choose = new QPushButton(QIcon::fromTheme(u"document-open"_s), i18nc("@action:button", "Choose Image…"), box);
+            choose->setObjectName(u"choose_"_s + field.name);
+            connect(choose, &QPushButton::clicked, this, [this, name = field.name] {
+                const QString file = QFileDialog::getOpenFileName(this,
+                                                                  i18nc("@title:window", "Choose an Image"),
+                                                                  QString(),
+                                                                  i18nc("@item:inlistbox file filter", "Images (*.png *.jpg *.jpeg *.svg *.gif *.bmp *.webp)"));
+                if (!file.isEmpty()) {
+                    setImageFromFile(name, file);
+                }
+            });
+            auto *remove = new QPushButton(QIcon::fromTheme(u"edit-clear"_s), i18nc("@action:button", "Remove"), box);
+            remove->setObjectName(u"remove_"_s + field.name);
+            connect(remove, &QPushButton::clicked, this, [this, name = field.name] {
+                commit(name, QVariant());
+            });
+            row->addWidget(preview);
+            row->addWidget(choose);
+            row->addWidget(remove);
+            row->addStretch(1);
+            editor = box;
+            break;
+        }
         case FieldType::Json:
             continue;
         case FieldType::LongText: {
@@ -300,9 +345,49 @@ QString RecordEditor::titleOf(Kind kind, const QString &id) const
     return target ? target->value(entity(kind).titleField).toString() : QString();
 }
 
+bool RecordEditor::setImageFromFile(const QString &field, const QString &path)
+{
+    QImage image(path);
+    if (image.isNull()) {
+        showMessage(i18nc("@info %1 is a file, %2 a field", "%1 is not an image Chorus can read, so the %2 was not changed.", QDir::toNativeSeparators(path), fieldLabel(m_kind, field)));
+        return false;
+    }
+    // Stored as a PNG no larger than it is ever shown: a photo from a camera would weigh
+    // megabytes in every copy and sync bundle of the database.
+    constexpr int largest = 800;
+    if (image.width() > largest || image.height() > largest) {
+        image = image.scaled(largest, largest, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    }
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    if (!image.save(&buffer, "PNG")) {
+        showMessage(i18nc("@info %1 is a file", "%1 could not be converted to PNG.", QDir::toNativeSeparators(path)));
+        return false;
+    }
+    commit(field, png);
+    return true;
+}
+
 void RecordEditor::showValue(const Field &field, const QVariant &value)
 {
     QWidget *editor = m_editors.value(field.name);
+    if (field.type == FieldType::Blob) {
+        auto *preview = editor->findChild<QLabel *>(u"picture_"_s + field.name);
+        const QByteArray bytes = value.toByteArray();
+        QImage image;
+        if (bytes.isEmpty()) {
+            preview->setPixmap(QPixmap());
+            preview->setText(i18nc("@info no picture", "(none)"));
+        } else if (image.loadFromData(bytes)) {
+            preview->setPixmap(QPixmap::fromImage(image.scaled(preview->size() - QSize(8, 8), Qt::KeepAspectRatio, Qt::SmoothTransformation)));
+        } else {
+            preview->setPixmap(QPixmap());
+            preview->setText(i18nc("@info the stored picture cannot be shown", "Not an image"));
+        }
+        editor->findChild<QPushButton *>(u"remove_"_s + field.name)->setEnabled(!bytes.isEmpty());
+        return;
+    }
     if (auto *text = qobject_cast<QPlainTextEdit *>(editor)) {
         if (text->toPlainText() != value.toString()) {
             text->setPlainText(value.toString());
@@ -327,6 +412,10 @@ void RecordEditor::showValue(const Field &field, const QVariant &value)
 
 QVariant RecordEditor::editorValue(const Field &field) const
 {
+    if (field.type == FieldType::Blob) {
+        // A picture changes only through its buttons.
+        return m_record.value(field.name);
+    }
     QWidget *editor = m_editors.value(field.name);
     if (auto *text = qobject_cast<QPlainTextEdit *>(editor)) {
         return text->toPlainText();

@@ -61,6 +61,8 @@ public:
     }
     /// Makes field read-only (or editable again), whatever its type.
     void setFieldReadOnly(const QString &field, bool readOnly);
+    /// Stores the image in path (as a PNG, at most 800 pixels wide and high) as the picture field; says why not when it is no image.
+    bool setImageFromFile(const QString &field, const QString &path);
     /// Writes what the field being edited holds now, as leaving it would.
     void commitPendingEdits();
     /// Shows message above the form (an error when error is set); empty hides it.

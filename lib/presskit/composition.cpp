@@ -319,6 +319,34 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
         result.boilerplates << *organization;
     }
 
+    // Logos: of the signers (the first page) and of the organizations with an “About” paragraph.
+    // One that is no image is left out, and said so.
+    QList<Record> shown = result.signers;
+    shown << result.boilerplates;
+    for (const Record &organization : std::as_const(shown)) {
+        const QString organizationId = organization.value(u"id"_s).toString();
+        const QByteArray bytes = organization.value(u"logo"_s).toByteArray();
+        if (bytes.isEmpty() || result.logos.contains(organizationId)) {
+            continue;
+        }
+        QImage logo;
+        if (!logo.loadFromData(bytes) || logo.isNull()) {
+            guard(S::Warning,
+                  Kind::Organization,
+                  organizationId,
+                  i18nc("@info press kit guard",
+                        "%1: its logo is not an image Chorus can read, so the kit shows no logo for it.",
+                        store.recordLabel(Kind::Organization, organization)));
+            // Remembered as unreadable so that it is reported once.
+            result.logos.insert(organizationId, QImage());
+            continue;
+        }
+        result.logos.insert(organizationId, logo);
+    }
+    result.logos.removeIf([](const auto &entry) {
+        return entry.value().isNull();
+    });
+
     // Media contacts: only what may be published. A phone not marked public stays here.
     for (const QString &personId : idList(kit->value(u"contact_ids"_s))) {
         const std::optional<Record> person = store.fetch(Kind::Person, personId);

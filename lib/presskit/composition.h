@@ -8,6 +8,8 @@
 #include "result.h"
 
 #include <QDateTime>
+#include <QHash>
+#include <QImage>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -60,6 +62,8 @@ struct CHORUS_CORE_EXPORT Composition {
     QList<Domain::Record> spokespeople; ///< the people quoted, for the bios
     QList<Domain::Record> boilerplates; ///< the organizations listed in the kit (its signers when it lists none)
     QList<Domain::Record> contacts; ///< media contacts, public fields only (no private phone)
+    /// Organization id → its logo, for the signers and listed organizations whose logo is an image.
+    QHash<QString, QImage> logos;
     QString language; ///< the kit's language ("en", "es")
     QStringList sections; ///< switched on, in the order of Domain::pressKitSections()
     QDateTime embargo; ///< UTC; invalid when there is none

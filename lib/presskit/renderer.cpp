@@ -24,10 +24,18 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
+#include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentWriter>
+#include <QTextLayout>
+#include <QTextTable>
 #include <QTimeZone>
+#include <QUrl>
 #include <QUuid>
+
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -274,8 +282,56 @@ QString collapsedBlankLines(const QString &text)
 }
 
 /// Everything the templates can show. Text is plain; the engine escapes it for HTML.
-QVariantHash templateContext(const Composition &c, const QDateTime &now, bool markdown)
+/// The box a logo is fitted into, in CSS pixels: beside an “About” heading, and in the first page's strip.
+constexpr QSize headingLogoBox(110, 28);
+constexpr QSize stripLogoBox(150, 44);
+/// Logos are kept at this many times their printed size, sharp on paper.
+constexpr int logoDetail = 4;
+
+/// The logo as the document holds it: never more detailed than it is printed.
+QImage printedLogo(const QImage &logo)
 {
+    const QSize most = stripLogoBox * logoDetail;
+    if (logo.width() <= most.width() && logo.height() <= most.height()) {
+        return logo;
+    }
+    return logo.scaled(most, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+/// How a template links a logo: embedded as a data: URI (HTML export), or as a resource the document was given.
+enum class LogoLinks {
+    DataUri,
+    Resource
+};
+
+QUrl logoResource(const QString &organizationId)
+{
+    return QUrl(u"chorus-logo:"_s + organizationId);
+}
+
+QVariantHash logoContext(const QImage &logo, const QString &source, const QString &name, QSize box)
+{
+    const QSize size = logo.size().scaled(box, Qt::KeepAspectRatio);
+    return {{u"src"_s, source}, {u"width"_s, std::max(1, size.width())}, {u"height"_s, std::max(1, size.height())}, {u"name"_s, name}};
+}
+
+QVariantHash templateContext(const Composition &c, const QDateTime &now, bool markdown, LogoLinks links = LogoLinks::Resource)
+{
+    // Each logo's source; a data: URI holds a PNG made here, never the stored bytes as they came.
+    QHash<QString, QString> logoSources;
+    for (auto it = c.logos.constBegin(); it != c.logos.constEnd(); ++it) {
+        if (links == LogoLinks::Resource) {
+            logoSources.insert(it.key(), logoResource(it.key()).toString());
+            continue;
+        }
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        if (printedLogo(it.value()).save(&buffer, "PNG")) {
+            logoSources.insert(it.key(), u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64()));
+        }
+    }
+
     const KitLanguage tr(c.language);
     const auto text = [markdown](const QVariant &value) {
         return markdown ? markdownEscaped(value.toString()) : value.toString();
@@ -457,11 +513,26 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
 
     QVariantList about;
     for (const Record &organization : c.boilerplates) {
-        about << QVariantHash{{u"heading"_s, text(tr(ki18nc("@title press kit; %1 organization", "About %1").subs(organization.value(u"name"_s).toString())))},
-                              {u"text"_s, text(organization.value(u"boilerplate"_s))},
-                              {u"website"_s, text(organization.value(u"website"_s))}};
+        const QString organizationId = organization.value(u"id"_s).toString();
+        QVariantHash entry{{u"heading"_s, text(tr(ki18nc("@title press kit; %1 organization", "About %1").subs(organization.value(u"name"_s).toString())))},
+                           {u"text"_s, text(organization.value(u"boilerplate"_s))},
+                           {u"website"_s, text(organization.value(u"website"_s))}};
+        if (logoSources.contains(organizationId)) {
+            entry[u"logo"_s] =
+                logoContext(c.logos.value(organizationId), logoSources.value(organizationId), organization.value(u"name"_s).toString(), headingLogoBox);
+        }
+        about << entry;
     }
     context[u"about"_s] = about;
+
+    QVariantList logos;
+    for (const Record &organization : c.signers) {
+        const QString organizationId = organization.value(u"id"_s).toString();
+        if (logoSources.contains(organizationId)) {
+            logos << logoContext(c.logos.value(organizationId), logoSources.value(organizationId), organization.value(u"name"_s).toString(), stripLogoBox);
+        }
+    }
+    context[u"logos"_s] = logos;
 
     QVariantList contacts;
     for (const Record &contact : c.contacts) {
@@ -527,6 +598,144 @@ QByteArray withDocumentInfo(const QByteArray &pdf, const QString &title, const Q
     return result;
 }
 
+/// The page, from 0, that the point y of a paginated document lies on.
+int pageAt(qreal y, qreal pageHeight)
+{
+    return int(std::floor((y + 0.01) / pageHeight));
+}
+
+bool isInTable(const QTextBlock &block)
+{
+    return qobject_cast<QTextTable *>(block.document()->frameAt(block.position())) != nullptr;
+}
+
+/**
+ * The middles of the first and the last line of block, in document coordinates. A line's top can
+ * lie in the leading above a page end while its letters are printed on the next page: the
+ * middle says where it is read.
+ */
+std::pair<qreal, qreal> lineMiddles(const QTextBlock &block)
+{
+    const qreal top = block.document()->documentLayout()->blockBoundingRect(block).top();
+    const QTextLayout *layout = block.layout();
+    const QTextLine first = layout->lineAt(0);
+    const QTextLine last = layout->lineAt(layout->lineCount() - 1);
+    return {top + first.y() + first.height() / 2, top + last.y() + last.height() / 2};
+}
+
+bool hasLines(const QTextBlock &block)
+{
+    return block.isValid() && block.layout() && block.layout()->lineCount() > 0 && !block.text().trimmed().isEmpty();
+}
+
+/**
+ * QTextDocument has no keep-with-next: a heading can end a page with its text on the next, and
+ * a quote can be cut after its attribution. After layout, the first block that breaks the rules
+ * gets a page break before it (a heading with the headings just above it) and the document is
+ * laid out again, until none does. Headings keep with what follows; quotations (indented
+ * paragraphs) and paragraphs of up to three lines are never split.
+ */
+void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
+{
+    const auto isFirstOnItsPage = [pageHeight](const QTextBlock &block) {
+        const qreal middle = lineMiddles(block).first;
+        const qreal top = middle - block.layout()->lineAt(0).height() / 2;
+        return top - pageAt(middle, pageHeight) * pageHeight <= block.blockFormat().topMargin() + 1;
+    };
+    const auto nextWithText = [](QTextBlock from) {
+        from = from.next();
+        while (from.isValid() && !hasLines(from)) {
+            from = from.next();
+        }
+        return from;
+    };
+    const auto previousWithText = [](QTextBlock from) {
+        from = from.previous();
+        while (from.isValid() && !hasLines(from)) {
+            from = from.previous();
+        }
+        return from;
+    };
+    const auto isHeading = [](const QTextBlock &block) {
+        return block.blockFormat().headingLevel() > 0;
+    };
+    // A heading, or the one line under a heading (a title under a name): what leads into a text.
+    const auto leadsIn = [&](const QTextBlock &block) {
+        if (!hasLines(block) || isInTable(block)) {
+            return false;
+        }
+        return isHeading(block) || (block.layout()->lineCount() == 1 && isHeading(previousWithText(block)));
+    };
+    QSet<int> broken; // the blocks given a page break here
+    // Nothing above a block moved changes: each look starts there.
+    QTextBlock from = document.begin();
+    // Each pass moves one block; a kit has far fewer headings and quotes than this.
+    for (int pass = 0; pass < 500; ++pass) {
+        // The layout is made lazily, as far as it is asked for: finish it.
+        document.pageCount();
+        QTextBlock toMove;
+        for (QTextBlock block = from; block.isValid() && !toMove.isValid(); block = block.next()) {
+            if (!hasLines(block) || isInTable(block)) {
+                continue;
+            }
+            const auto [firstMiddle, lastMiddle] = lineMiddles(block);
+            const int lastPage = pageAt(lastMiddle, pageHeight);
+            const bool indented = block.blockFormat().leftMargin() > 0 && !block.textList();
+            if (pageAt(firstMiddle, pageHeight) != lastPage && (indented || block.layout()->lineCount() <= 3)) {
+                toMove = block;
+            } else if (isHeading(block)) {
+                QTextBlock next = nextWithText(block);
+                if (leadsIn(next)) {
+                    if (const QTextBlock after = nextWithText(next); after.isValid()) {
+                        next = after;
+                    }
+                }
+                if (next.isValid() && pageAt(lineMiddles(next).first, pageHeight) > lastPage) {
+                    toMove = block;
+                }
+            }
+            if (!toMove.isValid()) {
+                continue;
+            }
+            // What leads into the block moved goes along (a kicker, a heading, a title under it).
+            const int leaving = pageAt(lineMiddles(toMove).first, pageHeight);
+            for (QTextBlock above = previousWithText(toMove); leadsIn(above) && pageAt(lineMiddles(above).first, pageHeight) == leaving;
+                 above = previousWithText(above)) {
+                toMove = above;
+            }
+            if (isFirstOnItsPage(toMove)) {
+                // Already at the top of a page: moving it on would not help.
+                toMove = QTextBlock();
+            }
+        }
+        if (!toMove.isValid()) {
+            return;
+        }
+        QTextCursor cursor(toMove);
+        // A break given earlier to what now follows it would leave it alone on its page.
+        for (QTextBlock after = toMove.next(); after.isValid() && after.blockNumber() <= toMove.blockNumber() + 4; after = after.next()) {
+            if (broken.remove(after.blockNumber())) {
+                QTextBlockFormat format = after.blockFormat();
+                format.setPageBreakPolicy(format.pageBreakPolicy() & ~QTextFormat::PageBreak_AlwaysBefore);
+                QTextCursor(after).setBlockFormat(format);
+            }
+        }
+        QTextBlockFormat format = toMove.blockFormat();
+        format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
+        cursor.setBlockFormat(format);
+        broken.insert(toMove.blockNumber());
+        from = toMove;
+    }
+}
+
+/// Gives document the logos its HTML names: the only images it can show.
+void addLogos(QTextDocument &document, const Composition &composition)
+{
+    for (auto it = composition.logos.constBegin(); it != composition.logos.constEnd(); ++it) {
+        document.addResource(QTextDocument::ImageResource, logoResource(it.key()), printedLogo(it.value()));
+    }
+}
+
 Error renderError(const QString &reason)
 {
     return Error(Error::Code::Invalid, i18nc("@info %1 is the reason", "The press kit could not be rendered: %1", reason));
@@ -575,7 +784,7 @@ QPageSize::PageSizeId Renderer::paperFor(const Composition &composition) const
     return QLocale(composition.language).measurementSystem() == QLocale::ImperialUSSystem ? QPageSize::Letter : QPageSize::A4;
 }
 
-Result<QString> Renderer::renderTemplate(const Composition &composition, const QString &name) const
+Result<QString> Renderer::renderTemplate(const Composition &composition, const QString &name, bool embedLogos) const
 {
     KTextTemplate::Engine engine;
     engine.addTemplateLoader(QSharedPointer<TemplateLoader>::create(m_options.templateFolder));
@@ -590,7 +799,7 @@ Result<QString> Renderer::renderTemplate(const Composition &composition, const Q
         return renderError(tmpl->errorString());
     }
     const QDateTime now = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTimeUtc();
-    KTextTemplate::Context context(templateContext(composition, now, name.endsWith(u".md"_s)));
+    KTextTemplate::Context context(templateContext(composition, now, name.endsWith(u".md"_s), embedLogos ? LogoLinks::DataUri : LogoLinks::Resource));
     context.setAutoEscape(name.endsWith(u".html"_s));
     const QString output = tmpl->render(&context);
     if (tmpl->error()) {
@@ -607,7 +816,7 @@ Result<QByteArray> Renderer::render(const Composition &composition, Format forma
     case Format::Odt:
         return renderOdt(composition);
     case Format::Html: {
-        auto html = renderTemplate(composition, u"kit.html"_s);
+        auto html = renderTemplate(composition, u"kit.html"_s, true);
         if (!html) {
             return html.error();
         }
@@ -638,6 +847,7 @@ Result<QByteArray> Renderer::renderOdt(const Composition &composition) const
         return html.error();
     }
     SealedDocument document;
+    addLogos(document, composition);
     document.setHtml(html.value());
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -685,13 +895,18 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     QFont plain = document.defaultFont();
     plain.setFeature("liga", 0);
     plain.setFeature("clig", 0);
+    // Hinting fits glyphs to a screen's pixels; a PDF has none, and running every glyph's
+    // TrueType instructions was a tenth of an export's time.
+    plain.setHintingPreference(QFont::PreferNoHinting);
     document.setDefaultFont(plain);
+    addLogos(document, composition);
     document.setHtml(html.value());
 
     const qreal dpmm = writer.resolution() / 25.4;
     const QRectF paper = writer.pageLayout().fullRectPixels(writer.resolution());
     const QRectF body(22 * dpmm, 28 * dpmm, paper.width() - 44 * dpmm, paper.height() - 28 * dpmm - 24 * dpmm);
     document.setPageSize(body.size());
+    keepHeadingsWithTheirText(document, body.height());
     const int pages = document.pageCount();
     m_lastPageCount = pages;
 
@@ -704,7 +919,9 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     const QString embargoMark = tr(ki18nc("@title mark on every page of an embargoed press kit", "EMBARGOED"));
     QFont small(u"Noto Sans"_s);
     small.setPointSizeF(8);
+    small.setHintingPreference(QFont::PreferNoHinting);
     QFont mark(u"Noto Sans"_s);
+    mark.setHintingPreference(QFont::PreferNoHinting);
     mark.setPointSizeF(9);
     mark.setBold(true);
     mark.setLetterSpacing(QFont::AbsoluteSpacing, 1.2);

@@ -68,7 +68,8 @@ public:
     }
 
 private:
-    Result<QString> renderTemplate(const Composition &composition, const QString &name) const;
+    /// embedLogos: logos as data: URIs (a file on its own), else as resources of the QTextDocument.
+    Result<QString> renderTemplate(const Composition &composition, const QString &name, bool embedLogos = false) const;
     Result<QByteArray> renderPdf(const Composition &composition) const;
     Result<QByteArray> renderOdt(const Composition &composition) const;
 

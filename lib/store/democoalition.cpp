@@ -8,8 +8,12 @@
 
 #include <KLocalizedString>
 
+#include <QBuffer>
 #include <QFile>
 #include <QHash>
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -203,6 +207,90 @@ Result<QList<Entry>> parse(const QByteArray &json)
     return entries;
 }
 
+/**
+ * A simple emblem for a demo organization: white shapes on a rounded square of its colour,
+ * drawn here so that the demo needs no image files. Shapes only: no font is needed to draw it.
+ */
+QByteArray demoLogo(const QString &key)
+{
+    static const QHash<QString, std::pair<int, QRgb>> emblems = {
+        {u"org-rio-verde"_s, {0, qRgb(0x1f, 0x7a, 0x4d)}},
+        {u"org-cloud-workers"_s, {1, qRgb(0x1d, 0x5f, 0xa8)}},
+        {u"org-digital-liberty"_s, {2, qRgb(0x5b, 0x3c, 0x88)}},
+        {u"org-lantern-legal"_s, {3, qRgb(0xc2, 0x6a, 0x0e)}},
+        {u"org-northstar"_s, {4, qRgb(0x14, 0x21, 0x3d)}},
+    };
+    const auto emblem = emblems.constFind(key);
+    if (emblem == emblems.constEnd()) {
+        return {};
+    }
+    const qreal size = 240;
+    QImage image(int(size), int(size), QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(emblem->second));
+    painter.drawRoundedRect(QRectF(0, 0, size, size), 36, 36);
+    painter.setBrush(Qt::white);
+    switch (emblem->first) {
+    case 0: { // a river: three waves
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(Qt::white, 16, Qt::SolidLine, Qt::RoundCap));
+        for (int i = 0; i < 3; ++i) {
+            QPainterPath wave;
+            const qreal y = 78 + i * 42;
+            wave.moveTo(44, y);
+            wave.cubicTo(84, y - 30, 110, y + 30, 150, y);
+            wave.cubicTo(170, y - 15, 185, y - 15, 196, y);
+            painter.drawPath(wave);
+        }
+        break;
+    }
+    case 1: // a cloud
+        painter.drawEllipse(QPointF(92, 132), 42, 42);
+        painter.drawEllipse(QPointF(140, 112), 54, 54);
+        painter.drawEllipse(QPointF(176, 142), 32, 32);
+        painter.drawRoundedRect(QRectF(50, 134, 158, 40), 20, 20);
+        break;
+    case 2: { // a shield
+        QPainterPath shield;
+        shield.moveTo(120, 40);
+        shield.lineTo(188, 66);
+        shield.cubicTo(188, 140, 160, 180, 120, 204);
+        shield.cubicTo(80, 180, 52, 140, 52, 66);
+        shield.closeSubpath();
+        painter.drawPath(shield);
+        painter.setBrush(QColor(emblem->second));
+        painter.drawRect(QRectF(112, 70, 16, 100));
+        break;
+    }
+    case 3: // a lantern
+        painter.drawRoundedRect(QRectF(96, 36, 48, 20), 6, 6);
+        painter.drawEllipse(QRectF(70, 62, 100, 120));
+        painter.drawRoundedRect(QRectF(90, 182, 60, 20), 6, 6);
+        painter.setBrush(QColor(emblem->second));
+        painter.drawEllipse(QRectF(104, 96, 32, 52));
+        break;
+    default: { // a star
+        QPolygonF star;
+        for (int i = 0; i < 10; ++i) {
+            const qreal radius = i % 2 == 0 ? 88 : 36;
+            const qreal angle = -M_PI / 2 + i * M_PI / 5;
+            star << QPointF(120 + radius * std::cos(angle), 126 + radius * std::sin(angle));
+        }
+        painter.drawPolygon(star);
+        break;
+    }
+    }
+    painter.end();
+    QByteArray png;
+    QBuffer buffer(&png);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return png;
+}
+
 /// Creates the records in file order; references to records not created yet are set afterwards.
 Result<void> createAll(Store &store, const QList<Entry> &entries)
 {
@@ -210,6 +298,11 @@ Result<void> createAll(Store &store, const QList<Entry> &entries)
     QList<std::pair<const Entry *, Record>> later;
     for (const Entry &entry : entries) {
         Record record{{u"id"_s, entry.id}};
+        if (entry.kind == Kind::Organization && !entry.values.contains(u"logo"_s)) {
+            if (const QByteArray logo = demoLogo(entry.key); !logo.isEmpty()) {
+                record.insert(u"logo"_s, logo);
+            }
+        }
         Record forward;
         for (auto it = entry.values.constBegin(); it != entry.values.constEnd(); ++it) {
             if (!entry.referenceFields.contains(it.key())) {

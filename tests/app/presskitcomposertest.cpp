@@ -8,7 +8,12 @@
 #include "store/store.h"
 
 #include <QApplication>
+#include <KConfigGroup>
+#include <KSharedConfig>
+
 #include <QCheckBox>
+#include <QComboBox>
+#include <QPushButton>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListWidget>
@@ -57,6 +62,129 @@ class PressKitComposerTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void init()
+    {
+        // Each test starts with no remembered kit.
+        KSharedConfig::openConfig()->deleteGroup(u"PressKitComposer"_s);
+        KSharedConfig::openConfig()->sync();
+    }
+
+    void shouldPickAnotherKitOfTheCampaignAndRememberIt()
+    {
+        // GIVEN the demo campaign with a second press kit
+        auto store = demoStore();
+        QVERIFY(store);
+        const Record demoKit = store->fetchAll(Kind::PressKit).first();
+        auto second = store->create(Kind::PressKit,
+                                    {{u"campaign_id"_s, demoKit.value(u"campaign_id"_s)},
+                                     {u"name"_s, u"Rally kit"_s},
+                                     {u"language"_s, u"es"_s},
+                                     {u"quote_ids"_s, demoKit.value(u"quote_ids"_s)},
+                                     {u"contact_ids"_s, demoKit.value(u"contact_ids"_s)}});
+        QVERIFY(second);
+
+        // WHEN the composer opens with no kit named, and the person picks the second kit
+        {
+            PressKitComposer composer(*store);
+            QCOMPARE(composer.kitId(), demoKit.value(u"id"_s).toString());
+            auto *kits = composer.findChild<QComboBox *>(u"kitPicker"_s);
+            auto *campaigns = composer.findChild<QComboBox *>(u"campaignPicker"_s);
+            QVERIFY(kits && campaigns);
+            QCOMPARE(campaigns->currentText(), u"Cancel Sentinel Grid"_s);
+            QCOMPARE(kits->count(), 2);
+            const int row = kits->findData(second.value());
+            QVERIFY(row >= 0);
+            kits->setFocus();
+            while (kits->currentIndex() != row) {
+                QTest::keyClick(kits, row > kits->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
+            }
+
+            // THEN the composer shows that kit
+            QCOMPARE(composer.kitId(), second.value());
+            QTRY_VERIFY(composer.previewPageCount() > 0);
+        }
+
+        // AND the next composer opens on it again
+        PressKitComposer again(*store);
+        QCOMPARE(again.kitId(), second.value());
+        QCOMPARE(again.findChild<QComboBox *>(u"kitPicker"_s)->currentText(), u"Rally kit"_s);
+    }
+
+    void shouldCreateANewKitForACampaignThatHasNone()
+    {
+        // GIVEN the composer, and the demo's second campaign, which has no kit
+        auto store = demoStore();
+        QVERIFY(store);
+        PressKitComposer composer(*store);
+        auto *campaigns = composer.findChild<QComboBox *>(u"campaignPicker"_s);
+        auto *kits = composer.findChild<QComboBox *>(u"kitPicker"_s);
+        const int row = campaigns->findText(u"Public Cloud, Public Accountability"_s);
+        QVERIFY(row >= 0);
+
+        // (one of its quotes is approved)
+        const QString campaignId = campaigns->itemData(row).toString();
+        QString approvedQuote;
+        for (const Record &quote : store->fetchAll(Kind::Quote, u"campaign_id"_s, campaignId)) {
+            approvedQuote = quote.value(u"id"_s).toString();
+        }
+        QVERIFY(!approvedQuote.isEmpty());
+        QVERIFY(store->update(Kind::Quote, approvedQuote, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Grace Liu"_s}}));
+
+        // WHEN the person picks that campaign
+        campaigns->setFocus();
+        while (campaigns->currentIndex() != row) {
+            QTest::keyClick(campaigns, row > campaigns->currentIndex() ? Qt::Key_Down : Qt::Key_Up);
+        }
+
+        // THEN there is nothing to compose yet, and saying so
+        QVERIFY(composer.kitId().isEmpty());
+        QVERIFY(!kits->isEnabled());
+        QVERIFY(!composer.findChild<QPushButton *>(u"duplicateKitButton"_s)->isEnabled());
+        QVERIFY(texts(composer.findChild<QListWidget *>(u"guardList"_s)).join(u'\n').contains(u"no press kit yet"_s));
+
+        // WHEN the person clicks New Kit
+        QTest::mouseClick(composer.findChild<QPushButton *>(u"newKitButton"_s), Qt::LeftButton);
+
+        // THEN the campaign has a kit, composed now, with the campaign's approved quote
+        QCOMPARE(campaigns->currentData().toString(), campaignId);
+        const QList<Record> campaignKits = store->fetchAll(Kind::PressKit, u"campaign_id"_s, campaignId);
+        QCOMPARE(campaignKits.size(), 1);
+        QCOMPARE(composer.kitId(), campaignKits.first().value(u"id"_s).toString());
+        QCOMPARE(campaignKits.first().value(u"name"_s).toString(), u"New press kit"_s);
+        QVERIFY(kits->isEnabled());
+        QCOMPARE(kits->currentText(), u"New press kit"_s);
+        QCOMPARE(composer.findChild<QListWidget *>(u"quoteList"_s)->count(), 1);
+        QTRY_VERIFY(composer.previewPageCount() > 0);
+    }
+
+    void shouldDuplicateTheKitUnderANewName()
+    {
+        // GIVEN the composer on the demo kit
+        auto store = demoStore();
+        QVERIFY(store);
+        const Record original = store->fetchAll(Kind::PressKit).first();
+        PressKitComposer composer(*store, original.value(u"id"_s).toString());
+
+        // WHEN the person duplicates it twice
+        auto *duplicate = composer.findChild<QPushButton *>(u"duplicateKitButton"_s);
+        QTest::mouseClick(duplicate, Qt::LeftButton);
+        const QString firstCopy = composer.kitId();
+        composer.setKit(original.value(u"id"_s).toString());
+        QTest::mouseClick(duplicate, Qt::LeftButton);
+
+        // THEN there are two copies with distinct names and the original's quotes, the last one composed
+        QVERIFY(firstCopy != original.value(u"id"_s).toString());
+        const std::optional<Record> copy = store->fetch(Kind::PressKit, firstCopy);
+        QVERIFY(copy);
+        QCOMPARE(copy->value(u"name"_s).toString(), original.value(u"name"_s).toString() + u" (copy)"_s);
+        QCOMPARE(copy->value(u"quote_ids"_s), original.value(u"quote_ids"_s));
+        QCOMPARE(copy->value(u"headline"_s), original.value(u"headline"_s));
+        const std::optional<Record> second = store->fetch(Kind::PressKit, composer.kitId());
+        QVERIFY(second);
+        QCOMPARE(second->value(u"name"_s).toString(), original.value(u"name"_s).toString() + u" (copy) 2"_s);
+        QCOMPARE(composer.findChild<QComboBox *>(u"kitPicker"_s)->count(), 3);
+    }
+
     void shouldShowTheKitItsGuardsAndAPreview()
     {
         // GIVEN the demo kit

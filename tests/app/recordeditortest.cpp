@@ -11,7 +11,11 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QImage>
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTemporaryDir>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -123,6 +127,45 @@ private Q_SLOTS:
         QVERIFY(stored(u"bio"_s).isNull());
         field<QLineEdit>(u"name"_s)->setFocus();
         QCOMPARE(stored(u"bio"_s).toString(), u"Organizer since 2010."_s);
+    }
+
+    void shouldSetShowAndRemoveAPicture()
+    {
+        // GIVEN a large image file and a file that is no image
+        QTemporaryDir dir;
+        QImage picture(1600, 1000, QImage::Format_RGB32);
+        picture.fill(QColor(0x1d, 0x5f, 0xa8));
+        const QString file = dir.filePath(u"photo.jpg"_s);
+        QVERIFY(picture.save(file));
+        const QString notAnImage = dir.filePath(u"notes.png"_s);
+        QFile notes(notAnImage);
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("not a picture at all");
+        notes.close();
+        auto *preview = m_editor->findChild<QLabel *>(u"picture_photo"_s);
+        auto *remove = m_editor->findChild<QPushButton *>(u"remove_photo"_s);
+        QVERIFY(preview && remove && m_editor->findChild<QPushButton *>(u"choose_photo"_s));
+        QVERIFY(!remove->isEnabled());
+
+        // WHEN the image is chosen
+        QVERIFY(m_editor->setImageFromFile(u"photo"_s, file));
+
+        // THEN it is stored as a PNG no larger than 800 pixels, and previewed
+        QImage stored;
+        QVERIFY(stored.loadFromData(this->stored(u"photo"_s).toByteArray(), "PNG"));
+        QCOMPARE(stored.size(), QSize(800, 500));
+        QVERIFY(!preview->pixmap().isNull());
+        QVERIFY(remove->isEnabled());
+
+        // WHEN a file that is no image is chosen THEN it says so and the picture stays
+        QVERIFY(!m_editor->setImageFromFile(u"photo"_s, notAnImage));
+        QTRY_VERIFY(m_editor->findChild<QWidget *>(u"editorMessage"_s)->isVisible());
+        QVERIFY(!this->stored(u"photo"_s).toByteArray().isEmpty());
+
+        // WHEN the picture is removed THEN the person has none
+        QTest::mouseClick(remove, Qt::LeftButton);
+        QVERIFY(this->stored(u"photo"_s).toByteArray().isEmpty());
+        QVERIFY(preview->pixmap().isNull());
     }
 
     void shouldFollowChangesMadeElsewhere()

@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QGuiApplication>
+#include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -251,7 +252,8 @@ private Q_SLOTS:
         // THEN the text is shown as text
         QVERIFY(html.contains(u"&lt;script&gt;alert(1)&lt;/script&gt; &amp; more"_s));
         QVERIFY(!html.contains(u"<script>"_s));
-        QVERIFY(!html.contains(u"<img"_s));
+        QVERIFY(html.contains(u"&lt;img src=&quot;file:///etc/hostname&quot;&gt;"_s));
+        QVERIFY(!html.contains(u"<img src=\"file:"_s));
     }
 
     void shouldRefuseTemplatesThatReadFiles()
@@ -357,6 +359,144 @@ private Q_SLOTS:
         PressKit::RenderOptions options;
         options.paper = QPageSize::A4;
         QCOMPARE(PressKit::Renderer(options).paperFor(composed(*store, u"en"_s)), QPageSize::A4);
+    }
+
+    void shouldKeepEachHeadingOnThePageOfItsText_data()
+    {
+        QTest::addColumn<int>("shift");
+        QTest::addColumn<QString>("paper");
+        // Each row moves everything down by about a line: some heading lands at a page's end.
+        for (int shift = 0; shift < 6; ++shift) {
+            QTest::addRow("letter, shift %d", shift) << shift << u"letter"_s;
+            QTest::addRow("a4, shift %d", shift) << shift << u"a4"_s;
+        }
+    }
+
+    void shouldKeepEachHeadingOnThePageOfItsText()
+    {
+        QFETCH(int, shift);
+        QFETCH(QString, paper);
+        // GIVEN a kit of spokespeople bios of uneven lengths, each under its name as a heading
+        PressKit::Composition kit;
+        kit.language = u"en"_s;
+        kit.kit = Record{{u"id"_s, u"kit"_s}, {u"name"_s, u"Bios"_s}, {u"settings"_s, u"{\"paper\":\"%1\"}"_s.arg(paper)}};
+        kit.campaign = Record{{u"name"_s, u"Campaign"_s}};
+        kit.sections = {u"bios"_s};
+        const QString sentence = u"This sentence is long enough to fill most of a line in a printed bio. "_s;
+        for (int i = 1; i <= 28; ++i) {
+            QString bio = u"Biography %1 begins here. "_s.arg(i, 2, 10, QLatin1Char('0'));
+            bio += sentence.repeated(i == 1 ? 2 + shift : 1 + (i * 7) % 9);
+            kit.spokespeople << Record{{u"name"_s, u"Speaker %1"_s.arg(i, 2, 10, QLatin1Char('0'))}, {u"title"_s, u"Director"_s}, {u"bio"_s, bio}};
+        }
+
+        // WHEN it is printed
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(stableOptions());
+        QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
+        QVERIFY(renderer.lastPageCount() > 2);
+
+        // THEN every name is on the page where its bio begins. Only the text printed inside the
+        // page's body counts: a line cut by a page end keeps a clipped, invisible copy in the PDF.
+        const int bodyTop = 81; // points: the body starts 28 mm down the page and ends 24 mm above its foot
+        const int bodyHeight = (paper == u"a4" ? 842 : 792) - bodyTop - 70;
+        QStringList pages;
+        for (int page = 1; page <= renderer.lastPageCount(); ++page) {
+            pages << runTool(u"pdftotext"_s,
+                             {u"-enc"_s,
+                              u"UTF-8"_s,
+                              u"-f"_s,
+                              QString::number(page),
+                              u"-l"_s,
+                              QString::number(page),
+                              u"-x"_s,
+                              u"0"_s,
+                              u"-y"_s,
+                              QString::number(bodyTop),
+                              u"-W"_s,
+                              u"700"_s,
+                              u"-H"_s,
+                              QString::number(bodyHeight),
+                              pdf,
+                              u"-"_s})
+                         .out;
+        }
+        const auto pageOf = [&pages](const QString &text) {
+            for (int page = 0; page < pages.size(); ++page) {
+                if (pages.at(page).contains(text)) {
+                    return page;
+                }
+            }
+            return -1;
+        };
+        for (int i = 1; i <= 28; ++i) {
+            const QString number = u"%1"_s.arg(i, 2, 10, QLatin1Char('0'));
+            const int heading = pageOf(u"Speaker "_s + number);
+            QVERIFY2(heading >= 0, qPrintable(number));
+            QVERIFY2(heading == pageOf(u"Biography "_s + number), qPrintable(u"Speaker %1 is on page %2, the start of the bio on page %3"_s.arg(number).arg(heading + 1).arg(pageOf(u"Biography "_s + number) + 1)));
+        }
+    }
+
+    void shouldShowPartnerLogosEmbeddedAndNothingFromOutside()
+    {
+        // GIVEN the demo kit, some of whose organizations have logos
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store);
+        QVERIFY(kit.logos.size() >= 3);
+
+        // WHEN it is rendered to HTML
+        const QString html = render(kit, PressKit::Format::Html);
+
+        // THEN each logo is in the file itself, beside its "About" heading and in the first page's strip
+        static const QRegularExpression source(u"src=\"([^\"]*)\""_s);
+        int images = 0;
+        for (auto it = source.globalMatch(html); it.hasNext();) {
+            const QString url = it.next().captured(1);
+            QVERIFY2(url.startsWith(u"data:image/png;base64,"_s), qPrintable(url.left(60)));
+            QImage logo;
+            QVERIFY(logo.loadFromData(QByteArray::fromBase64(url.mid(22).toLatin1()), "PNG"));
+            ++images;
+        }
+        QCOMPARE(images, int(kit.logos.size()) * 2);
+        QVERIFY(!html.contains(u"file:"_s));
+        QVERIFY(html.contains(u"alt=\"Río Verde Alliance\""_s));
+
+        // AND the PDF and the ODT hold them as pictures
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        QVERIFY(PressKit::Renderer(stableOptions()).exportTo(kit, PressKit::Format::Pdf, pdf));
+        if (!QStandardPaths::findExecutable(u"pdfimages"_s).isEmpty()) {
+            const QStringList listed = runTool(u"pdfimages"_s, {u"-list"_s, pdf}).out.split(u'\n', Qt::SkipEmptyParts);
+            QVERIFY2(listed.size() - 2 >= int(kit.logos.size()), qPrintable(listed.join(u'\n')));
+        }
+        auto odt = PressKit::Renderer(stableOptions()).render(kit, PressKit::Format::Odt);
+        QVERIFY(odt);
+        QVERIFY(odt.value().contains("Pictures/"));
+    }
+
+    void shouldSkipALogoThatIsNoImageWithAWarning()
+    {
+        // GIVEN an organization of the kit whose logo is not an image
+        auto store = demoStore();
+        QVERIFY(store);
+        const Record river = findRecord(*store, Kind::Organization, u"name"_s, u"Río Verde Alliance"_s);
+        QVERIFY(store->update(Kind::Organization, river.value(u"id"_s).toString(), {{u"logo"_s, QByteArray("<html>not a picture</html>")}}));
+
+        // WHEN the kit is composed and rendered
+        const PressKit::Composition kit = composed(*store);
+        const QString html = render(kit, PressKit::Format::Html);
+
+        // THEN a warning names the organization, and the kit is made without that logo
+        bool warned = false;
+        for (const PressKit::Guard &guard : kit.warnings()) {
+            warned = warned || (guard.recordId == river.value(u"id"_s).toString() && guard.message.contains(u"Río Verde Alliance"_s) && guard.message.contains(u"logo"_s));
+        }
+        QVERIFY(warned);
+        QVERIFY(!kit.logos.contains(river.value(u"id"_s).toString()));
+        QVERIFY(!html.contains(u"alt=\"Río Verde Alliance\""_s));
+        QVERIFY(html.contains(u"About Río Verde Alliance"_s));
+        QVERIFY(!render(kit, PressKit::Format::Pdf).isEmpty());
     }
 
     void shouldWriteOdt()
