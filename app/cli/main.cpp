@@ -3,6 +3,7 @@
 
 #include "chorus_version.h"
 #include "commandlinetool.h"
+#include "domain/messagelocale.h"
 
 #include <KAboutData>
 #include <KLocalizedString>
@@ -12,6 +13,7 @@
 #include <QGuiApplication>
 #include <QHashSeed>
 #include <QLoggingCategory>
+
 
 using namespace Qt::StringLiterals;
 
@@ -29,6 +31,7 @@ int main(int argc, char *argv[])
         }
     }
     QGuiApplication app(argc, argv);
+    Chorus::allowTranslationsInTheCLocale();
     // The library's progress notes ("migrating ...") are not for a terminal; chorus-cli says what
     // matters itself. QT_LOGGING_RULES still turns them on.
     QLoggingCategory::setFilterRules(u"chorus.*.info=false"_s);

@@ -3,6 +3,7 @@
 
 #include "chorus_version.h"
 #include "databaseopener.h"
+#include "domain/messagelocale.h"
 #include "mainwindow.h"
 #include "store/store.h"
 #include "welcomepage.h"
@@ -22,6 +23,7 @@
 #include <QFile>
 #include <QIcon>
 #include <QTimer>
+
 
 #include <cstdio>
 
@@ -129,6 +131,7 @@ int main(int argc, char *argv[])
     QElapsedTimer launch;
     launch.start();
     QApplication app(argc, argv);
+    Chorus::allowTranslationsInTheCLocale();
     KLocalizedString::setApplicationDomain(QByteArrayLiteral("chorus"));
     // Run from the build tree, the catalogs are built next to bin/.
     const QString buildLocale = QCoreApplication::applicationDirPath() + u"/../locale"_s;

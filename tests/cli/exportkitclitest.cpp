@@ -129,6 +129,23 @@ private Q_SLOTS:
         }
     }
 
+    void shouldWriteSpanishLabelsEvenWithoutALocale()
+    {
+        // GIVEN no locale at all in the environment, as in a chroot or a cron job
+        const QString db = demoDatabase();
+        const QString out = path(u"kit.md"_s);
+        const Run run = Chorus::Test::runCli(m_dir->path(),
+                                             exportArguments(db, u"md"_s, out) << u"--lang"_s << u"es"_s,
+                                             {{u"LC_ALL"_s, QString()}, {u"LANG"_s, QString()}, {u"LANGUAGE"_s, QString()}, {u"LC_MESSAGES"_s, QString()}});
+        // THEN a Spanish kit still has Spanish labels, and no warning says otherwise
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(!run.err.contains(u"labels"_s), run.describe().constData());
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        QVERIFY2(text.contains(u"Contactos de prensa"_s), qPrintable(text.left(2000)));
+    }
+
     void shouldListBlockingErrorsAndExitWith2()
     {
         // GIVEN the demo kit without media contacts
