@@ -58,7 +58,8 @@ for page in ${CHORUS_LIGHT_PAGES:-overview coalition people quotes events}; do
 done
 # The same views in Breeze Dark (Settings > Color Scheme), when its scheme is installed.
 dark=
-for dir in ${XDG_DATA_DIRS//:/ } /usr/share; do
+data_dirs=${XDG_DATA_DIRS:-/usr/local/share:/usr/share}
+for dir in ${data_dirs//:/ }; do
     [ -f "$dir/color-schemes/BreezeDark.colors" ] && dark=yes
 done
 if [ -n "$dark" ]; then

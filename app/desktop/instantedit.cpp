@@ -72,6 +72,10 @@ InstantEdit::InstantEdit(Mode mode, bool optional, QWidget *parent)
     m_clear->setAutoRaise(true);
     m_clear->setToolTip(mode == Mode::Date ? i18nc("@info:tooltip", "Clear the date") : i18nc("@info:tooltip", "Clear the date and time"));
     m_clear->setAccessibleName(m_clear->toolTip());
+    // Hidden (a required or read-only value), it keeps its room: the fields of a form line up.
+    QSizePolicy policy = m_clear->sizePolicy();
+    policy.setRetainSizeWhenHidden(true);
+    m_clear->setSizePolicy(policy);
     m_clear->setVisible(optional);
     connect(m_clear, &QToolButton::clicked, this, [this] {
         clear();
