@@ -46,7 +46,7 @@ display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1100x720x24 -fbdir "$work" >/dev/null 2>&1 &
 xvfb=$!
 sleep 1
-for page in overview coalition people quotes events; do
+for page in ${CHORUS_LIGHT_PAGES:-overview coalition people quotes events}; do
     printf '[MainWindowLayout]\nCurrentPage=%s\n' "$page" >"$XDG_CONFIG_HOME/chorusrc"
     DISPLAY=$display "$bin/chorus" "$work/demo.chorus" >/dev/null 2>&1 &
     app=$!
@@ -56,4 +56,24 @@ for page in overview coalition people quotes events; do
     wait "$app" 2>/dev/null || true
     echo "$out/chorus-$page.png"
 done
+# The same views in Breeze Dark (Settings > Color Scheme), when its scheme is installed.
+dark=
+data_dirs=${XDG_DATA_DIRS:-/usr/local/share:/usr/share}
+for dir in ${data_dirs//:/ }; do
+    [ -f "$dir/color-schemes/BreezeDark.colors" ] && dark=yes
+done
+if [ -n "$dark" ]; then
+    for page in ${CHORUS_DARK_PAGES:-overview quotes events}; do
+        printf '[MainWindowLayout]\nCurrentPage=%s\n\n[UiSettings]\nColorScheme=Breeze Dark\n' "$page" >"$XDG_CONFIG_HOME/chorusrc"
+        DISPLAY=$display "$bin/chorus" "$work/demo.chorus" >/dev/null 2>&1 &
+        app=$!
+        sleep "${CHORUS_SCREENSHOT_WAIT:-5}"
+        to_png "$work/Xvfb_screen0" "$out/chorus-$page-dark.png"
+        kill "$app"
+        wait "$app" 2>/dev/null || true
+        echo "$out/chorus-$page-dark.png"
+    done
+else
+    echo "no BreezeDark.colors installed: dark screenshots skipped" >&2
+fi
 kill "$xvfb"

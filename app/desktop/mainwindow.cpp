@@ -20,6 +20,9 @@
 #include "syncview.h"
 
 #include <KActionCollection>
+#include <KActionMenu>
+#include <KColorSchemeManager>
+#include <KColorSchemeMenu>
 #include <KConfigGroup>
 #include <KLocalizedString>
 #include <KMessageBox>
@@ -30,6 +33,8 @@
 #include <KTitleWidget>
 
 #include <QAction>
+#include <QApplication>
+#include <QEvent>
 #include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
@@ -394,6 +399,13 @@ void MainWindow::setupActions()
     actionCollection()->addAction(u"file_backup"_s, backup);
     KStandardActions::quit(this, &MainWindow::close, actionCollection());
 
+    // Settings > Colour Scheme: the schemes installed (Breeze, Breeze Dark...), remembered by the
+    // manager and applied at the next start.
+    KActionMenu *schemes = KColorSchemeMenu::createMenu(KColorSchemeManager::instance(), this);
+    schemes->setToolTip(i18nc("@info:tooltip", "Choose the colors of the window"));
+    actionCollection()->addAction(u"colorscheme_menu"_s, schemes);
+    followPaletteWithIcons();
+
     QUndoStack *stack = m_history->undoStack();
     // A field still being edited is written first, so that undo takes back the latest edit.
     QAction *undo = KStandardActions::undo(
@@ -683,6 +695,28 @@ void MainWindow::commitPendingEdits()
 {
     for (RecordPage *page : std::as_const(m_recordPages)) {
         page->editor()->commitPendingEdits();
+    }
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        followPaletteWithIcons();
+    }
+    KXmlGuiWindow::changeEvent(event);
+}
+
+void MainWindow::followPaletteWithIcons()
+{
+    // Breeze's monochrome icons are drawn for a light or a dark background. Where Chorus chose
+    // Breeze itself (outside Plasma, whose own theme follows its scheme), follow the palette.
+    const QString theme = QIcon::themeName();
+    if (theme != u"breeze" && theme != u"breeze-dark" && !theme.isEmpty() && theme != u"hicolor") {
+        return;
+    }
+    const QString wanted = QApplication::palette().color(QPalette::Window).lightness() < 128 ? u"breeze-dark"_s : u"breeze"_s;
+    if (theme != wanted) {
+        QIcon::setThemeName(wanted);
     }
 }
 

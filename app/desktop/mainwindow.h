@@ -102,9 +102,12 @@ public:
 
 protected:
     bool queryClose() override;
+    void changeEvent(QEvent *event) override;
 
 private:
     void setupActions();
+    /// Uses Breeze's icons for a dark background when the colors are dark, and back.
+    void followPaletteWithIcons();
     QWidget *createCentralWidget();
     QWidget *createOverviewPage();
     void createRecordPages();

@@ -11,6 +11,7 @@
 
 #include <KLocalizedString>
 #include <Sonnet/Highlighter>
+#include <Sonnet/Speller>
 
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -27,6 +28,35 @@ using namespace Chorus::Domain;
 
 namespace Chorus::Desktop
 {
+
+namespace
+{
+
+/// The spelling dictionary for a quote's language code: "es" is checked with es_ES (or another
+/// Spanish one) when no dictionary is named "es"; Sonnet would otherwise fall back to English.
+QString dictionaryFor(const QString &language)
+{
+    if (language.isEmpty()) {
+        return language;
+    }
+    static const QStringList available = Sonnet::Speller().availableLanguages();
+    if (available.contains(language)) {
+        return language;
+    }
+    const QString usual = QLocale(language).name();
+    if (available.contains(usual)) {
+        return usual;
+    }
+    const QString prefix = language.section(u'-', 0, 0).section(u'_', 0, 0) + u'_';
+    for (const QString &dictionary : available) {
+        if (dictionary.startsWith(prefix)) {
+            return dictionary;
+        }
+    }
+    return language;
+}
+
+} // namespace
 
 QuotePanel::QuotePanel(RecordEditor *editor, QWidget *parent)
     : QWidget(parent)
@@ -173,7 +203,7 @@ void QuotePanel::recordLoaded(const Record &record)
         }
     }
     if (m_highlighter) {
-        m_highlighter->setCurrentLanguage(record.value(u"language"_s).toString());
+        m_highlighter->setCurrentLanguage(dictionaryFor(record.value(u"language"_s).toString()));
     }
 
     m_translations->clear();

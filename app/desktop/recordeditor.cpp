@@ -3,6 +3,8 @@
 
 #include "recordeditor.h"
 
+#include "events/sitetime.h"
+#include "instantedit.h"
 #include "models/edithistory.h"
 #include "models/recordlistmodel.h"
 #include "store/store.h"
@@ -12,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QCompleter>
 #include <QDir>
 #include <QEvent>
@@ -75,13 +78,24 @@ QString formLabel(Kind kind, const QString &field)
     return i18nc("@label:textbox form label; %1 is the name of a field", "%1:", label);
 }
 
+/// The field that names the zone on whose clock a kind's instants are shown, if any.
+QString zoneFieldOf(Kind kind)
+{
+    switch (kind) {
+    case Kind::Site:
+        return u"time_zone"_s;
+    case Kind::Task:
+        return u"due_time_zone"_s;
+    case Kind::PressKit:
+        return u"embargo_time_zone"_s;
+    default:
+        return {};
+    }
+}
+
 QString placeholderFor(FieldType type)
 {
     switch (type) {
-    case FieldType::Date:
-        return i18nc("@info:placeholder date format", "YYYY-MM-DD");
-    case FieldType::DateTime:
-        return i18nc("@info:placeholder UTC date and time format", "YYYY-MM-DDTHH:MM:SSZ (UTC)");
     case FieldType::TimeZone:
         return i18nc("@info:placeholder", "e.g. America/Los_Angeles");
     case FieldType::Language:
@@ -253,6 +267,16 @@ void RecordEditor::build()
             editor = line;
             break;
         }
+        case FieldType::Date:
+        case FieldType::DateTime: {
+            auto *instant = new InstantEdit(field.type == FieldType::Date ? InstantEdit::Mode::Date : InstantEdit::Mode::DateTime, !field.required, m_form);
+            instant->dateTimeEdit()->setAccessibleName(fieldLabel(m_kind, field.name));
+            connect(instant, &InstantEdit::editingFinished, this, [this, name = field.name] {
+                commitDate(name);
+            });
+            editor = instant;
+            break;
+        }
         default: {
             auto *line = new QLineEdit(m_form);
             line->setPlaceholderText(placeholderFor(field.type));
@@ -396,6 +420,11 @@ void RecordEditor::showValue(const Field &field, const QVariant &value)
         check->setChecked(value.toBool());
     } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
         combo->setCurrentIndex(std::max(0, combo->findData(value.toString())));
+    } else if (auto *instant = qobject_cast<InstantEdit *>(editor)) {
+        if (instant->mode() == InstantEdit::Mode::DateTime) {
+            instant->setZone(zoneOf());
+        }
+        instant->setStoredValue(value.toString());
     } else if (auto *line = qobject_cast<QLineEdit *>(editor)) {
         if (field.type == FieldType::Reference) {
             m_referenceIds.insert(field.name, value.toString());
@@ -469,6 +498,36 @@ void RecordEditor::commit(const QString &field, const QVariant &value)
     m_message->hide();
 }
 
+QTimeZone RecordEditor::zoneOf() const
+{
+    const QString field = zoneFieldOf(m_kind);
+    // An unknown or unset zone: the user's own clock.
+    return field.isEmpty() ? QTimeZone::systemTimeZone() : Events::zoneFromId(m_record.value(field).toString());
+}
+
+void RecordEditor::commitDate(const QString &name)
+{
+    auto *instant = qobject_cast<InstantEdit *>(m_editors.value(name));
+    if (!instant || m_loading || m_id.isEmpty() || !m_history) {
+        return;
+    }
+    if (instant->isEmpty()) {
+        commit(name, QVariant());
+        return;
+    }
+    if (instant->mode() == InstantEdit::Mode::Date) {
+        commit(name, instant->date().toString(Qt::ISODate));
+        return;
+    }
+    // The wall-clock time becomes an instant on the zone's clock, unless the clocks jump over it.
+    auto resolved = Events::instantFromLocal(instant->date(), instant->time(), instant->zone(), m_history->store()->recordLabel(m_kind, m_record));
+    if (!resolved) {
+        showMessage(resolved.error().message());
+        return;
+    }
+    commit(name, resolved.value().instant.toString(Qt::ISODate));
+}
+
 void RecordEditor::resolveReference(const QString &name)
 {
     auto *line = qobject_cast<QLineEdit *>(m_editors.value(name));
@@ -510,6 +569,8 @@ void RecordEditor::commitPendingEdits()
             const Field *field = fieldOf(m_kind, it.key());
             if (field->type == FieldType::Reference) {
                 resolveReference(it.key());
+            } else if (field->type == FieldType::Date || field->type == FieldType::DateTime) {
+                commitDate(it.key());
             } else {
                 commit(it.key(), editorValue(*field));
             }
@@ -524,6 +585,8 @@ void RecordEditor::setFieldReadOnly(const QString &field, bool readOnly)
         text->setReadOnly(readOnly);
     } else if (auto *line = qobject_cast<QLineEdit *>(editor)) {
         line->setReadOnly(readOnly);
+    } else if (auto *instant = qobject_cast<InstantEdit *>(editor)) {
+        instant->setReadOnly(readOnly);
     } else if (editor) {
         editor->setEnabled(!readOnly);
     }

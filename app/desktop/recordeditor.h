@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QPointer>
+#include <QTimeZone>
 #include <QWidget>
 
 class KMessageWidget;
@@ -80,6 +81,10 @@ private:
     void load();
     void commit(const QString &field, const QVariant &value);
     void resolveReference(const QString &field);
+    /// Writes a date or instant field, refusing a wall-clock time the zone skips.
+    void commitDate(const QString &field);
+    /// The zone on whose clock the record's instants are shown.
+    [[nodiscard]] QTimeZone zoneOf() const;
     [[nodiscard]] QVariant editorValue(const Domain::Field &field) const;
     void showValue(const Domain::Field &field, const QVariant &value);
     QString titleOf(Domain::Kind kind, const QString &id) const;

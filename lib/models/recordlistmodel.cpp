@@ -29,13 +29,25 @@ QList<RecordListModel::Column> columnsFor(Kind kind)
 {
     const QString nocase = u" COLLATE NOCASE"_s;
     const auto textColumn = [&](const QString &heading, const QString &expression) {
-        return RecordListModel::Column{heading, expression, u"coalesce(%1, '')"_s.arg(expression) + nocase, {}};
+        return RecordListModel::Column{heading, expression, u"coalesce(%1, '')"_s.arg(expression) + nocase, {}, {}, {}};
     };
     const auto choiceColumn = [&](const QString &heading, const QString &field) {
-        return RecordListModel::Column{heading, u"t."_s + field, u"t."_s + field, field};
+        return RecordListModel::Column{heading, u"t."_s + field, u"coalesce(t.%1, '')"_s.arg(field), field, {}, {}};
     };
     const auto countColumn = [&](const QString &heading, const QString &field) {
-        return RecordListModel::Column{heading, u"t."_s + field, u"coalesce(t.%1, -1)"_s.arg(field), {}};
+        return RecordListModel::Column{heading, u"t."_s + field, u"coalesce(t.%1, -1)"_s.arg(field), {}, {}, {}};
+    };
+    // The name of the record a required reference points to. Sorted by it, the rows are read by
+    // walking the other table in name order and each one's rows through the reference's index,
+    // which stops after a page, rather than by naming and sorting every row.
+    const auto referenceColumn = [&](const QString &heading, const QString &table, const QString &field) {
+        RecordListModel::Column column = textColumn(heading, nameOf(table, field));
+        const Field *reference = entity(kind).field(field);
+        if (reference && reference->required) {
+            column.sortFromExpression = u"s.name"_s + nocase;
+            column.sortFrom = u"%1 s CROSS JOIN %2 t ON s.id = t.%3"_s.arg(table, entity(kind).table, field);
+        }
+        return column;
     };
     switch (kind) {
     case Kind::Organization:
@@ -70,10 +82,12 @@ QList<RecordListModel::Column> columnsFor(Kind kind)
     case Kind::RunOfShowItem:
         return {countColumn(i18nc("@title:column", "Position"), u"position"_s), textColumn(i18nc("@title:column", "Description"), u"t.description"_s)};
     case Kind::Quote:
-        return {textColumn(i18nc("@title:column", "Quote"), u"substr(t.text, 1, 300)"_s),
-                textColumn(i18nc("@title:column", "Spokesperson"), nameOf(u"people"_s, u"spokesperson_id"_s)),
+        // Each order has an index (schema v9): a quote's text and language are never empty, and
+        // the text is ordered by its first 64 characters (then by age within equal ones).
+        return {{i18nc("@title:column", "Quote"), u"substr(t.text, 1, 300)"_s, u"substr(t.text, 1, 64)"_s + nocase, {}, {}, {}},
+                referenceColumn(i18nc("@title:column", "Spokesperson"), u"people"_s, u"spokesperson_id"_s),
                 choiceColumn(i18nc("@title:column", "State"), u"state"_s),
-                textColumn(i18nc("@title:column", "Language"), u"t.language"_s)};
+                {i18nc("@title:column", "Language"), u"t.language"_s, u"t.language"_s + nocase, {}, {}, {}}};
     case Kind::Task:
         return {textColumn(i18nc("@title:column", "Title"), u"t.title"_s),
                 textColumn(i18nc("@title:column", "Due (UTC)"), u"t.due_at"_s),
@@ -252,8 +266,11 @@ void RecordListModel::fetchMore(const QModelIndex &parent)
     const QString after = descending() ? u"<"_s : u">"_s;
     const QString order = orderExpression();
     const QString rid = joinsSearchIndex() ? entity(m_kind).table + u"_fts.rowid"_s : u"t.rid"_s;
-    const QList<Row> page = order == u"t.rid" ? query(u"%1 %2 ?"_s.arg(rid, after), {last.sortKey}, PageSize, 0)
-                                              : query(u"(%1, t.id) %2 (?, ?)"_s.arg(order, after), {last.sortKey, last.id}, PageSize, 0);
+    // Written so that the index of the order gives the range (SQLite does not take one from a
+    // row value over an indexed expression).
+    const QList<Row> page = order == u"t.rid"
+        ? query(u"%1 %2 ?"_s.arg(rid, after), {last.sortKey}, PageSize, 0)
+        : query(u"%1 %2= ? AND (%1 %2 ? OR t.rid %2 ?)"_s.arg(order, after), {last.sortKey, last.sortKey, last.rid}, PageSize, 0);
     m_atEnd = page.size() < PageSize;
     if (page.isEmpty()) {
         return;
@@ -301,10 +318,22 @@ void RecordListModel::reload()
     m_resetting = false;
 }
 
+bool RecordListModel::usesSortFrom() const
+{
+    // Words to match narrow the rows first; walking the other table would read them all.
+    return m_sortColumn >= 0 && !m_columns.at(m_sortColumn).sortFrom.isEmpty() && m_filterText.trimmed().isEmpty();
+}
+
+QString RecordListModel::fromClause() const
+{
+    return usesSortFrom() ? m_columns.at(m_sortColumn).sortFrom : entity(m_kind).table + u" t"_s;
+}
+
 QString RecordListModel::orderExpression() const
 {
     if (m_sortColumn >= 0) {
-        return m_columns.at(m_sortColumn).sortExpression;
+        const Column &column = m_columns.at(m_sortColumn);
+        return usesSortFrom() ? column.sortFromExpression : column.sortExpression;
     }
     // Quotes are many and have no name: the newest come first, straight from the primary key.
     if (m_kind == Kind::Quote) {
@@ -372,7 +401,7 @@ QList<RecordListModel::Row> RecordListModel::query(const QString &extraCondition
     }
     const bool joined = joinsSearchIndex();
     const QString table = entity(m_kind).table;
-    const QString from = joined ? u"%1_fts JOIN %1 t ON t.rid = %1_fts.rowid"_s.arg(table) : table + u" t"_s;
+    const QString from = joined ? u"%1_fts JOIN %1 t ON t.rid = %1_fts.rowid"_s.arg(table) : fromClause();
     const QString order = orderExpression();
     QVariantList bindings;
     QString where = whereClause(bindings, joined);
@@ -384,10 +413,11 @@ QList<RecordListModel::Row> RecordListModel::query(const QString &extraCondition
     for (const Column &column : m_columns) {
         expressions << column.expression;
     }
-    expressions << order;
+    expressions << order << u"t.rid"_s;
     const QString direction = descending() ? u"DESC"_s : u"ASC"_s;
     // The row id is unique: no tie to break, and the primary key (or the index) gives the order.
-    const QString orderBy = order == u"t.rid" ? u"%1 %2"_s.arg(joined ? table + u"_fts.rowid"_s : order, direction) : u"%1 %2, t.id %2"_s.arg(order, direction);
+    // Ties are broken by it too, which every index holds after the value it orders by.
+    const QString orderBy = order == u"t.rid" ? u"%1 %2"_s.arg(joined ? table + u"_fts.rowid"_s : order, direction) : u"%1 %2, t.rid %2"_s.arg(order, direction);
     const QString sql = u"SELECT t.id, %1 FROM %2 WHERE %3 ORDER BY %4 LIMIT ? OFFSET ?"_s.arg(expressions.join(u", "_s), from, where, orderBy);
     Storage::Statement statement = m_store->database().prepare(sql);
     int index = 1;
@@ -397,7 +427,7 @@ QList<RecordListModel::Row> RecordListModel::query(const QString &extraCondition
     statement.bind(index++, qint64(limit));
     statement.bind(index, qint64(offset));
     while (statement.step()) {
-        Row row{statement.text(0), {}, {}};
+        Row row{statement.text(0), statement.value(int(m_columns.size()) + 2).toLongLong(), {}, {}};
         row.values.reserve(m_columns.size());
         for (int column = 0; column < m_columns.size(); ++column) {
             row.values << statement.value(column + 1);
@@ -449,14 +479,15 @@ void RecordListModel::follow(const QString &id)
 {
     const int oldRow = rowOf(id);
     const QString order = orderExpression();
-    const QString table = entity(m_kind).table;
+    const QString from = fromClause();
 
     // Does the record (still) belong in the list, and where?
     QVariantList bindings;
     const QString where = whereClause(bindings);
     std::optional<QVariant> key;
+    qint64 rid = 0;
     {
-        Storage::Statement read = m_store->database().prepare(u"SELECT %1 FROM %2 t WHERE t.id = ? AND %3"_s.arg(order, table, where));
+        Storage::Statement read = m_store->database().prepare(u"SELECT %1, t.rid FROM %2 WHERE t.id = ? AND %3"_s.arg(order, from, where));
         read.bind(1, id);
         int index = 2;
         for (const QVariant &value : std::as_const(bindings)) {
@@ -464,21 +495,22 @@ void RecordListModel::follow(const QString &id)
         }
         if (read.step()) {
             key = read.value(0);
+            rid = read.value(1).toLongLong();
         }
     }
     int newRow = -1;
     if (key) {
         const QString before = descending() ? u">"_s : u"<"_s;
         Storage::Statement count = m_store->database().prepare(
-            u"SELECT count(*) FROM %1 t WHERE %2 AND t.id <> ? AND (%3 %4 ? OR (%3 = ? AND t.id %4 ?))"_s.arg(table, where, order, before));
+            u"SELECT count(*) FROM %1 WHERE %2 AND t.rid <> ? AND (%3 %4 ? OR (%3 = ? AND t.rid %4 ?))"_s.arg(from, where, order, before));
         int index = 1;
         for (const QVariant &value : std::as_const(bindings)) {
             count.bind(index++, value);
         }
-        count.bind(index++, id);
+        count.bind(index++, rid);
         count.bind(index++, *key);
         count.bind(index++, *key);
-        count.bind(index, id);
+        count.bind(index, rid);
         newRow = count.step() ? int(count.integer(0)) : -1;
     }
 

@@ -91,11 +91,17 @@ public:
         QString expression; ///< over the table aliased "t"
         QString sortExpression; ///< empty: the column cannot be sorted
         QString choiceField; ///< when set, values are shown with Domain::choiceLabel()
+        /// When sorting by this column without words to match: the FROM clause that reads the
+        /// rows in this order from an index (the table stays aliased "t"), and the expression to
+        /// sort by over it; empty: the table alone and sortExpression.
+        QString sortFrom;
+        QString sortFromExpression;
     };
 
 private:
     struct Row {
         QString id;
+        qint64 rid = 0; ///< the row id, which breaks ties in every order
         QVariantList values;
         QVariant sortKey; ///< where the row stands in the order, to read the page after it
     };
@@ -106,6 +112,8 @@ private:
     [[nodiscard]] QString whereClause(QVariantList &bindings, bool joined = false) const;
     [[nodiscard]] bool joinsSearchIndex() const;
     [[nodiscard]] QString orderExpression() const;
+    [[nodiscard]] QString fromClause() const;
+    [[nodiscard]] bool usesSortFrom() const;
     [[nodiscard]] bool descending() const;
     [[nodiscard]] QList<Row> query(const QString &extraCondition, const QVariantList &extraBindings, int limit, int offset) const;
 

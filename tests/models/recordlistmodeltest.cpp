@@ -113,7 +113,11 @@ private Q_SLOTS:
         QTest::newRow("newest first, filtered") << -1 << Qt::AscendingOrder << u"quot"_s;
         QTest::newRow("text A-Z") << 0 << Qt::AscendingOrder << QString();
         QTest::newRow("text Z-A, filtered") << 0 << Qt::DescendingOrder << u"quote"_s;
-        QTest::newRow("language, then id") << 3 << Qt::AscendingOrder << QString();
+        QTest::newRow("language, then age") << 3 << Qt::AscendingOrder << QString();
+        QTest::newRow("spokesperson A-Z") << 1 << Qt::AscendingOrder << QString();
+        QTest::newRow("spokesperson Z-A") << 1 << Qt::DescendingOrder << QString();
+        QTest::newRow("spokesperson A-Z, filtered") << 1 << Qt::AscendingOrder << u"quote"_s;
+        QTest::newRow("state: all the same, Z-A") << 2 << Qt::DescendingOrder << QString();
     }
 
     void shouldPageThroughEveryOrderWithoutGapsOrRepeats()
@@ -121,14 +125,19 @@ private Q_SLOTS:
         QFETCH(int, column);
         QFETCH(Qt::SortOrder, order);
         QFETCH(QString, filter);
-        // GIVEN more quotes than two pages, many with the same language and some with the same text
-        const auto person = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}});
-        QVERIFY(person);
+        // GIVEN more quotes than two pages, many with the same language, spokesperson or state and
+        // some with the same text
+        QStringList people;
+        for (const QString &name : {u"Carla Díaz"_s, u"Ana Ruiz"_s, u"Bea Soto"_s}) {
+            const auto person = m_store->create(Kind::Person, {{u"name"_s, name}});
+            QVERIFY(person);
+            people << person.value();
+        }
         const int total = RecordListModel::PageSize * 2 + 17;
         QVERIFY(m_store->transact([&]() -> Result<void> {
             for (int i = 0; i < total; ++i) {
                 const Domain::Record quote{{u"text"_s, u"Quote %1"_s.arg(i % 150, 3, 10, QLatin1Char('0'))},
-                                           {u"spokesperson_id"_s, person.value()},
+                                           {u"spokesperson_id"_s, people.at((i / 7) % 3)},
                                            {u"language"_s, i % 3 == 0 ? u"es"_s : u"en"_s}};
                 if (auto created = m_store->create(Kind::Quote, quote); !created) {
                     return created.error();
@@ -265,6 +274,26 @@ private Q_SLOTS:
         // AND a new quote arrives at its place in that order
         QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"Fourth."_s}, {u"spokesperson_id"_s, person.value()}}));
         QCOMPARE(column(model), (QStringList{u"First."_s, u"Fourth."_s, u"Second."_s, u"Third."_s}));
+    }
+
+    void shouldSortQuotesBySpokespersonAndPlaceNewOnesAmongThem()
+    {
+        const QString bea = m_store->create(Kind::Person, {{u"name"_s, u"bea Soto"_s}}).value();
+        const QString ana = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}}).value();
+        QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"One."_s}, {u"spokesperson_id"_s, bea}}));
+        QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"Two."_s}, {u"spokesperson_id"_s, ana}}));
+        RecordListModel model(Kind::Quote);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        // WHEN sorted by spokesperson (whatever the case of the names)
+        model.sort(1, Qt::AscendingOrder);
+        QCOMPARE(column(model, 1), (QStringList{u"Ana Ruiz"_s, u"bea Soto"_s}));
+        // THEN a new quote by Ana comes after hers, before Bea's
+        QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"Three."_s}, {u"spokesperson_id"_s, ana}}));
+        QCOMPARE(column(model), (QStringList{u"Two."_s, u"Three."_s, u"One."_s}));
+        // AND Z to A reverses it all
+        model.sort(1, Qt::DescendingOrder);
+        QCOMPARE(column(model), (QStringList{u"One."_s, u"Three."_s, u"Two."_s}));
     }
 
     void shouldInsertACreatedRecordAtItsPlace()
