@@ -216,6 +216,7 @@ QList<Storage::MigrationStep> Store::migrations()
         schemaStep(6, u"photo of a person, audit of merged duplicates"_s),
         schemaStep(7, u"what a press kit includes"_s),
         schemaStep(8, u"index of quotes by campaign and state"_s),
+        schemaStep(9, u"sync: memberships made apart on two laptops found as one"_s),
     };
 }
 

@@ -22,6 +22,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
 using Chorus::Sync::LoggedOperation;
@@ -99,10 +101,25 @@ public:
     Result<RemoteApplySummary> run(const QList<Operation> &operations);
 
 private:
+    /// Several records found to be one (memberships of the same organization on the same
+    /// campaign made apart): the operations of the others, as settle() folds them into one.
+    struct Fold {
+        QHash<qint64, QJsonObject> createValues; ///< by seq: the values of the others' creates
+        QList<ConflictFound> conflicts; ///< the others' values that lost
+    };
+
     Result<void> check(const Operation &operation) const;
     Result<bool> log(const Operation &operation);
     Result<bool> applyDirectly(Kind kind, const Operation &operation, qint64 seq);
     Result<void> materialize(Kind kind, const QString &id);
+    Result<void> materializeMembership(const QString &id);
+    Result<void> settle(Kind kind, const QString &id, const QList<LoggedOperation> &history, const Fold *fold = nullptr);
+    Result<bool> yieldToSameMembership(const QString &id, const Stamp &created, Record &record);
+    Result<void> removeRow(Kind kind, const QString &id);
+    Result<void> wait(Kind kind, const QString &id, const QString &target);
+    void enqueueWaiting(const QString &target);
+    QList<LoggedOperation> readHistory(Kind kind, const QString &id);
+    Stamp createStamp(const QString &id);
     Result<void> recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found);
     bool exists(Kind kind, const QString &id);
     bool isDeleted(const QString &id);
@@ -159,6 +176,19 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
         }
     }
     m_summary.received = int(operations.size());
+    // Memberships held back because another had their organization and campaign are looked at
+    // again: that one may have changed since, here or elsewhere.
+    {
+        QStringList held;
+        Storage::Statement &find = statement(u"SELECT record_id FROM sync_pending WHERE kind = 'membership'"_s);
+        while (find.step()) {
+            held << find.text(0);
+        }
+        find.reset();
+        for (const QString &id : std::as_const(held)) {
+            enqueue(Kind::Membership, id);
+        }
+    }
     for (const Operation &operation : operations) {
         m_store.m_clock.observe(operation.stamp.hlc);
         auto added = log(operation);
@@ -248,7 +278,8 @@ Result<bool> RemoteApplier::log(const Operation &operation)
 // else is worked out from the record's whole log by materialize().
 Result<bool> RemoteApplier::applyDirectly(Kind kind, const Operation &operation, qint64 seq)
 {
-    if (operation.type != Operation::Type::Update || operation.base.isNull() || m_queued.contains(operation.recordId)) {
+    // A membership's value may come from another record found to be the same one.
+    if (operation.type != Operation::Type::Update || operation.base.isNull() || m_queued.contains(operation.recordId) || kind == Kind::Membership) {
         return false;
     }
     const EntityInfo &info = entity(kind);
@@ -339,15 +370,280 @@ bool RemoteApplier::isDeleted(const QString &id)
     return found;
 }
 
+QList<LoggedOperation> RemoteApplier::readHistory(Kind kind, const QString &id)
+{
+    QList<LoggedOperation> history = Sync::History::read(statement(Sync::History::selectSql()), id, m_store.m_replicaId);
+    history.removeIf([&](const LoggedOperation &row) {
+        return row.operation.kind != entity(kind).key;
+    });
+    return history;
+}
+
+Stamp RemoteApplier::createStamp(const QString &id)
+{
+    Storage::Statement &read = statement(u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND op = 'create' ORDER BY hlc, replica LIMIT 1"_s);
+    read.bind(1, id);
+    const Stamp stamp = read.step() ? Stamp{read.integer(0), read.text(1)} : Stamp{};
+    read.reset();
+    return stamp;
+}
+
 // A record's state is worked out from its whole log, so that it is the same on every replica
 // that has the same operations, whatever order they came in.
 Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
 {
-    const EntityInfo &info = entity(kind);
-    QList<LoggedOperation> history = Sync::History::read(statement(Sync::History::selectSql()), id, m_store.m_replicaId);
-    history.removeIf([&](const LoggedOperation &row) {
-        return row.operation.kind != info.key;
+    if (kind == Kind::Membership) {
+        return materializeMembership(id);
+    }
+    return settle(kind, id, readHistory(kind, id));
+}
+
+// Memberships are unique per campaign and organization. Two laptops that each signed the same
+// organization onto the same campaign made two records of one membership: every membership whose
+// create carried the same campaign and organization is the same one. Of those alive, the one
+// created first keeps its id and takes every field's newest value from all of them (the others'
+// creates count as edits made when they were created); the values that lost are kept as
+// conflicts; operations addressed to the others land on it. A delete of any of them deletes
+// those created before it, so the membership goes, but one made again later stays. All of this
+// depends only on the operations, so every replica ends with the same membership.
+Result<void> RemoteApplier::materializeMembership(const QString &id)
+{
+    const EntityInfo &info = entity(Kind::Membership);
+    QList<LoggedOperation> own = readHistory(Kind::Membership, id);
+    const auto createOf = [](const QList<LoggedOperation> &log) -> const LoggedOperation * {
+        const LoggedOperation *found = nullptr;
+        for (const LoggedOperation &row : log) {
+            if (row.operation.type == Operation::Type::Create && (!found || row.operation.stamp < found->operation.stamp)) {
+                found = &row;
+            }
+        }
+        return found;
+    };
+    const LoggedOperation *ownCreate = createOf(own);
+    if (!ownCreate) {
+        return settle(Kind::Membership, id, own); // from before sync, or its create is on its way
+    }
+    Storage::Statement &valueOf = statement(Sync::History::valueSql());
+    const QJsonObject ownValues = QJsonDocument::fromJson(Sync::History::value(valueOf, ownCreate->seq).toUtf8()).object();
+
+    QStringList ids;
+    Storage::Statement &same = statement(
+        u"SELECT DISTINCT record_id FROM change_log WHERE kind = 'membership' AND op = 'create' "
+        "AND json_extract(value, '$.campaign_id') = ? AND json_extract(value, '$.organization_id') = ? ORDER BY record_id"_s);
+    same.bind(1, ownValues.value(u"campaign_id"_s).toString());
+    same.bind(2, ownValues.value(u"organization_id"_s).toString());
+    while (same.step()) {
+        ids << same.text(0);
+    }
+    same.reset();
+    if (ids.size() <= 1) {
+        return settle(Kind::Membership, id, own);
+    }
+
+    struct Member {
+        QString id;
+        QList<LoggedOperation> log;
+        LoggedOperation create;
+        QJsonObject values;
+        bool alive = true;
+    };
+    QList<Member> members;
+    QList<LoggedOperation> deletes;
+    for (const QString &memberId : std::as_const(ids)) {
+        Member member{memberId, memberId == id ? own : readHistory(Kind::Membership, memberId), {}, {}, true};
+        const LoggedOperation *create = createOf(member.log);
+        if (!create) {
+            continue;
+        }
+        member.create = *create;
+        member.values = QJsonDocument::fromJson(Sync::History::value(valueOf, create->seq).toUtf8()).object();
+        for (const LoggedOperation &row : std::as_const(member.log)) {
+            if (row.operation.type == Operation::Type::Delete) {
+                deletes.append(row);
+            }
+        }
+        members.append(std::move(member));
+    }
+    for (Member &member : members) {
+        for (const LoggedOperation &deletion : std::as_const(deletes)) {
+            if (!(member.create.operation.stamp > deletion.operation.stamp)) {
+                member.alive = false;
+            }
+        }
+    }
+    std::sort(members.begin(), members.end(), [](const Member &a, const Member &b) {
+        return a.create.operation.stamp < b.create.operation.stamp || (a.create.operation.stamp == b.create.operation.stamp && a.id < b.id);
     });
+
+    // The dead ones go, each with the deletes that took it (an edit none of them had seen is
+    // surfaced on it).
+    const Member *survivor = nullptr;
+    for (const Member &member : std::as_const(members)) {
+        if (member.alive) {
+            survivor = survivor ? survivor : &member;
+            continue;
+        }
+        QList<LoggedOperation> history = member.log;
+        for (const LoggedOperation &deletion : std::as_const(deletes)) {
+            if (deletion.operation.recordId != member.id) {
+                history.append(deletion);
+            }
+        }
+        if (auto done = settle(Kind::Membership, member.id, history); !done) {
+            return done;
+        }
+    }
+    if (!survivor) {
+        return {};
+    }
+
+    Fold fold;
+    QList<LoggedOperation> merged = survivor->log;
+    const QStringList key{u"campaign_id"_s, u"organization_id"_s};
+    for (const Member &member : std::as_const(members)) {
+        if (!member.alive || &member == survivor) {
+            continue;
+        }
+        if (auto done = removeRow(Kind::Membership, member.id); !done) {
+            return done;
+        }
+        if (auto done = recordConflicts(Kind::Membership, member.id, {}); !done) {
+            return done;
+        }
+        fold.createValues.insert(member.create.seq, member.values);
+        for (const Field &field : info.fields) {
+            if (key.contains(field.name)) {
+                continue;
+            }
+            LoggedOperation set = member.create;
+            set.operation.type = Operation::Type::Update;
+            set.operation.field = field.name;
+            set.operation.base = {};
+            merged.append(set);
+        }
+        for (const LoggedOperation &row : std::as_const(member.log)) {
+            if (row.operation.type == Operation::Type::Update) {
+                merged.append(row);
+            }
+        }
+    }
+
+    // What each of them had for a field; the versions that lost are kept for a person to see.
+    for (const Field &field : info.fields) {
+        if (key.contains(field.name)) {
+            continue;
+        }
+        struct Version {
+            Stamp stamp;
+            QVariant value;
+        };
+        QList<Version> versions;
+        for (const Member &member : std::as_const(members)) {
+            if (!member.alive) {
+                continue;
+            }
+            Version newest{member.create.operation.stamp, decodeValue(member.values.value(field.name), field.type)};
+            for (const LoggedOperation &row : std::as_const(member.log)) {
+                if (row.operation.type == Operation::Type::Update && row.operation.field == field.name && row.operation.stamp > newest.stamp) {
+                    const std::optional<QJsonValue> json = parseBareValue(Sync::History::value(valueOf, row.seq));
+                    newest = {row.operation.stamp, json ? decodeValue(*json, field.type) : QVariant()};
+                }
+            }
+            versions.append(newest);
+        }
+        const auto winner = std::max_element(versions.cbegin(), versions.cend(), [](const Version &a, const Version &b) {
+            return a.stamp < b.stamp;
+        });
+        for (const Version &version : std::as_const(versions)) {
+            if (!(version.stamp == winner->stamp) && !sameValue(version.value, winner->value)) {
+                fold.conflicts.append({field.name, u"concurrent_edit"_s, version.value.toString(), version.stamp});
+            }
+        }
+    }
+    if (auto done = settle(Kind::Membership, survivor->id, merged, &fold); !done) {
+        return done;
+    }
+    for (const Member &member : std::as_const(members)) {
+        enqueueWaiting(member.id);
+    }
+    return {};
+}
+
+Result<void> RemoteApplier::removeRow(Kind kind, const QString &id)
+{
+    Storage::Statement &erase = statement(u"DELETE FROM %1 WHERE id = ?"_s.arg(entity(kind).table));
+    erase.bind(1, id);
+    if (!erase.exec()) {
+        return m_store.m_database->lastError();
+    }
+    if (sqlite3_changes(m_store.m_database->handle()) > 0) {
+        ++m_summary.recordsChanged;
+        m_store.announce({kind, id, Change::Operation::Deleted, {}});
+    }
+    return {};
+}
+
+Result<void> RemoteApplier::wait(Kind kind, const QString &id, const QString &target)
+{
+    Storage::Statement &insert = statement(u"INSERT OR IGNORE INTO sync_pending (record_id, kind, waiting_for) VALUES (?, ?, ?)"_s);
+    insert.bind(1, id);
+    insert.bind(2, entity(kind).key);
+    insert.bind(3, target);
+    if (!insert.exec()) {
+        return m_store.m_database->lastError();
+    }
+    return {};
+}
+
+void RemoteApplier::enqueueWaiting(const QString &target)
+{
+    QList<std::pair<Kind, QString>> waiting;
+    Storage::Statement &find = statement(u"SELECT kind, record_id FROM sync_pending WHERE waiting_for = ?"_s);
+    find.bind(1, target);
+    while (find.step()) {
+        if (const std::optional<Kind> waitingKind = kindFromKey(find.text(0))) {
+            waiting.append({*waitingKind, find.text(1)});
+        }
+    }
+    find.reset();
+    for (const auto &[waitingKind, waitingId] : std::as_const(waiting)) {
+        enqueue(waitingKind, waitingId);
+    }
+}
+
+// A membership whose campaign or organization was changed to those of another one (on a laptop
+// that did not know of the other): the one created first keeps the row, the other is held back
+// until that changes. Returns whether this one keeps it.
+Result<bool> RemoteApplier::yieldToSameMembership(const QString &id, const Stamp &created, Record &record)
+{
+    Storage::Statement &find = statement(u"SELECT id FROM memberships WHERE campaign_id = ? AND organization_id = ? AND id != ?"_s);
+    find.bind(1, record.value(u"campaign_id"_s).toString());
+    find.bind(2, record.value(u"organization_id"_s).toString());
+    find.bind(3, id);
+    const QString other = find.step() ? find.text(0) : QString();
+    find.reset();
+    if (other.isEmpty()) {
+        return true;
+    }
+    const Stamp otherCreated = createStamp(other);
+    if (otherCreated < created || (otherCreated == created && other < id)) {
+        if (auto done = wait(Kind::Membership, id, other); !done) {
+            return done.error();
+        }
+        return false;
+    }
+    if (auto done = removeRow(Kind::Membership, other); !done) {
+        return done.error();
+    }
+    if (auto done = wait(Kind::Membership, other, id); !done) {
+        return done.error();
+    }
+    return true;
+}
+
+Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<LoggedOperation> &history, const Fold *fold)
+{
+    const EntityInfo &info = entity(kind);
     const std::optional<Record> current = m_store.fetch(kind, id);
 
     const LoggedOperation *create = nullptr;
@@ -355,7 +651,9 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
     Stamp deleteBase;
     for (const LoggedOperation &row : std::as_const(history)) {
         if (row.operation.type == Operation::Type::Create) {
-            create = &row;
+            if (row.operation.recordId == id) {
+                create = &row;
+            }
         } else if (row.operation.type == Operation::Type::Delete) {
             deleted = true;
             if (row.operation.base > deleteBase) {
@@ -383,6 +681,11 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
         if (row.operation.type == Operation::Type::Create) {
             return decodeValue(created.value(field.name), field.type);
         }
+        if (fold) {
+            if (const auto folded = fold->createValues.constFind(row.seq); folded != fold->createValues.cend()) {
+                return decodeValue(folded->value(field.name), field.type);
+            }
+        }
         const std::optional<QJsonValue> json = parseBareValue(Sync::History::value(valueOf, row.seq));
         return json ? decodeValue(*json, field.type) : QVariant();
     };
@@ -391,8 +694,8 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
     if (deleted) {
         // An edit the deleting replica had not seen is surfaced, not dropped silently.
         for (const LoggedOperation &row : std::as_const(history)) {
-            if (row.operation.type == Operation::Type::Update && row.operation.stamp > deleteBase) {
-                const Field *field = info.field(row.operation.field);
+            const Field *field = info.field(row.operation.field);
+            if (row.operation.type == Operation::Type::Update && field && row.operation.stamp > deleteBase) {
                 conflicts.append({row.operation.field, u"edited_while_deleted"_s, fieldValue(row, *field).toString(), row.operation.stamp});
             }
         }
@@ -494,9 +797,19 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
                 record.insert(field.name, QVariant());
             }
         }
+        if (keep && kind == Kind::Membership) {
+            auto kept = yieldToSameMembership(id, create ? create->operation.stamp : Stamp{}, record);
+            if (!kept) {
+                return kept.error();
+            }
+            keep = kept.value();
+        }
         if (keep) {
             desired = record;
         }
+    }
+    if (fold) {
+        conflicts.append(fold->conflicts);
     }
 
     if (auto recorded = recordConflicts(kind, id, conflicts); !recorded) {
@@ -528,6 +841,9 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
             if (dependentId != id) {
                 enqueue(dependentKind, dependentId);
             }
+        }
+        if (kind == Kind::Membership) {
+            enqueueWaiting(id);
         }
         ++m_summary.recordsChanged;
         m_store.announce({kind, id, Change::Operation::Deleted, {}});
@@ -579,6 +895,9 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
             write.bind(index, id);
             if (!write.exec()) {
                 return m_store.m_database->lastError();
+            }
+            if (kind == Kind::Membership) {
+                enqueueWaiting(id);
             }
             ++m_summary.recordsChanged;
             m_store.announce({kind, id, Change::Operation::Updated, changed});
