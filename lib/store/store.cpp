@@ -238,6 +238,9 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, bool create)
     if (auto ready = store->initializeReplica(); !ready) {
         return ready.error();
     }
+    if (auto ready = store->renewReplicaIfCopied(path); !ready) {
+        return ready.error();
+    }
     if (auto ready = store->prepareSearchIndexing(); !ready) {
         return ready.error();
     }

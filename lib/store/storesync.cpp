@@ -14,6 +14,8 @@
 #include <KLocalizedString>
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +23,10 @@
 #include <QUuid>
 
 #include <sqlite3.h>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
 
 #include <algorithm>
 
@@ -80,6 +86,23 @@ QString stampKey(const Stamp &stamp)
     return QString::number(stamp.hlc) + u'@' + stamp.replica;
 }
 
+/// What tells this database file from a copy of it: a copy is a new file, with a new inode and
+/// a new creation time, while moving or renaming the file keeps both (on one file system).
+QString fileIdentity(const QString &path)
+{
+    QStringList parts;
+#ifdef Q_OS_UNIX
+    struct stat status;
+    if (::stat(QFile::encodeName(path).constData(), &status) == 0) {
+        parts << u"inode "_s + QString::number(quint64(status.st_ino));
+    }
+#endif
+    if (const QDateTime born = QFileInfo(path).birthTime(); born.isValid()) {
+        parts << u"born "_s + QString::number(born.toMSecsSinceEpoch());
+    }
+    return parts.join(u", ");
+}
+
 struct ConflictFound {
     QString field;
     QString reason;
@@ -132,8 +155,70 @@ private:
     Store &m_store;
     QList<std::pair<Kind, QString>> m_queue;
     QSet<QString> m_queued;
+    QSet<QString> m_locals;
     RemoteApplySummary m_summary;
 };
+
+// Two databases with one replica id would stamp different changes alike, and replicas would
+// disagree for good. The file remembers what it is; a copy, opened, sees it is another file and
+// takes an id of its own. The changes made before the copy keep their old id (and are known to
+// be had), so nothing of the history changes.
+Result<void> Store::renewReplicaIfCopied(const QString &path)
+{
+    if (path.isEmpty() || path == u":memory:" || path.startsWith(u"file:")) {
+        return {};
+    }
+    const QString identity = fileIdentity(path);
+    if (identity.isEmpty()) {
+        return {};
+    }
+    Storage::Statement &read = statement(u"SELECT value FROM meta WHERE key = 'replica_file'"_s);
+    const QString remembered = read.step() ? read.text(0) : QString();
+    read.reset();
+    if (remembered == identity) {
+        return {};
+    }
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    Storage::Statement &write = statement(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
+    const auto set = [&](const QString &key, const QString &value) {
+        write.reset();
+        write.bind(1, key);
+        write.bind(2, value);
+        return write.exec();
+    };
+    bool ok = set(u"replica_file"_s, identity);
+    Storage::Statement &used = statement(u"SELECT max(hlc) FROM change_log WHERE replica = ?"_s);
+    used.bind(1, m_replicaId);
+    const qint64 last = used.step() && !used.isNull(0) ? used.integer(0) : 0;
+    used.reset();
+    // A new file, or one that never knew its identity (written by an older Chorus), keeps its id.
+    if (!remembered.isEmpty()) {
+        const QString former = m_replicaId;
+        m_replicaId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        qCInfo(CHORUS_STORE) << "the database file" << path << "is a copy: replica" << former << "becomes" << m_replicaId;
+        Storage::Statement &formers = statement(u"SELECT value FROM meta WHERE key = 'former_replica_ids'"_s);
+        QStringList ids = formers.step() ? formers.text(0).split(u' ', Qt::SkipEmptyParts) : QStringList();
+        formers.reset();
+        ids << former;
+        const QString name = replicaName();
+        ok = ok && set(u"replica_id"_s, m_replicaId) && set(u"former_replica_ids"_s, ids.join(u' '))
+            && set(u"replica_name"_s, i18nc("@info a computer's name for sync, given to a copied database file; %1 is the original's name", "%1 (copy)", name));
+        if (last > 0) {
+            Storage::Statement &known = statement(u"INSERT OR REPLACE INTO sync_known (origin, hlc) VALUES (?, ?)"_s);
+            known.bind(1, former);
+            known.bind(2, last);
+            ok = ok && known.exec();
+            known.reset();
+        }
+    }
+    if (!ok || !transaction.commit()) {
+        return m_database->lastError();
+    }
+    return {};
+}
 
 Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operation> &operations, const std::function<Result<void>()> &alsoInTransaction)
 {
@@ -372,7 +457,10 @@ bool RemoteApplier::isDeleted(const QString &id)
 
 QList<LoggedOperation> RemoteApplier::readHistory(Kind kind, const QString &id)
 {
-    QList<LoggedOperation> history = Sync::History::read(statement(Sync::History::selectSql()), id, m_store.m_replicaId);
+    if (m_locals.isEmpty()) {
+        m_locals = Sync::History::localReplicas(*m_store.m_database, m_store.m_replicaId);
+    }
+    QList<LoggedOperation> history = Sync::History::read(statement(Sync::History::selectSql()), id, m_locals);
     history.removeIf([&](const LoggedOperation &row) {
         return row.operation.kind != entity(kind).key;
     });

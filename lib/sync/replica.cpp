@@ -246,16 +246,17 @@ Result<Bundle> Replica::makeBundle(const ExportOptions &options)
 
     // Operations made here get their bases from this replica's log order.
     Storage::Statement history = db.prepare(History::selectSql());
+    const QSet<QString> locals = History::localReplicas(db, self);
     QHash<QString, QHash<qint64, Operation>> worked;
     for (Row &row : rows) {
         Operation &op = row.operation;
-        if (op.stamp.replica != self || op.type == Operation::Type::Create || !op.base.isNull() || !op.witness.isNull()) {
+        if (!locals.contains(op.stamp.replica) || op.type == Operation::Type::Create || !op.base.isNull() || !op.witness.isNull()) {
             continue;
         }
         auto it = worked.find(op.recordId);
         if (it == worked.end()) {
             QHash<qint64, Operation> bySeq;
-            for (const LoggedOperation &logged : History::read(history, op.recordId, self)) {
+            for (const LoggedOperation &logged : History::read(history, op.recordId, locals)) {
                 bySeq.insert(logged.seq, logged.operation);
             }
             it = worked.insert(op.recordId, bySeq);

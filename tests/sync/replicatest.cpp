@@ -57,14 +57,12 @@ class ReplicaTest : public QObject
         }
         // Carol hears of Ben's only
         carol.receive(m_ben);
-        Storage::Statement created =
-            m_ben.store->database().prepare(u"SELECT record_id FROM change_log WHERE kind = 'membership' AND op = 'create' ORDER BY hlc, replica"_s);
-        QStringList order;
-        while (created.step()) {
-            order << created.text(0);
-        }
-        return order.size() == 1 ? Twins{ana.value() == order.at(0) ? ana.value() : ben.value(), order.at(0) == ana.value() ? ben.value() : ana.value()}
-                                  : Twins{};
+        const auto createdAt = [](TestReplica &laptop, const QString &id) {
+            Storage::Statement read = laptop.store->database().prepare(u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND op = 'create'"_s);
+            read.bind(1, id);
+            return read.step() ? Sync::Stamp{read.integer(0), read.text(1)} : Sync::Stamp{};
+        };
+        return createdAt(m_ana, ana.value()) < createdAt(m_ben, ben.value()) ? Twins{ana.value(), ben.value()} : Twins{ben.value(), ana.value()};
     }
 
 private Q_SLOTS:
@@ -423,6 +421,53 @@ private Q_SLOTS:
             QCOMPARE(laptop->store->fetchAll(Kind::Membership).size(), 1);
         }
         QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
+    void shouldGiveACopiedDatabaseFileAReplicaIdOfItsOwn()
+    {
+        // GIVEN the coordinator's database file, with a quote, copied by a volunteer
+        QTemporaryDir dir;
+        const QString original = dir.filePath(u"coalition.chorus"_s);
+        const QString copied = dir.filePath(u"volunteer.chorus"_s);
+        QString coordinatorId;
+        {
+            TestReplica coordinator = TestReplica::open(u"Coordinator's laptop"_s, original);
+            QVERIFY(coordinator.store);
+            QVERIFY(coordinator.receive(m_ana).applied > 0);
+            coordinatorId = coordinator.store->replicaId();
+        }
+        QVERIFY(QFile::copy(original, copied));
+        // WHEN both are opened
+        TestReplica coordinator;
+        coordinator.store = std::move(Store::Store::open(original).value());
+        coordinator.replica = std::make_unique<Replica>(*coordinator.store);
+        TestReplica volunteer;
+        volunteer.store = std::move(Store::Store::open(copied).value());
+        volunteer.replica = std::make_unique<Replica>(*volunteer.store);
+        // THEN the original keeps its id and the copy has one of its own, named after the original
+        QCOMPARE(coordinator.store->replicaId(), coordinatorId);
+        QVERIFY(volunteer.store->replicaId() != coordinatorId);
+        QCOMPARE(volunteer.store->replicaName(), u"Coordinator's laptop (copy)"_s);
+        // AND the copy keeps its new id when opened again
+        const QString volunteerId = volunteer.store->replicaId();
+        volunteer.replica.reset();
+        volunteer.store = std::move(Store::Store::open(copied).value());
+        volunteer.replica = std::make_unique<Replica>(*volunteer.store);
+        QCOMPARE(volunteer.store->replicaId(), volunteerId);
+        // WHEN both rewrite the quote, at the same moment of their clocks, and exchange
+        QVERIFY(coordinator.store->update(Kind::Quote, m_quote, {{u"text"_s, u"The coordinator's words."_s}}));
+        QVERIFY(volunteer.store->update(Kind::Quote, m_quote, {{u"text"_s, u"The volunteer's words."_s}}));
+        QVERIFY(coordinator.receive(volunteer).applied > 0);
+        QVERIFY(volunteer.receive(coordinator).applied > 0);
+        // THEN they end identical, with the version that lost kept on both
+        QCOMPARE(volunteer.replica->canonicalDump(), coordinator.replica->canonicalDump());
+        QCOMPARE(coordinator.replica->conflicts().size(), 1);
+        QCOMPARE(volunteer.replica->conflicts().size(), 1);
+        // AND what the copy exports of the shared history is what the original exports
+        m_ben.receive(volunteer);
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        carol.receive(coordinator);
+        QCOMPARE(m_ben.replica->canonicalDump(), carol.replica->canonicalDump());
     }
 
     void shouldRefuseABadBundleWholeAndChangeNothing_data()
