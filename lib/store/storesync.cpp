@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <sqlite3.h>
@@ -110,6 +111,18 @@ struct ConflictFound {
     Stamp lost;
 };
 
+/// A person's decision about a conflict, as a resolution operation carries it.
+struct ConflictResolved {
+    ConflictFound conflict;
+    QString resolution; ///< "kept_mine", "kept_theirs" or "merged"
+    Stamp stamp; ///< when it was decided
+};
+
+QString conflictKey(const QString &field, const QString &reason, const Stamp &lost)
+{
+    return field + u'|' + reason + u'|' + stampKey(lost);
+}
+
 } // namespace
 
 /// Applies one set of remote operations; lives as long as one applyRemoteOperations() call.
@@ -143,7 +156,7 @@ private:
     void enqueueWaiting(const QString &target);
     QList<LoggedOperation> readHistory(Kind kind, const QString &id);
     Stamp createStamp(const QString &id);
-    Result<void> recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found);
+    Result<void> recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found, const QList<ConflictResolved> &resolved = {});
     bool exists(Kind kind, const QString &id);
     bool isDeleted(const QString &id);
     void enqueue(Kind kind, const QString &id);
@@ -317,7 +330,11 @@ Result<void> RemoteApplier::check(const Operation &operation) const
     if (QUuid::fromString(operation.recordId).isNull()) {
         return invalid(i18nc("@info", "“%1” is not a record id.", operation.recordId));
     }
-    if (operation.type == Operation::Type::Update) {
+    if (operation.type == Operation::Type::Update && operation.field == Operation::resolutionField()) {
+        if (!QJsonDocument::fromJson(operation.value.toUtf8()).isObject()) {
+            return invalid(i18nc("@info", "the resolution of a conflict cannot be read."));
+        }
+    } else if (operation.type == Operation::Type::Update) {
         if (!entity(*kind).field(operation.field)) {
             return invalid(i18nc("@info %1 is a field name, %2 a kind of record", "a %2 has no field “%1”.", operation.field, kindLabel(*kind)));
         }
@@ -729,10 +746,26 @@ Result<bool> RemoteApplier::yieldToSameMembership(const QString &id, const Stamp
     return true;
 }
 
-Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<LoggedOperation> &history, const Fold *fold)
+Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<LoggedOperation> &log, const Fold *fold)
 {
     const EntityInfo &info = entity(kind);
     const std::optional<Record> current = m_store.fetch(kind, id);
+    // Resolutions of conflicts are not values of the record: they only close conflicts.
+    QList<LoggedOperation> history;
+    QList<ConflictResolved> resolved;
+    for (const LoggedOperation &row : log) {
+        if (row.operation.type != Operation::Type::Update || row.operation.field != Operation::resolutionField()) {
+            history.append(row);
+            continue;
+        }
+        const QJsonObject decided = QJsonDocument::fromJson(Sync::History::value(statement(Sync::History::valueSql()), row.seq).toUtf8()).object();
+        resolved.append({{decided.value(u"field"_s).toString(),
+                          decided.value(u"reason"_s).toString(),
+                          decided.value(u"lost_value"_s).toString(),
+                          {decided.value(u"lost_hlc"_s).toString().toLongLong(), decided.value(u"lost_replica"_s).toString()}},
+                         decided.value(u"resolution"_s).toString(),
+                         row.operation.stamp});
+    }
 
     const LoggedOperation *create = nullptr;
     bool deleted = false;
@@ -900,7 +933,7 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
         conflicts.append(fold->conflicts);
     }
 
-    if (auto recorded = recordConflicts(kind, id, conflicts); !recorded) {
+    if (auto recorded = recordConflicts(kind, id, conflicts, resolved); !recorded) {
         return recorded;
     }
 
@@ -994,22 +1027,41 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
     return {};
 }
 
-// The open conflicts of a record are exactly those its log shows now; resolved ones stay resolved.
-Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found)
+// The open conflicts of a record are exactly those its log shows now; resolved ones stay resolved,
+// and a resolution made on any replica resolves the conflict here too (the conflict is kept,
+// resolved, even where it was never seen), so that every replica ends with the same decisions.
+Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found, const QList<ConflictResolved> &resolved)
 {
+    QHash<QString, ConflictResolved> decisions;
+    for (const ConflictResolved &decision : resolved) {
+        const QString key = conflictKey(decision.conflict.field, decision.conflict.reason, decision.conflict.lost);
+        const auto it = decisions.constFind(key);
+        if (it == decisions.cend() || decision.stamp > it->stamp) {
+            decisions.insert(key, decision); // two people resolved it: the later decision holds
+        }
+    }
     QSet<QString> wanted;
     for (const ConflictFound &conflict : found) {
-        wanted.insert(conflict.field + u'|' + conflict.reason + u'|' + stampKey(conflict.lost));
+        wanted.insert(conflictKey(conflict.field, conflict.reason, conflict.lost));
     }
+    const auto resolvedAt = [](const Stamp &stamp) {
+        return formatInstant(QDateTime::fromMSecsSinceEpoch(Sync::HybridLogicalClock::milliseconds(stamp.hlc), QTimeZone::UTC));
+    };
     QList<qint64> stale;
+    QList<std::pair<qint64, const ConflictResolved *>> toResolve;
     QSet<QString> present;
-    Storage::Statement &existing =
-        statement(u"SELECT id, field, reason, lost_hlc, lost_replica, resolved_at IS NOT NULL FROM sync_conflicts WHERE record_id = ?"_s);
+    Storage::Statement &existing = statement(
+        u"SELECT id, field, reason, lost_hlc, lost_replica, resolved_at IS NOT NULL, resolution, resolved_at FROM sync_conflicts WHERE record_id = ?"_s);
     existing.bind(1, id);
     while (existing.step()) {
-        const QString key = existing.text(1) + u'|' + existing.text(2) + u'|' + stampKey({existing.integer(3), existing.text(4)});
+        const QString key = conflictKey(existing.text(1), existing.text(2), {existing.integer(3), existing.text(4)});
         present.insert(key);
-        if (!wanted.contains(key) && existing.integer(5) == 0) {
+        const auto decision = decisions.constFind(key);
+        if (decision != decisions.cend()) {
+            if (existing.text(6) != decision->resolution || existing.text(7) != resolvedAt(decision->stamp)) {
+                toResolve.append({existing.integer(0), &*decision});
+            }
+        } else if (!wanted.contains(key) && existing.integer(5) == 0) {
             stale << existing.integer(0);
         }
     }
@@ -1021,14 +1073,35 @@ Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const 
             return m_store.m_database->lastError();
         }
     }
+    for (const auto &[conflictId, decision] : std::as_const(toResolve)) {
+        Storage::Statement &mark = statement(u"UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?"_s);
+        mark.bind(1, resolvedAt(decision->stamp));
+        mark.bind(2, decision->resolution);
+        mark.bind(3, conflictId);
+        if (!mark.exec()) {
+            return m_store.m_database->lastError();
+        }
+    }
+    QList<ConflictFound> missing;
+    for (const ConflictFound &conflict : found) {
+        if (!present.contains(conflictKey(conflict.field, conflict.reason, conflict.lost))) {
+            missing.append(conflict);
+            present.insert(conflictKey(conflict.field, conflict.reason, conflict.lost));
+        }
+    }
+    for (const ConflictResolved &decision : std::as_const(decisions)) {
+        if (!present.contains(conflictKey(decision.conflict.field, decision.conflict.reason, decision.conflict.lost))) {
+            missing.append(decision.conflict);
+        }
+    }
     const QString now = formatInstant(QDateTime::currentDateTimeUtc());
     bool added = false;
-    for (const ConflictFound &conflict : found) {
-        if (present.contains(conflict.field + u'|' + conflict.reason + u'|' + stampKey(conflict.lost))) {
-            continue;
-        }
+    for (const ConflictFound &conflict : std::as_const(missing)) {
+        const auto decision = decisions.constFind(conflictKey(conflict.field, conflict.reason, conflict.lost));
+        const bool decided = decision != decisions.cend();
         Storage::Statement &insert = statement(
-            u"INSERT OR IGNORE INTO sync_conflicts (kind, record_id, field, reason, lost_value, lost_hlc, lost_replica, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            u"INSERT OR IGNORE INTO sync_conflicts (kind, record_id, field, reason, lost_value, lost_hlc, lost_replica, detected_at, resolved_at, resolution) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         insert.bind(1, entity(kind).key);
         insert.bind(2, id);
         insert.bind(3, conflict.field);
@@ -1037,13 +1110,19 @@ Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const 
         insert.bind(6, conflict.lost.hlc);
         insert.bind(7, conflict.lost.replica);
         insert.bind(8, now);
+        if (decided) {
+            insert.bind(9, resolvedAt(decision->stamp));
+            insert.bind(10, decision->resolution);
+        }
         if (!insert.exec()) {
             return m_store.m_database->lastError();
         }
-        ++m_summary.newConflicts;
+        if (!decided) {
+            ++m_summary.newConflicts;
+        }
         added = true;
     }
-    if (added || !stale.isEmpty()) {
+    if (added || !stale.isEmpty() || !toResolve.isEmpty()) {
         // Views of conflicts follow changed() too, even when no value of the record changed.
         m_store.announce({kind, id, Change::Operation::Updated, {}});
     }

@@ -95,6 +95,8 @@ public:
                 failure = approve(node);
             } else if (action < 72) {
                 failure = signOn(node);
+            } else if (action < 78) {
+                failure = resolveOne(node);
             } else {
                 failure = exchange(node, m_random.bounded(count));
             }
@@ -227,6 +229,42 @@ private:
         return {};
     }
 
+    /// A person on this laptop settles one of its open conflicts, one way or another.
+    QString resolveOne(int index)
+    {
+        TestReplica &node = m_nodes[index];
+        const QList<Sync::Conflict> open = node.replica->conflicts();
+        if (open.isEmpty()) {
+            return {};
+        }
+        const Sync::Conflict conflict = open.at(m_random.bounded(int(open.size())));
+        auto resolution = Sync::Replica::Resolution::KeepMine;
+        if (conflict.reason == Sync::Conflict::Reason::ConcurrentEdit && node.store->fetch(conflict.kind, conflict.recordId)) {
+            resolution = Sync::Replica::Resolution(m_random.bounded(3));
+        }
+        const QString merged = text();
+        const QList<Stamp> seen = seenStamps(node, conflict.recordId, conflict.field);
+        if (auto done = node.replica->resolve(conflict.id, resolution, merged); !done) {
+            return u"resolving a conflict failed: "_s + done.error().message();
+        }
+        if (resolution != Sync::Replica::Resolution::KeepMine) {
+            // Choosing a version writes it: an edit made knowing every version seen here.
+            Storage::Statement last = node.store->database().prepare(
+                u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND op = 'update' AND field = ? ORDER BY seq DESC LIMIT 1"_s);
+            last.bind(1, conflict.recordId);
+            last.bind(2, conflict.field);
+            if (last.step() && (resolution == Sync::Replica::Resolution::Merged || conflict.lostValue != conflict.currentValue)) {
+                m_edits.append({conflict.kind,
+                                conflict.recordId,
+                                conflict.field,
+                                resolution == Sync::Replica::Resolution::Merged ? merged : conflict.lostValue,
+                                {last.integer(0), last.text(1)},
+                                seen});
+            }
+        }
+        return {};
+    }
+
     QString edit(int index)
     {
         TestReplica &node = m_nodes[index];
@@ -356,7 +394,7 @@ private:
             if (dangling.step()) {
                 return u"a reference points to a missing record in table "_s + dangling.text(0);
             }
-            const QList<Sync::Conflict> conflicts = node.replica->conflicts();
+            const QList<Sync::Conflict> conflicts = node.replica->conflicts(true);
             const auto listed = [&](const QString &id, const QString &field, const QString &value, Sync::Conflict::Reason reason) {
                 return std::any_of(conflicts.cbegin(), conflicts.cend(), [&](const Sync::Conflict &conflict) {
                     return conflict.recordId == id && conflict.field == field && conflict.lostValue == value && conflict.reason == reason;

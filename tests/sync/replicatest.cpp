@@ -349,6 +349,19 @@ private Q_SLOTS:
         QCOMPARE(m_ana.replica->conflicts(true).size(), 1);
         m_ben.receive(m_ana);
         QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), want);
+        // AND Ben's laptop shows the conflict resolved too, the same way
+        QVERIFY(m_ben.replica->conflicts().isEmpty());
+        const QList<Conflict> onBen = m_ben.replica->conflicts(true);
+        QCOMPARE(onBen.size(), 1);
+        QVERIFY(onBen.at(0).resolved);
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QVERIFY(m_ana.replica->canonicalDump().contains("resolved conflict"));
+        // AND a laptop that never saw the conflict open gets it resolved
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        carol.receive(m_ben);
+        QVERIFY(carol.replica->conflicts().isEmpty());
+        QCOMPARE(carol.replica->conflicts(true).size(), 1);
+        QCOMPARE(carol.replica->canonicalDump(), m_ana.replica->canonicalDump());
         // AND resolving it twice is refused
         QVERIFY(!m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepMine));
     }
