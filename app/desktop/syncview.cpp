@@ -4,12 +4,21 @@
 #include "syncview.h"
 
 #include "store/store.h"
+#include "sync/sharedfolder.h"
 
+#include <KConfigGroup>
 #include <KLocalizedString>
+#include <KSharedConfig>
 
+#include <QCheckBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
 #include <QGridLayout>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -31,6 +40,14 @@ QString when(const QDateTime &instant)
     return instant.isValid() ? QLocale().toString(instant.toLocalTime(), QLocale::ShortFormat) : i18nc("@item never exchanged", "never");
 }
 
+/// The shared-folder settings of one database file.
+KConfigGroup settingsFor(Store::Store *store)
+{
+    const QString path = store ? store->database().path() : QString();
+    const QString key = path.isEmpty() || path == u":memory:" ? QString() : QFileInfo(path).absoluteFilePath();
+    return KSharedConfig::openConfig()->group(u"SharedFolderSync"_s).group(key.isEmpty() ? u"(in memory)"_s : key);
+}
+
 } // namespace
 
 SyncView::SyncView(QWidget *parent)
@@ -41,6 +58,49 @@ SyncView::SyncView(QWidget *parent)
     m_status->setObjectName(u"syncStatus"_s);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+
+    auto *folderBox = new QGroupBox(i18nc("@title:group", "Sync Through a Shared Folder"), this);
+    auto *form = new QFormLayout(folderBox);
+    m_computerName = new QLineEdit(folderBox);
+    m_computerName->setObjectName(u"computerName"_s);
+    m_computerName->setPlaceholderText(i18nc("@info:placeholder", "Ana's laptop"));
+    m_computerName->setToolTip(i18nc("@info:tooltip", "How the other computers of the coalition name this one in their lists and conflicts."));
+    form->addRow(i18nc("@label:textbox", "This computer's name:"), m_computerName);
+    m_folderEnabled = new QCheckBox(i18nc("@option:check", "Exchange changes through a shared folder"), folderBox);
+    m_folderEnabled->setObjectName(u"sharedFolderEnabled"_s);
+    m_folderEnabled->setToolTip(i18nc("@info:tooltip",
+                                      "A folder that a file-sync tool (Syncthing, Nextcloud, a network share, a USB stick) carries between "
+                                      "the coalition's computers. Each computer writes its changes there and reads the others'."));
+    form->addRow(m_folderEnabled);
+    auto *folderRow = new QHBoxLayout;
+    m_folderPath = new QLineEdit(folderBox);
+    m_folderPath->setObjectName(u"sharedFolderPath"_s);
+    m_folderPath->setPlaceholderText(i18nc("@info:placeholder", "Choose the shared folder"));
+    m_chooseFolder = new QPushButton(QIcon::fromTheme(u"folder-open"_s), i18nc("@action:button", "Choose…"), folderBox);
+    m_chooseFolder->setObjectName(u"chooseFolderButton"_s);
+    folderRow->addWidget(m_folderPath, 1);
+    folderRow->addWidget(m_chooseFolder);
+    form->addRow(i18nc("@label:textbox", "Shared folder:"), folderRow);
+    auto *roundRow = new QHBoxLayout;
+    m_folderStatus = new QLabel(folderBox);
+    m_folderStatus->setObjectName(u"sharedFolderStatus"_s);
+    m_folderStatus->setWordWrap(true);
+    m_syncNow = new QPushButton(QIcon::fromTheme(u"view-refresh"_s), i18nc("@action:button", "Sync Now"), folderBox);
+    m_syncNow->setObjectName(u"syncNowButton"_s);
+    roundRow->addWidget(m_folderStatus, 1);
+    roundRow->addWidget(m_syncNow);
+    form->addRow(roundRow);
+    layout->addWidget(folderBox);
+
+    connect(m_computerName, &QLineEdit::editingFinished, this, &SyncView::rename);
+    connect(m_chooseFolder, &QPushButton::clicked, this, &SyncView::chooseFolder);
+    connect(m_folderEnabled, &QCheckBox::toggled, this, [this] {
+        saveSharedFolderSettings();
+    });
+    connect(m_folderPath, &QLineEdit::editingFinished, this, [this] {
+        saveSharedFolderSettings();
+    });
+    connect(m_syncNow, &QPushButton::clicked, this, &SyncView::synchronizeNow);
 
     m_peers = new QTreeWidget(this);
     m_peers->setObjectName(u"peerList"_s);
@@ -114,8 +174,11 @@ void SyncView::setStore(Store::Store *store)
     if (m_store) {
         disconnect(m_store, nullptr, this, nullptr);
     }
+    delete m_sharedFolder;
+    m_sharedFolder = nullptr;
     m_store = store;
     m_replica = store ? std::make_unique<Sync::Replica>(*store) : nullptr;
+    m_folderStatus->clear();
     if (store) {
         // Many changes arrive at once during an import: read again once they are in.
         connect(store, &Store::Store::changed, this, [this] {
@@ -128,6 +191,111 @@ void SyncView::setStore(Store::Store *store)
             }
         });
     }
+    // The settings of this database; with shared-folder sync on, the others' changes come in now.
+    m_loadingSettings = true;
+    const KConfigGroup settings = settingsFor(store);
+    m_folderPath->setText(store ? settings.readEntry("Folder", QString()) : QString());
+    m_folderEnabled->setChecked(store && settings.readEntry("Enabled", false));
+    m_computerName->setText(store ? store->replicaName() : QString());
+    m_loadingSettings = false;
+    for (QWidget *widget : {static_cast<QWidget *>(m_computerName), static_cast<QWidget *>(m_folderEnabled), static_cast<QWidget *>(m_folderPath),
+                            static_cast<QWidget *>(m_chooseFolder)}) {
+        widget->setEnabled(store);
+    }
+    applySharedFolderSettings();
+    refresh();
+}
+
+void SyncView::rename()
+{
+    if (!m_store || m_computerName->text().trimmed() == m_store->replicaName()) {
+        return;
+    }
+    if (auto done = m_store->setReplicaName(m_computerName->text()); !done) {
+        m_computerName->setText(m_store->replicaName());
+        Q_EMIT resolutionFailed(done.error().message());
+        return;
+    }
+    refresh();
+}
+
+void SyncView::chooseFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, i18nc("@title:window", "Choose the Shared Folder"), m_folderPath->text());
+    if (folder.isEmpty()) {
+        return;
+    }
+    m_folderPath->setText(folder);
+    m_folderEnabled->setChecked(true);
+    saveSharedFolderSettings();
+}
+
+void SyncView::saveSharedFolderSettings()
+{
+    if (m_loadingSettings || !m_store) {
+        return;
+    }
+    KConfigGroup settings = settingsFor(m_store);
+    settings.writeEntry("Folder", m_folderPath->text().trimmed());
+    settings.writeEntry("Enabled", m_folderEnabled->isChecked());
+    settings.sync();
+    applySharedFolderSettings();
+}
+
+// Starts or stops shared-folder sync as the settings say; a new folder is synchronized at once.
+void SyncView::applySharedFolderSettings()
+{
+    const QString folder = m_folderPath->text().trimmed();
+    const bool wanted = m_store && m_folderEnabled->isChecked() && !folder.isEmpty();
+    m_folderPath->setEnabled(m_store);
+    m_syncNow->setEnabled(wanted);
+    if (m_sharedFolder && (!wanted || m_sharedFolder->folder() != folder)) {
+        delete m_sharedFolder;
+        m_sharedFolder = nullptr;
+        m_folderStatus->setText(wanted ? QString() : i18nc("@info", "Shared-folder sync is off."));
+    }
+    if (!wanted || m_sharedFolder) {
+        if (!m_store) {
+            m_folderStatus->clear();
+        } else if (!wanted) {
+            m_folderStatus->setText(i18nc("@info", "Shared-folder sync is off."));
+        }
+        return;
+    }
+    m_sharedFolder = new Sync::SharedFolder(*m_store, folder, this);
+    connect(m_sharedFolder, &Sync::SharedFolder::synchronized, this, [this](const Sync::SharedFolder::Summary &summary) {
+        QString text = summary.from.isEmpty()
+            ? i18nc("@info %1 is a time", "Synchronized at %1.", QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
+            : i18nc("@info %1 is a time, %2 a list of computers' names",
+                    "Synchronized at %1, with changes from %2.",
+                    QLocale().toString(QTime::currentTime(), QLocale::ShortFormat),
+                    summary.from.join(i18nc("@info separator between the items of a list", ", ")));
+        if (!summary.problems.isEmpty()) {
+            text += u' ' + summary.problems.join(u' ');
+        }
+        showRound(text);
+    });
+    connect(m_sharedFolder, &Sync::SharedFolder::failed, this, &SyncView::showRound);
+    m_sharedFolder->setWatching(true);
+    synchronizeNow();
+}
+
+void SyncView::synchronizeNow()
+{
+    if (!m_sharedFolder) {
+        return;
+    }
+    auto round = m_sharedFolder->synchronize();
+    if (!round) {
+        showRound(round.error().message());
+    } else if (round.value().filesWritten == 0 && round.value().filesImported == 0 && round.value().problems.isEmpty()) {
+        showRound(i18nc("@info %1 is a time", "Synchronized at %1: nothing new.", QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    }
+}
+
+void SyncView::showRound(const QString &text)
+{
+    m_folderStatus->setText(text);
     refresh();
 }
 

@@ -245,6 +245,7 @@ QList<Storage::MigrationStep> Store::migrations()
         schemaStep(7, u"what a press kit includes"_s),
         schemaStep(8, u"index of quotes by campaign and state"_s),
         schemaStep(9, u"quote list sorting: indexes of quotes by text, state and language, and of people by name"_s),
+        schemaStep(10, u"sync: memberships made apart on two laptops found as one"_s),
     };
 }
 
@@ -300,6 +301,9 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, bool create)
     }
     std::unique_ptr<Store> store(new Store(std::move(database).value()));
     if (auto ready = store->initializeReplica(); !ready) {
+        return ready.error();
+    }
+    if (auto ready = store->renewReplicaIfCopied(path); !ready) {
         return ready.error();
     }
     if (auto ready = store->prepareSearchIndexing(); !ready) {

@@ -153,6 +153,8 @@ private:
     friend class RemoteApplier;
     explicit Store(std::unique_ptr<Storage::Database> database);
     Result<void> initializeReplica();
+    /// A database file copied from another one gets a replica id of its own (storesync.cpp).
+    Result<void> renewReplicaIfCopied(const QString &path);
     Result<void> prepareSearchIndexing();
     bool indexPendingRecords();
     /// Forgets which referenced records a batch has seen to exist (after a delete or a rollback).

@@ -14,13 +14,22 @@
 #include <KLocalizedString>
 
 #include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <sqlite3.h>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#endif
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -78,12 +87,41 @@ QString stampKey(const Stamp &stamp)
     return QString::number(stamp.hlc) + u'@' + stamp.replica;
 }
 
+/// What tells this database file from a copy of it: a copy is a new file, with a new inode and
+/// a new creation time, while moving or renaming the file keeps both (on one file system).
+QString fileIdentity(const QString &path)
+{
+    QStringList parts;
+#ifdef Q_OS_UNIX
+    struct stat status;
+    if (::stat(QFile::encodeName(path).constData(), &status) == 0) {
+        parts << u"inode "_s + QString::number(quint64(status.st_ino));
+    }
+#endif
+    if (const QDateTime born = QFileInfo(path).birthTime(); born.isValid()) {
+        parts << u"born "_s + QString::number(born.toMSecsSinceEpoch());
+    }
+    return parts.join(u", ");
+}
+
 struct ConflictFound {
     QString field;
     QString reason;
     QString lostValue;
     Stamp lost;
 };
+
+/// A person's decision about a conflict, as a resolution operation carries it.
+struct ConflictResolved {
+    ConflictFound conflict;
+    QString resolution; ///< "kept_mine", "kept_theirs" or "merged"
+    Stamp stamp; ///< when it was decided
+};
+
+QString conflictKey(const QString &field, const QString &reason, const Stamp &lost)
+{
+    return field + u'|' + reason + u'|' + stampKey(lost);
+}
 
 } // namespace
 
@@ -99,11 +137,26 @@ public:
     Result<RemoteApplySummary> run(const QList<Operation> &operations);
 
 private:
+    /// Several records found to be one (memberships of the same organization on the same
+    /// campaign made apart): the operations of the others, as settle() folds them into one.
+    struct Fold {
+        QHash<qint64, QJsonObject> createValues; ///< by seq: the values of the others' creates
+        QList<ConflictFound> conflicts; ///< the others' values that lost
+    };
+
     Result<void> check(const Operation &operation) const;
     Result<bool> log(const Operation &operation);
     Result<bool> applyDirectly(Kind kind, const Operation &operation, qint64 seq);
     Result<void> materialize(Kind kind, const QString &id);
-    Result<void> recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found);
+    Result<void> materializeMembership(const QString &id);
+    Result<void> settle(Kind kind, const QString &id, const QList<LoggedOperation> &history, const Fold *fold = nullptr);
+    Result<bool> yieldToSameMembership(const QString &id, const Stamp &created, Record &record);
+    Result<void> removeRow(Kind kind, const QString &id);
+    Result<void> wait(Kind kind, const QString &id, const QString &target);
+    void enqueueWaiting(const QString &target);
+    QList<LoggedOperation> readHistory(Kind kind, const QString &id);
+    Stamp createStamp(const QString &id);
+    Result<void> recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found, const QList<ConflictResolved> &resolved = {});
     bool exists(Kind kind, const QString &id);
     bool isDeleted(const QString &id);
     void enqueue(Kind kind, const QString &id);
@@ -115,8 +168,70 @@ private:
     Store &m_store;
     QList<std::pair<Kind, QString>> m_queue;
     QSet<QString> m_queued;
+    QSet<QString> m_locals;
     RemoteApplySummary m_summary;
 };
+
+// Two databases with one replica id would stamp different changes alike, and replicas would
+// disagree for good. The file remembers what it is; a copy, opened, sees it is another file and
+// takes an id of its own. The changes made before the copy keep their old id (and are known to
+// be had), so nothing of the history changes.
+Result<void> Store::renewReplicaIfCopied(const QString &path)
+{
+    if (path.isEmpty() || path == u":memory:" || path.startsWith(u"file:")) {
+        return {};
+    }
+    const QString identity = fileIdentity(path);
+    if (identity.isEmpty()) {
+        return {};
+    }
+    Storage::Statement &read = statement(u"SELECT value FROM meta WHERE key = 'replica_file'"_s);
+    const QString remembered = read.step() ? read.text(0) : QString();
+    read.reset();
+    if (remembered == identity) {
+        return {};
+    }
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    Storage::Statement &write = statement(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
+    const auto set = [&](const QString &key, const QString &value) {
+        write.reset();
+        write.bind(1, key);
+        write.bind(2, value);
+        return write.exec();
+    };
+    bool ok = set(u"replica_file"_s, identity);
+    Storage::Statement &used = statement(u"SELECT max(hlc) FROM change_log WHERE replica = ?"_s);
+    used.bind(1, m_replicaId);
+    const qint64 last = used.step() && !used.isNull(0) ? used.integer(0) : 0;
+    used.reset();
+    // A new file, or one that never knew its identity (written by an older Chorus), keeps its id.
+    if (!remembered.isEmpty()) {
+        const QString former = m_replicaId;
+        m_replicaId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        qCInfo(CHORUS_STORE) << "the database file" << path << "is a copy: replica" << former << "becomes" << m_replicaId;
+        Storage::Statement &formers = statement(u"SELECT value FROM meta WHERE key = 'former_replica_ids'"_s);
+        QStringList ids = formers.step() ? formers.text(0).split(u' ', Qt::SkipEmptyParts) : QStringList();
+        formers.reset();
+        ids << former;
+        const QString name = replicaName();
+        ok = ok && set(u"replica_id"_s, m_replicaId) && set(u"former_replica_ids"_s, ids.join(u' '))
+            && set(u"replica_name"_s, i18nc("@info a computer's name for sync, given to a copied database file; %1 is the original's name", "%1 (copy)", name));
+        if (last > 0) {
+            Storage::Statement &known = statement(u"INSERT OR REPLACE INTO sync_known (origin, hlc) VALUES (?, ?)"_s);
+            known.bind(1, former);
+            known.bind(2, last);
+            ok = ok && known.exec();
+            known.reset();
+        }
+    }
+    if (!ok || !transaction.commit()) {
+        return m_database->lastError();
+    }
+    return {};
+}
 
 Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operation> &operations, const std::function<Result<void>()> &alsoInTransaction)
 {
@@ -159,6 +274,19 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
         }
     }
     m_summary.received = int(operations.size());
+    // Memberships held back because another had their organization and campaign are looked at
+    // again: that one may have changed since, here or elsewhere.
+    {
+        QStringList held;
+        Storage::Statement &find = statement(u"SELECT record_id FROM sync_pending WHERE kind = 'membership'"_s);
+        while (find.step()) {
+            held << find.text(0);
+        }
+        find.reset();
+        for (const QString &id : std::as_const(held)) {
+            enqueue(Kind::Membership, id);
+        }
+    }
     for (const Operation &operation : operations) {
         m_store.m_clock.observe(operation.stamp.hlc);
         auto added = log(operation);
@@ -202,7 +330,11 @@ Result<void> RemoteApplier::check(const Operation &operation) const
     if (QUuid::fromString(operation.recordId).isNull()) {
         return invalid(i18nc("@info", "“%1” is not a record id.", operation.recordId));
     }
-    if (operation.type == Operation::Type::Update) {
+    if (operation.type == Operation::Type::Update && operation.field == Operation::resolutionField()) {
+        if (!QJsonDocument::fromJson(operation.value.toUtf8()).isObject()) {
+            return invalid(i18nc("@info", "the resolution of a conflict cannot be read."));
+        }
+    } else if (operation.type == Operation::Type::Update) {
         if (!entity(*kind).field(operation.field)) {
             return invalid(i18nc("@info %1 is a field name, %2 a kind of record", "a %2 has no field “%1”.", operation.field, kindLabel(*kind)));
         }
@@ -248,7 +380,8 @@ Result<bool> RemoteApplier::log(const Operation &operation)
 // else is worked out from the record's whole log by materialize().
 Result<bool> RemoteApplier::applyDirectly(Kind kind, const Operation &operation, qint64 seq)
 {
-    if (operation.type != Operation::Type::Update || operation.base.isNull() || m_queued.contains(operation.recordId)) {
+    // A membership's value may come from another record found to be the same one.
+    if (operation.type != Operation::Type::Update || operation.base.isNull() || m_queued.contains(operation.recordId) || kind == Kind::Membership) {
         return false;
     }
     const EntityInfo &info = entity(kind);
@@ -339,23 +472,309 @@ bool RemoteApplier::isDeleted(const QString &id)
     return found;
 }
 
+QList<LoggedOperation> RemoteApplier::readHistory(Kind kind, const QString &id)
+{
+    if (m_locals.isEmpty()) {
+        m_locals = Sync::History::localReplicas(*m_store.m_database, m_store.m_replicaId);
+    }
+    QList<LoggedOperation> history = Sync::History::read(statement(Sync::History::selectSql()), id, m_locals);
+    history.removeIf([&](const LoggedOperation &row) {
+        return row.operation.kind != entity(kind).key;
+    });
+    return history;
+}
+
+Stamp RemoteApplier::createStamp(const QString &id)
+{
+    Storage::Statement &read = statement(u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND op = 'create' ORDER BY hlc, replica LIMIT 1"_s);
+    read.bind(1, id);
+    const Stamp stamp = read.step() ? Stamp{read.integer(0), read.text(1)} : Stamp{};
+    read.reset();
+    return stamp;
+}
+
 // A record's state is worked out from its whole log, so that it is the same on every replica
 // that has the same operations, whatever order they came in.
 Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
 {
-    const EntityInfo &info = entity(kind);
-    QList<LoggedOperation> history = Sync::History::read(statement(Sync::History::selectSql()), id, m_store.m_replicaId);
-    history.removeIf([&](const LoggedOperation &row) {
-        return row.operation.kind != info.key;
+    if (kind == Kind::Membership) {
+        return materializeMembership(id);
+    }
+    return settle(kind, id, readHistory(kind, id));
+}
+
+// Memberships are unique per campaign and organization. Two laptops that each signed the same
+// organization onto the same campaign made two records of one membership: every membership whose
+// create carried the same campaign and organization is the same one. Of those alive, the one
+// created first keeps its id and takes every field's newest value from all of them (the others'
+// creates count as edits made when they were created); the values that lost are kept as
+// conflicts; operations addressed to the others land on it. A delete of any of them deletes
+// those created before it, so the membership goes, but one made again later stays. All of this
+// depends only on the operations, so every replica ends with the same membership.
+Result<void> RemoteApplier::materializeMembership(const QString &id)
+{
+    const EntityInfo &info = entity(Kind::Membership);
+    QList<LoggedOperation> own = readHistory(Kind::Membership, id);
+    const auto createOf = [](const QList<LoggedOperation> &log) -> const LoggedOperation * {
+        const LoggedOperation *found = nullptr;
+        for (const LoggedOperation &row : log) {
+            if (row.operation.type == Operation::Type::Create && (!found || row.operation.stamp < found->operation.stamp)) {
+                found = &row;
+            }
+        }
+        return found;
+    };
+    const LoggedOperation *ownCreate = createOf(own);
+    if (!ownCreate) {
+        return settle(Kind::Membership, id, own); // from before sync, or its create is on its way
+    }
+    Storage::Statement &valueOf = statement(Sync::History::valueSql());
+    const QJsonObject ownValues = QJsonDocument::fromJson(Sync::History::value(valueOf, ownCreate->seq).toUtf8()).object();
+
+    QStringList ids;
+    Storage::Statement &same = statement(
+        u"SELECT DISTINCT record_id FROM change_log WHERE kind = 'membership' AND op = 'create' "
+        "AND json_extract(value, '$.campaign_id') = ? AND json_extract(value, '$.organization_id') = ? ORDER BY record_id"_s);
+    same.bind(1, ownValues.value(u"campaign_id"_s).toString());
+    same.bind(2, ownValues.value(u"organization_id"_s).toString());
+    while (same.step()) {
+        ids << same.text(0);
+    }
+    same.reset();
+    if (ids.size() <= 1) {
+        return settle(Kind::Membership, id, own);
+    }
+
+    struct Member {
+        QString id;
+        QList<LoggedOperation> log;
+        LoggedOperation create;
+        QJsonObject values;
+        bool alive = true;
+    };
+    QList<Member> members;
+    QList<LoggedOperation> deletes;
+    for (const QString &memberId : std::as_const(ids)) {
+        Member member{memberId, memberId == id ? own : readHistory(Kind::Membership, memberId), {}, {}, true};
+        const LoggedOperation *create = createOf(member.log);
+        if (!create) {
+            continue;
+        }
+        member.create = *create;
+        member.values = QJsonDocument::fromJson(Sync::History::value(valueOf, create->seq).toUtf8()).object();
+        for (const LoggedOperation &row : std::as_const(member.log)) {
+            if (row.operation.type == Operation::Type::Delete) {
+                deletes.append(row);
+            }
+        }
+        members.append(std::move(member));
+    }
+    for (Member &member : members) {
+        for (const LoggedOperation &deletion : std::as_const(deletes)) {
+            if (!(member.create.operation.stamp > deletion.operation.stamp)) {
+                member.alive = false;
+            }
+        }
+    }
+    std::sort(members.begin(), members.end(), [](const Member &a, const Member &b) {
+        return a.create.operation.stamp < b.create.operation.stamp || (a.create.operation.stamp == b.create.operation.stamp && a.id < b.id);
     });
+
+    // The dead ones go, each with the deletes that took it (an edit none of them had seen is
+    // surfaced on it).
+    const Member *survivor = nullptr;
+    for (const Member &member : std::as_const(members)) {
+        if (member.alive) {
+            survivor = survivor ? survivor : &member;
+            continue;
+        }
+        QList<LoggedOperation> history = member.log;
+        for (const LoggedOperation &deletion : std::as_const(deletes)) {
+            if (deletion.operation.recordId != member.id) {
+                history.append(deletion);
+            }
+        }
+        if (auto done = settle(Kind::Membership, member.id, history); !done) {
+            return done;
+        }
+    }
+    if (!survivor) {
+        return {};
+    }
+
+    Fold fold;
+    QList<LoggedOperation> merged = survivor->log;
+    const QStringList key{u"campaign_id"_s, u"organization_id"_s};
+    for (const Member &member : std::as_const(members)) {
+        if (!member.alive || &member == survivor) {
+            continue;
+        }
+        if (auto done = removeRow(Kind::Membership, member.id); !done) {
+            return done;
+        }
+        if (auto done = recordConflicts(Kind::Membership, member.id, {}); !done) {
+            return done;
+        }
+        fold.createValues.insert(member.create.seq, member.values);
+        for (const Field &field : info.fields) {
+            if (key.contains(field.name)) {
+                continue;
+            }
+            LoggedOperation set = member.create;
+            set.operation.type = Operation::Type::Update;
+            set.operation.field = field.name;
+            set.operation.base = {};
+            merged.append(set);
+        }
+        for (const LoggedOperation &row : std::as_const(member.log)) {
+            if (row.operation.type == Operation::Type::Update) {
+                merged.append(row);
+            }
+        }
+    }
+
+    // What each of them had for a field; the versions that lost are kept for a person to see.
+    for (const Field &field : info.fields) {
+        if (key.contains(field.name)) {
+            continue;
+        }
+        struct Version {
+            Stamp stamp;
+            QVariant value;
+        };
+        QList<Version> versions;
+        for (const Member &member : std::as_const(members)) {
+            if (!member.alive) {
+                continue;
+            }
+            Version newest{member.create.operation.stamp, decodeValue(member.values.value(field.name), field.type)};
+            for (const LoggedOperation &row : std::as_const(member.log)) {
+                if (row.operation.type == Operation::Type::Update && row.operation.field == field.name && row.operation.stamp > newest.stamp) {
+                    const std::optional<QJsonValue> json = parseBareValue(Sync::History::value(valueOf, row.seq));
+                    newest = {row.operation.stamp, json ? decodeValue(*json, field.type) : QVariant()};
+                }
+            }
+            versions.append(newest);
+        }
+        const auto winner = std::max_element(versions.cbegin(), versions.cend(), [](const Version &a, const Version &b) {
+            return a.stamp < b.stamp;
+        });
+        for (const Version &version : std::as_const(versions)) {
+            if (!(version.stamp == winner->stamp) && !sameValue(version.value, winner->value)) {
+                fold.conflicts.append({field.name, u"concurrent_edit"_s, version.value.toString(), version.stamp});
+            }
+        }
+    }
+    if (auto done = settle(Kind::Membership, survivor->id, merged, &fold); !done) {
+        return done;
+    }
+    for (const Member &member : std::as_const(members)) {
+        enqueueWaiting(member.id);
+    }
+    return {};
+}
+
+Result<void> RemoteApplier::removeRow(Kind kind, const QString &id)
+{
+    Storage::Statement &erase = statement(u"DELETE FROM %1 WHERE id = ?"_s.arg(entity(kind).table));
+    erase.bind(1, id);
+    if (!erase.exec()) {
+        return m_store.m_database->lastError();
+    }
+    if (sqlite3_changes(m_store.m_database->handle()) > 0) {
+        ++m_summary.recordsChanged;
+        m_store.announce({kind, id, Change::Operation::Deleted, {}});
+    }
+    return {};
+}
+
+Result<void> RemoteApplier::wait(Kind kind, const QString &id, const QString &target)
+{
+    Storage::Statement &insert = statement(u"INSERT OR IGNORE INTO sync_pending (record_id, kind, waiting_for) VALUES (?, ?, ?)"_s);
+    insert.bind(1, id);
+    insert.bind(2, entity(kind).key);
+    insert.bind(3, target);
+    if (!insert.exec()) {
+        return m_store.m_database->lastError();
+    }
+    return {};
+}
+
+void RemoteApplier::enqueueWaiting(const QString &target)
+{
+    QList<std::pair<Kind, QString>> waiting;
+    Storage::Statement &find = statement(u"SELECT kind, record_id FROM sync_pending WHERE waiting_for = ?"_s);
+    find.bind(1, target);
+    while (find.step()) {
+        if (const std::optional<Kind> waitingKind = kindFromKey(find.text(0))) {
+            waiting.append({*waitingKind, find.text(1)});
+        }
+    }
+    find.reset();
+    for (const auto &[waitingKind, waitingId] : std::as_const(waiting)) {
+        enqueue(waitingKind, waitingId);
+    }
+}
+
+// A membership whose campaign or organization was changed to those of another one (on a laptop
+// that did not know of the other): the one created first keeps the row, the other is held back
+// until that changes. Returns whether this one keeps it.
+Result<bool> RemoteApplier::yieldToSameMembership(const QString &id, const Stamp &created, Record &record)
+{
+    Storage::Statement &find = statement(u"SELECT id FROM memberships WHERE campaign_id = ? AND organization_id = ? AND id != ?"_s);
+    find.bind(1, record.value(u"campaign_id"_s).toString());
+    find.bind(2, record.value(u"organization_id"_s).toString());
+    find.bind(3, id);
+    const QString other = find.step() ? find.text(0) : QString();
+    find.reset();
+    if (other.isEmpty()) {
+        return true;
+    }
+    const Stamp otherCreated = createStamp(other);
+    if (otherCreated < created || (otherCreated == created && other < id)) {
+        if (auto done = wait(Kind::Membership, id, other); !done) {
+            return done.error();
+        }
+        return false;
+    }
+    if (auto done = removeRow(Kind::Membership, other); !done) {
+        return done.error();
+    }
+    if (auto done = wait(Kind::Membership, other, id); !done) {
+        return done.error();
+    }
+    return true;
+}
+
+Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<LoggedOperation> &log, const Fold *fold)
+{
+    const EntityInfo &info = entity(kind);
     const std::optional<Record> current = m_store.fetch(kind, id);
+    // Resolutions of conflicts are not values of the record: they only close conflicts.
+    QList<LoggedOperation> history;
+    QList<ConflictResolved> resolved;
+    for (const LoggedOperation &row : log) {
+        if (row.operation.type != Operation::Type::Update || row.operation.field != Operation::resolutionField()) {
+            history.append(row);
+            continue;
+        }
+        const QJsonObject decided = QJsonDocument::fromJson(Sync::History::value(statement(Sync::History::valueSql()), row.seq).toUtf8()).object();
+        resolved.append({{decided.value(u"field"_s).toString(),
+                          decided.value(u"reason"_s).toString(),
+                          decided.value(u"lost_value"_s).toString(),
+                          {decided.value(u"lost_hlc"_s).toString().toLongLong(), decided.value(u"lost_replica"_s).toString()}},
+                         decided.value(u"resolution"_s).toString(),
+                         row.operation.stamp});
+    }
 
     const LoggedOperation *create = nullptr;
     bool deleted = false;
     Stamp deleteBase;
     for (const LoggedOperation &row : std::as_const(history)) {
         if (row.operation.type == Operation::Type::Create) {
-            create = &row;
+            if (row.operation.recordId == id) {
+                create = &row;
+            }
         } else if (row.operation.type == Operation::Type::Delete) {
             deleted = true;
             if (row.operation.base > deleteBase) {
@@ -383,6 +802,11 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
         if (row.operation.type == Operation::Type::Create) {
             return decodeValue(created.value(field.name), field.type);
         }
+        if (fold) {
+            if (const auto folded = fold->createValues.constFind(row.seq); folded != fold->createValues.cend()) {
+                return decodeValue(folded->value(field.name), field.type);
+            }
+        }
         const std::optional<QJsonValue> json = parseBareValue(Sync::History::value(valueOf, row.seq));
         return json ? decodeValue(*json, field.type) : QVariant();
     };
@@ -391,8 +815,8 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
     if (deleted) {
         // An edit the deleting replica had not seen is surfaced, not dropped silently.
         for (const LoggedOperation &row : std::as_const(history)) {
-            if (row.operation.type == Operation::Type::Update && row.operation.stamp > deleteBase) {
-                const Field *field = info.field(row.operation.field);
+            const Field *field = info.field(row.operation.field);
+            if (row.operation.type == Operation::Type::Update && field && row.operation.stamp > deleteBase) {
                 conflicts.append({row.operation.field, u"edited_while_deleted"_s, fieldValue(row, *field).toString(), row.operation.stamp});
             }
         }
@@ -494,12 +918,22 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
                 record.insert(field.name, QVariant());
             }
         }
+        if (keep && kind == Kind::Membership) {
+            auto kept = yieldToSameMembership(id, create ? create->operation.stamp : Stamp{}, record);
+            if (!kept) {
+                return kept.error();
+            }
+            keep = kept.value();
+        }
         if (keep) {
             desired = record;
         }
     }
+    if (fold) {
+        conflicts.append(fold->conflicts);
+    }
 
-    if (auto recorded = recordConflicts(kind, id, conflicts); !recorded) {
+    if (auto recorded = recordConflicts(kind, id, conflicts, resolved); !recorded) {
         return recorded;
     }
 
@@ -528,6 +962,9 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
             if (dependentId != id) {
                 enqueue(dependentKind, dependentId);
             }
+        }
+        if (kind == Kind::Membership) {
+            enqueueWaiting(id);
         }
         ++m_summary.recordsChanged;
         m_store.announce({kind, id, Change::Operation::Deleted, {}});
@@ -580,6 +1017,9 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
             if (!write.exec()) {
                 return m_store.m_database->lastError();
             }
+            if (kind == Kind::Membership) {
+                enqueueWaiting(id);
+            }
             ++m_summary.recordsChanged;
             m_store.announce({kind, id, Change::Operation::Updated, changed});
         }
@@ -587,22 +1027,41 @@ Result<void> RemoteApplier::materialize(Kind kind, const QString &id)
     return {};
 }
 
-// The open conflicts of a record are exactly those its log shows now; resolved ones stay resolved.
-Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found)
+// The open conflicts of a record are exactly those its log shows now; resolved ones stay resolved,
+// and a resolution made on any replica resolves the conflict here too (the conflict is kept,
+// resolved, even where it was never seen), so that every replica ends with the same decisions.
+Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const QList<ConflictFound> &found, const QList<ConflictResolved> &resolved)
 {
+    QHash<QString, ConflictResolved> decisions;
+    for (const ConflictResolved &decision : resolved) {
+        const QString key = conflictKey(decision.conflict.field, decision.conflict.reason, decision.conflict.lost);
+        const auto it = decisions.constFind(key);
+        if (it == decisions.cend() || decision.stamp > it->stamp) {
+            decisions.insert(key, decision); // two people resolved it: the later decision holds
+        }
+    }
     QSet<QString> wanted;
     for (const ConflictFound &conflict : found) {
-        wanted.insert(conflict.field + u'|' + conflict.reason + u'|' + stampKey(conflict.lost));
+        wanted.insert(conflictKey(conflict.field, conflict.reason, conflict.lost));
     }
+    const auto resolvedAt = [](const Stamp &stamp) {
+        return formatInstant(QDateTime::fromMSecsSinceEpoch(Sync::HybridLogicalClock::milliseconds(stamp.hlc), QTimeZone::UTC));
+    };
     QList<qint64> stale;
+    QList<std::pair<qint64, const ConflictResolved *>> toResolve;
     QSet<QString> present;
-    Storage::Statement &existing =
-        statement(u"SELECT id, field, reason, lost_hlc, lost_replica, resolved_at IS NOT NULL FROM sync_conflicts WHERE record_id = ?"_s);
+    Storage::Statement &existing = statement(
+        u"SELECT id, field, reason, lost_hlc, lost_replica, resolved_at IS NOT NULL, resolution, resolved_at FROM sync_conflicts WHERE record_id = ?"_s);
     existing.bind(1, id);
     while (existing.step()) {
-        const QString key = existing.text(1) + u'|' + existing.text(2) + u'|' + stampKey({existing.integer(3), existing.text(4)});
+        const QString key = conflictKey(existing.text(1), existing.text(2), {existing.integer(3), existing.text(4)});
         present.insert(key);
-        if (!wanted.contains(key) && existing.integer(5) == 0) {
+        const auto decision = decisions.constFind(key);
+        if (decision != decisions.cend()) {
+            if (existing.text(6) != decision->resolution || existing.text(7) != resolvedAt(decision->stamp)) {
+                toResolve.append({existing.integer(0), &*decision});
+            }
+        } else if (!wanted.contains(key) && existing.integer(5) == 0) {
             stale << existing.integer(0);
         }
     }
@@ -614,14 +1073,35 @@ Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const 
             return m_store.m_database->lastError();
         }
     }
+    for (const auto &[conflictId, decision] : std::as_const(toResolve)) {
+        Storage::Statement &mark = statement(u"UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?"_s);
+        mark.bind(1, resolvedAt(decision->stamp));
+        mark.bind(2, decision->resolution);
+        mark.bind(3, conflictId);
+        if (!mark.exec()) {
+            return m_store.m_database->lastError();
+        }
+    }
+    QList<ConflictFound> missing;
+    for (const ConflictFound &conflict : found) {
+        if (!present.contains(conflictKey(conflict.field, conflict.reason, conflict.lost))) {
+            missing.append(conflict);
+            present.insert(conflictKey(conflict.field, conflict.reason, conflict.lost));
+        }
+    }
+    for (const ConflictResolved &decision : std::as_const(decisions)) {
+        if (!present.contains(conflictKey(decision.conflict.field, decision.conflict.reason, decision.conflict.lost))) {
+            missing.append(decision.conflict);
+        }
+    }
     const QString now = formatInstant(QDateTime::currentDateTimeUtc());
     bool added = false;
-    for (const ConflictFound &conflict : found) {
-        if (present.contains(conflict.field + u'|' + conflict.reason + u'|' + stampKey(conflict.lost))) {
-            continue;
-        }
+    for (const ConflictFound &conflict : std::as_const(missing)) {
+        const auto decision = decisions.constFind(conflictKey(conflict.field, conflict.reason, conflict.lost));
+        const bool decided = decision != decisions.cend();
         Storage::Statement &insert = statement(
-            u"INSERT OR IGNORE INTO sync_conflicts (kind, record_id, field, reason, lost_value, lost_hlc, lost_replica, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            u"INSERT OR IGNORE INTO sync_conflicts (kind, record_id, field, reason, lost_value, lost_hlc, lost_replica, detected_at, resolved_at, resolution) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         insert.bind(1, entity(kind).key);
         insert.bind(2, id);
         insert.bind(3, conflict.field);
@@ -630,13 +1110,19 @@ Result<void> RemoteApplier::recordConflicts(Kind kind, const QString &id, const 
         insert.bind(6, conflict.lost.hlc);
         insert.bind(7, conflict.lost.replica);
         insert.bind(8, now);
+        if (decided) {
+            insert.bind(9, resolvedAt(decision->stamp));
+            insert.bind(10, decision->resolution);
+        }
         if (!insert.exec()) {
             return m_store.m_database->lastError();
         }
-        ++m_summary.newConflicts;
+        if (!decided) {
+            ++m_summary.newConflicts;
+        }
         added = true;
     }
-    if (added || !stale.isEmpty()) {
+    if (added || !stale.isEmpty() || !toResolve.isEmpty()) {
         // Views of conflicts follow changed() too, even when no value of the record changed.
         m_store.announce({kind, id, Change::Operation::Updated, {}});
     }

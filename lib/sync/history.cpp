@@ -3,6 +3,7 @@
 
 #include "history.h"
 
+#include "storage/database.h"
 #include "storage/statement.h"
 
 #include <QHash>
@@ -22,7 +23,19 @@ QString valueSql()
     return u"SELECT value FROM change_log WHERE seq = ?"_s;
 }
 
-QList<LoggedOperation> read(Storage::Statement &select, const QString &recordId, const QString &localReplica)
+QSet<QString> localReplicas(Storage::Database &database, const QString &replicaId)
+{
+    QSet<QString> ids{replicaId};
+    Storage::Statement read = database.prepare(u"SELECT value FROM meta WHERE key = 'former_replica_ids'"_s);
+    if (read.step()) {
+        for (const QString &id : read.text(0).split(u' ', Qt::SkipEmptyParts)) {
+            ids.insert(id);
+        }
+    }
+    return ids;
+}
+
+QList<LoggedOperation> read(Storage::Statement &select, const QString &recordId, const QSet<QString> &localReplicas)
 {
     QList<LoggedOperation> log;
     select.reset();
@@ -57,7 +70,7 @@ QList<LoggedOperation> read(Storage::Statement &select, const QString &recordId,
     };
     for (int i = 0; i < log.size(); ++i) {
         Operation &op = log[i].operation;
-        const bool local = op.stamp.replica == localReplica && op.base.isNull() && op.witness.isNull();
+        const bool local = localReplicas.contains(op.stamp.replica) && op.base.isNull() && op.witness.isNull();
         if (local && op.type == Operation::Type::Update) {
             op.base = newest(op.field);
             if (op.kind == u"quote" && op.field == u"state") {

@@ -7,10 +7,12 @@
 #include "sync/operation.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace Chorus::Storage
 {
+class Database;
 class Statement;
 }
 
@@ -41,8 +43,12 @@ CHORUS_CORE_EXPORT QString selectSql();
 /// The SQL that value() expects (one bound value: seq).
 CHORUS_CORE_EXPORT QString valueSql();
 
-/// Reads the log of recordId with select (prepared from selectSql()); localReplica is this replica's id.
-CHORUS_CORE_EXPORT QList<LoggedOperation> read(Storage::Statement &select, const QString &recordId, const QString &localReplica);
+/// The ids whose operations were made in this database: its replica id, and the ones it had
+/// before it was found to be a copy of another database file (see Store::open()).
+CHORUS_CORE_EXPORT QSet<QString> localReplicas(Storage::Database &database, const QString &replicaId);
+
+/// Reads the log of recordId with select (prepared from selectSql()); localReplicas come from localReplicas().
+CHORUS_CORE_EXPORT QList<LoggedOperation> read(Storage::Statement &select, const QString &recordId, const QSet<QString> &localReplicas);
 /// The JSON value of the log row seq, read with select (prepared from valueSql()).
 CHORUS_CORE_EXPORT QString value(Storage::Statement &select, qint64 seq);
 

@@ -62,6 +62,13 @@ struct Operation {
     /// For a quote's state: the stamp of the text it was given for (what an approval approved).
     Stamp witness;
 
+    /// The field of an update that records how a person resolved a conflict of the record (its
+    /// value: a JSON object naming the conflict and the choice), so that it travels like a change.
+    [[nodiscard]] static QString resolutionField()
+    {
+        return QStringLiteral("@resolution");
+    }
+
     [[nodiscard]] static QString typeName(Type type)
     {
         switch (type) {

@@ -83,6 +83,17 @@ Record lastKnownRecord(Store::Store &store, const QString &recordId)
     return record;
 }
 
+/// A stamp after every one this replica has given or seen: the store's clock writes the last one
+/// it gave at the end of every write (meta "hlc"); the change log has those of the write going on.
+qint64 nextStamp(Storage::Database &db)
+{
+    Storage::Statement read = db.prepare(
+        u"SELECT max(ifnull((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'hlc'), 0), "
+        "ifnull((SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1), 0))"_s);
+    const qint64 last = read.step() ? read.integer(0) : 0;
+    return std::max(last + 1, QDateTime::currentMSecsSinceEpoch() << 16);
+}
+
 Conflict::Reason reasonFrom(const QString &text)
 {
     if (text == u"edited_while_deleted") {
@@ -269,16 +280,17 @@ Result<Bundle> Replica::makeBundle(const ExportOptions &options)
 
     // Operations made here get their bases from this replica's log order.
     Storage::Statement history = db.prepare(History::selectSql());
+    const QSet<QString> locals = History::localReplicas(db, self);
     QHash<QString, QHash<qint64, Operation>> worked;
     for (Row &row : rows) {
         Operation &op = row.operation;
-        if (op.stamp.replica != self || op.type == Operation::Type::Create || !op.base.isNull() || !op.witness.isNull()) {
+        if (!locals.contains(op.stamp.replica) || op.type == Operation::Type::Create || !op.base.isNull() || !op.witness.isNull()) {
             continue;
         }
         auto it = worked.find(op.recordId);
         if (it == worked.end()) {
             QHash<qint64, Operation> bySeq;
-            for (const LoggedOperation &logged : History::read(history, op.recordId, self)) {
+            for (const LoggedOperation &logged : History::read(history, op.recordId, locals)) {
                 bySeq.insert(logged.seq, logged.operation);
             }
             it = worked.insert(op.recordId, bySeq);
@@ -543,6 +555,19 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
             Error::Code::Refused,
             i18nc("@info %1 describes the conflict", "The record was deleted, so only “keep mine” can resolve this conflict: %1", found->description()));
     }
+    Storage::Statement raw = m_store.database().prepare(u"SELECT field, reason, lost_value, lost_hlc, lost_replica FROM sync_conflicts WHERE id = ?"_s);
+    raw.bind(1, conflictId);
+    if (!raw.step()) {
+        return m_store.database().lastError();
+    }
+    const QString resolutionName = resolution == Resolution::KeepMine ? u"kept_mine"_s : resolution == Resolution::KeepTheirs ? u"kept_theirs"_s : u"merged"_s;
+    // The decision travels to the other computers as an operation of the record.
+    const QJsonObject decision{{u"field"_s, raw.text(0)},
+                               {u"reason"_s, raw.text(1)},
+                               {u"lost_value"_s, raw.text(2)},
+                               {u"lost_hlc"_s, QString::number(raw.integer(3))},
+                               {u"lost_replica"_s, raw.text(4)},
+                               {u"resolution"_s, resolutionName}};
     return m_store.transact([&]() -> Result<void> {
         if (resolution == Resolution::KeepTheirs) {
             const QVariant theirs = found->reason == Conflict::Reason::EditedWhileApproved ? QVariant(u"approved"_s) : QVariant(found->lostValue);
@@ -554,12 +579,22 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
                 return done;
             }
         }
-        Storage::Statement mark = m_store.database().prepare(u"UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE id = ?"_s);
-        mark.bind(1, now());
-        mark.bind(2, resolution == Resolution::KeepMine ? u"kept_mine"_s : resolution == Resolution::KeepTheirs ? u"kept_theirs"_s : u"merged"_s);
-        mark.bind(3, conflictId);
-        if (!mark.exec()) {
-            return m_store.database().lastError();
+        // Stamped after everything this replica made, and applied as any other replica's
+        // resolution is (which marks the conflict resolved here too, at the same time).
+        Operation decided;
+        decided.stamp = {nextStamp(m_store.database()), m_store.replicaId()};
+        decided.kind = entity(found->kind).key;
+        decided.recordId = found->recordId;
+        decided.type = Operation::Type::Update;
+        decided.field = Operation::resolutionField();
+        decided.value = QString::fromUtf8(QJsonDocument(decision).toJson(QJsonDocument::Compact));
+        if (auto applied = m_store.applyRemoteOperations({decided}); !applied) {
+            return applied.error();
+        }
+        Storage::Statement mark = m_store.database().prepare(u"SELECT 1 FROM sync_conflicts WHERE id = ? AND resolved_at IS NOT NULL"_s);
+        mark.bind(1, conflictId);
+        if (!mark.step()) {
+            return Error(Error::Code::Storage, i18nc("@info", "The conflict could not be marked as resolved."));
         }
         return {};
     });
@@ -585,6 +620,17 @@ QByteArray Replica::canonicalDump()
             }
             dump += entity(kind).key.toUtf8() + ' ' + QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
         }
+    }
+    // The decisions people made about conflicts, which every replica ends up with.
+    Storage::Statement resolved = m_store.database().prepare(
+        u"SELECT record_id, field, reason, lost_hlc, lost_replica, resolution, resolved_at FROM sync_conflicts WHERE resolved_at IS NOT NULL "
+        "ORDER BY record_id, field, reason, lost_hlc, lost_replica"_s);
+    while (resolved.step()) {
+        QStringList columns;
+        for (int i = 0; i < 7; ++i) {
+            columns << resolved.text(i);
+        }
+        dump += "resolved conflict " + columns.join(u' ').toUtf8() + '\n';
     }
     return dump;
 }

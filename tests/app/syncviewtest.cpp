@@ -6,11 +6,17 @@
 
 #include "syncview.h"
 
+#include "sync/sharedfolder.h"
+
 #include <QApplication>
+#include <QCheckBox>
+#include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTreeWidget>
 
 using namespace Qt::StringLiterals;
@@ -103,6 +109,75 @@ private Q_SLOTS:
         m_ben.receive(m_ana);
         // THEN the conflict appears
         QTRY_COMPARE(conflicts->count(), 1);
+    }
+
+    void shouldSyncThroughASharedFolderChosenOnTheSyncPage()
+    {
+        // GIVEN Ana's and Ben's databases in files, Ana's with an organization, and an empty shared folder
+        QTemporaryDir dir;
+        const QString shared = dir.filePath(u"Coalition sync"_s);
+        QVERIFY(QDir().mkpath(shared));
+        TestReplica ana = TestReplica::open(u"Ana's laptop"_s, dir.filePath(u"ana.chorus"_s));
+        TestReplica ben = TestReplica::open(u"Ben's laptop"_s, dir.filePath(u"ben.chorus"_s));
+        QVERIFY(ana.store && ben.store);
+        QVERIFY(ana.store->create(Kind::Organization, {{u"name"_s, u"Harbor Tenants Union"_s}}));
+        Desktop::SyncView anaView;
+        anaView.setStore(ana.store.get());
+        QVERIFY(!anaView.findChild<QCheckBox *>(u"sharedFolderEnabled"_s)->isChecked());
+        QVERIFY(!anaView.findChild<QPushButton *>(u"syncNowButton"_s)->isEnabled());
+        QCOMPARE(anaView.findChild<QLineEdit *>(u"computerName"_s)->text(), u"Ana's laptop"_s);
+
+        // WHEN Ana names her computer, gives the folder and turns shared-folder sync on
+        auto *name = anaView.findChild<QLineEdit *>(u"computerName"_s);
+        name->selectAll();
+        QTest::keyClicks(name, u"Ana's work laptop"_s);
+        QTest::keyClick(name, Qt::Key_Return);
+        auto *path = anaView.findChild<QLineEdit *>(u"sharedFolderPath"_s);
+        QTest::keyClicks(path, shared);
+        QTest::keyClick(path, Qt::Key_Return);
+        anaView.findChild<QCheckBox *>(u"sharedFolderEnabled"_s)->click();
+        // THEN the store has the new name, and her changes are in the folder at once
+        QCOMPARE(ana.store->replicaName(), u"Ana's work laptop"_s);
+        QCOMPARE(QDir(shared).entryList({u"*"_s + Sync::SharedFolder::fileSuffix()}, QDir::Files).size(), 1);
+        QVERIFY(anaView.findChild<QPushButton *>(u"syncNowButton"_s)->isEnabled());
+        QVERIFY(anaView.findChild<QLabel *>(u"sharedFolderStatus"_s)->text().contains(u"Synchronized"_s));
+
+        // WHEN Ben turns it on with the same folder
+        Desktop::SyncView benView;
+        benView.setStore(ben.store.get());
+        benView.findChild<QLineEdit *>(u"sharedFolderPath"_s)->setText(shared);
+        benView.findChild<QCheckBox *>(u"sharedFolderEnabled"_s)->click();
+        // THEN he has Ana's organization, and her computer is listed by its new name
+        QCOMPARE(ben.store->count(Kind::Organization), 1);
+        auto *peers = benView.findChild<QTreeWidget *>(u"peerList"_s);
+        QCOMPARE(peers->topLevelItemCount(), 1);
+        QCOMPARE(peers->topLevelItem(0)->text(0), u"Ana's work laptop"_s);
+        QVERIFY(benView.findChild<QLabel *>(u"sharedFolderStatus"_s)->text().contains(u"Ana's work laptop"_s));
+
+        // WHEN Ana adds an organization while both are running
+        QVERIFY(ana.store->create(Kind::Organization, {{u"name"_s, u"Riverside Climate Action"_s}}));
+        // THEN it reaches Ben by itself, through the folder
+        QTRY_COMPARE_WITH_TIMEOUT(ben.store->count(Kind::Organization), 2, 15000);
+
+        // WHEN Ben adds one and presses Sync Now, then Ana presses Sync Now
+        benView.sharedFolder()->setWatching(false);
+        anaView.sharedFolder()->setWatching(false);
+        QVERIFY(ben.store->create(Kind::Organization, {{u"name"_s, u"Eastside Workers Center"_s}}));
+        QTest::mouseClick(benView.findChild<QPushButton *>(u"syncNowButton"_s), Qt::LeftButton);
+        QCOMPARE(ana.store->count(Kind::Organization), 2);
+        QTest::mouseClick(anaView.findChild<QPushButton *>(u"syncNowButton"_s), Qt::LeftButton);
+        // THEN Ana has it too
+        QCOMPARE(ana.store->count(Kind::Organization), 3);
+
+        // WHEN the page shows Ben's database again (the app reopened)
+        Desktop::SyncView again;
+        again.setStore(ben.store.get());
+        // THEN the folder and the switch are remembered for that database, and not for Ana's in-memory one
+        QVERIFY(again.findChild<QCheckBox *>(u"sharedFolderEnabled"_s)->isChecked());
+        QCOMPARE(again.findChild<QLineEdit *>(u"sharedFolderPath"_s)->text(), shared);
+        again.setStore(m_ana.store.get());
+        QVERIFY(!again.findChild<QCheckBox *>(u"sharedFolderEnabled"_s)->isChecked());
+        QVERIFY(!again.sharedFolder());
     }
 };
 

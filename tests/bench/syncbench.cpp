@@ -51,7 +51,7 @@ bool copyAsReplica(const QString &from, const QString &to)
     }
     source.reset();
     auto copy = Storage::Database::open(to, {.create = false, .migrations = Store::Store::migrations(), .backupBeforeMigrating = false});
-    return copy && copy.value()->exec(u"DELETE FROM meta WHERE key IN ('replica_id', 'replica_name')"_s);
+    return copy && copy.value()->exec(u"DELETE FROM meta WHERE key IN ('replica_id', 'replica_name', 'replica_file')"_s);
 }
 
 } // namespace

@@ -71,6 +71,9 @@ public:
         for (int i = 0; i < 3; ++i) {
             create(first, Kind::Quote);
         }
+        for (int i = 0; i < 2; ++i) {
+            create(first, Kind::Campaign);
+        }
         for (int i = 1; i < count; ++i) {
             if (auto joined = m_nodes[i].replica->importBundle(first.bundle()); !joined) {
                 return u"joining failed: "_s + joined.error().message();
@@ -90,6 +93,10 @@ public:
                 failure = remove(node);
             } else if (action < 64) {
                 failure = approve(node);
+            } else if (action < 72) {
+                failure = signOn(node);
+            } else if (action < 78) {
+                failure = resolveOne(node);
             } else {
                 failure = exchange(node, m_random.bounded(count));
             }
@@ -166,6 +173,8 @@ private:
         Record record;
         if (kind == Kind::Organization) {
             record = {{u"name"_s, QString(u"Group "_s + text())}, {u"boilerplate"_s, text()}};
+        } else if (kind == Kind::Campaign) {
+            record = {{u"name"_s, QString(u"Campaign "_s + text())}};
         } else if (kind == Kind::Person) {
             record = {{u"name"_s, QString(u"Person "_s + text())}, {u"bio"_s, text()}};
             if (const QString organization = pick(node, Kind::Organization); !organization.isEmpty()) {
@@ -180,6 +189,78 @@ private:
         }
         if (auto created = node.store->create(kind, record); !created) {
             return u"create failed: "_s + created.error().message();
+        }
+        return {};
+    }
+
+    /// Signs an organization onto a campaign, which another laptop may have done too; or changes
+    /// or removes a membership this laptop has.
+    QString signOn(int index)
+    {
+        TestReplica &node = m_nodes[index];
+        const QString campaign = pick(node, Kind::Campaign);
+        const QString organization = pick(node, Kind::Organization);
+        if (campaign.isEmpty() || organization.isEmpty()) {
+            return {};
+        }
+        static const QStringList statuses = {u"invited"_s, u"considering"_s, u"signed_on"_s, u"declined"_s};
+        const QString status = statuses.at(m_random.bounded(int(statuses.size())));
+        const QList<Record> existing = node.store->fetchAll(Kind::Membership, u"campaign_id"_s, campaign);
+        for (const Record &membership : existing) {
+            if (membership.value(u"organization_id"_s).toString() != organization) {
+                continue;
+            }
+            const QString id = membership.value(u"id"_s).toString();
+            if (m_random.bounded(4) == 0) {
+                m_signedOff.insert(campaign + u'|' + organization);
+                if (auto done = node.store->remove(Kind::Membership, id); !done) {
+                    return u"membership delete failed: "_s + done.error().message();
+                }
+            } else if (auto done = node.store->update(Kind::Membership, id, {{u"status"_s, status}, {u"consent_to_name"_s, bool(m_random.bounded(2))}}); !done) {
+                return u"membership edit failed: "_s + done.error().message();
+            }
+            return {};
+        }
+        const Record record{{u"campaign_id"_s, campaign}, {u"organization_id"_s, organization}, {u"status"_s, status}};
+        if (auto created = node.store->create(Kind::Membership, record); !created) {
+            return u"membership create failed: "_s + created.error().message();
+        }
+        m_signedOn.insert(campaign + u'|' + organization);
+        return {};
+    }
+
+    /// A person on this laptop settles one of its open conflicts, one way or another.
+    QString resolveOne(int index)
+    {
+        TestReplica &node = m_nodes[index];
+        const QList<Sync::Conflict> open = node.replica->conflicts();
+        if (open.isEmpty()) {
+            return {};
+        }
+        const Sync::Conflict conflict = open.at(m_random.bounded(int(open.size())));
+        auto resolution = Sync::Replica::Resolution::KeepMine;
+        if (conflict.reason == Sync::Conflict::Reason::ConcurrentEdit && node.store->fetch(conflict.kind, conflict.recordId)) {
+            resolution = Sync::Replica::Resolution(m_random.bounded(3));
+        }
+        const QString merged = text();
+        const QList<Stamp> seen = seenStamps(node, conflict.recordId, conflict.field);
+        if (auto done = node.replica->resolve(conflict.id, resolution, merged); !done) {
+            return u"resolving a conflict failed: "_s + done.error().message();
+        }
+        if (resolution != Sync::Replica::Resolution::KeepMine) {
+            // Choosing a version writes it: an edit made knowing every version seen here.
+            Storage::Statement last = node.store->database().prepare(
+                u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND op = 'update' AND field = ? ORDER BY seq DESC LIMIT 1"_s);
+            last.bind(1, conflict.recordId);
+            last.bind(2, conflict.field);
+            if (last.step() && (resolution == Sync::Replica::Resolution::Merged || conflict.lostValue != conflict.currentValue)) {
+                m_edits.append({conflict.kind,
+                                conflict.recordId,
+                                conflict.field,
+                                resolution == Sync::Replica::Resolution::Merged ? merged : conflict.lostValue,
+                                {last.integer(0), last.text(1)},
+                                seen});
+            }
         }
         return {};
     }
@@ -313,7 +394,7 @@ private:
             if (dangling.step()) {
                 return u"a reference points to a missing record in table "_s + dangling.text(0);
             }
-            const QList<Sync::Conflict> conflicts = node.replica->conflicts();
+            const QList<Sync::Conflict> conflicts = node.replica->conflicts(true);
             const auto listed = [&](const QString &id, const QString &field, const QString &value, Sync::Conflict::Reason reason) {
                 return std::any_of(conflicts.cbegin(), conflicts.cend(), [&](const Sync::Conflict &conflict) {
                     return conflict.recordId == id && conflict.field == field && conflict.lostValue == value && conflict.reason == reason;
@@ -346,6 +427,17 @@ private:
                     return u"a concurrent %1 edit was lost without a conflict on %2: %3"_s.arg(edit.field, node.store->replicaName(), edit.value);
                 }
             }
+            // An organization signed onto a campaign, on however many laptops, stays on it
+            // unless someone took it off.
+            QSet<QString> signedOn;
+            for (const Record &membership : node.store->fetchAll(Kind::Membership)) {
+                signedOn.insert(membership.value(u"campaign_id"_s).toString() + u'|' + membership.value(u"organization_id"_s).toString());
+            }
+            for (const QString &pair : std::as_const(m_signedOn)) {
+                if (!m_signedOff.contains(pair) && !signedOn.contains(pair)) {
+                    return u"a membership signed on twice was lost: "_s + pair;
+                }
+            }
             for (const Record &quote : node.store->fetchAll(Kind::Quote)) {
                 if (quote.value(u"state"_s).toString() == u"approved"
                     && !m_approved.contains(quote.value(u"id"_s).toString() + u'|' + quote.value(u"text"_s).toString())) {
@@ -362,6 +454,8 @@ private:
     QList<TextEdit> m_edits;
     QList<Deletion> m_deletions;
     QSet<QString> m_approved;
+    QSet<QString> m_signedOn;
+    QSet<QString> m_signedOff;
     QList<PendingBundle> m_delayed;
 };
 

@@ -22,6 +22,7 @@ class ReplicaTest : public QObject
 
     TestReplica m_ana;
     TestReplica m_ben;
+    QString m_organization;
     QString m_person;
     QString m_quote;
 
@@ -29,6 +30,39 @@ class ReplicaTest : public QObject
     {
         Storage::Statement count = store.database().prepare(u"SELECT count(*) FROM %1"_s.arg(table));
         return count.step() ? count.integer(0) : -1;
+    }
+
+    /// The two memberships made apart of one organization on one campaign, the first-made first.
+    struct Twins {
+        QString first;
+        QString second;
+    };
+    Twins signOnTwice(TestReplica &carol)
+    {
+        // Ana has a campaign, which Ben and Carol receive
+        auto campaign = m_ana.store->create(Kind::Campaign, {{u"name"_s, u"Cancel the contract"_s}});
+        if (!campaign) {
+            return {};
+        }
+        m_ben.receive(m_ana);
+        carol.receive(m_ana);
+        // Ana and Ben each sign the tenants' union onto it, differently, without exchanging
+        auto ana = m_ana.store->create(Kind::Membership,
+                                       {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, m_organization}, {u"status"_s, u"invited"_s}});
+        auto ben = m_ben.store->create(
+            Kind::Membership,
+            {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, m_organization}, {u"status"_s, u"signed_on"_s}, {u"role"_s, u"lead"_s}});
+        if (!ana || !ben) {
+            return {};
+        }
+        // Carol hears of Ben's only
+        carol.receive(m_ben);
+        const auto createdAt = [](TestReplica &laptop, const QString &id) {
+            Storage::Statement read = laptop.store->database().prepare(u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND op = 'create'"_s);
+            read.bind(1, id);
+            return read.step() ? Sync::Stamp{read.integer(0), read.text(1)} : Sync::Stamp{};
+        };
+        return createdAt(m_ana, ana.value()) < createdAt(m_ben, ben.value()) ? Twins{ana.value(), ben.value()} : Twins{ben.value(), ana.value()};
     }
 
 private Q_SLOTS:
@@ -40,6 +74,7 @@ private Q_SLOTS:
         QVERIFY(m_ana.store && m_ben.store);
         auto organization = m_ana.store->create(Kind::Organization, {{u"name"_s, u"Harbor Tenants Union"_s}});
         QVERIFY(organization);
+        m_organization = organization.value();
         auto person = m_ana.store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}, {u"organization_id"_s, organization.value()}});
         QVERIFY(person);
         m_person = person.value();
@@ -314,8 +349,138 @@ private Q_SLOTS:
         QCOMPARE(m_ana.replica->conflicts(true).size(), 1);
         m_ben.receive(m_ana);
         QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), want);
+        // AND Ben's laptop shows the conflict resolved too, the same way
+        QVERIFY(m_ben.replica->conflicts().isEmpty());
+        const QList<Conflict> onBen = m_ben.replica->conflicts(true);
+        QCOMPARE(onBen.size(), 1);
+        QVERIFY(onBen.at(0).resolved);
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QVERIFY(m_ana.replica->canonicalDump().contains("resolved conflict"));
+        // AND a laptop that never saw the conflict open gets it resolved
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        carol.receive(m_ben);
+        QVERIFY(carol.replica->conflicts().isEmpty());
+        QCOMPARE(carol.replica->conflicts(true).size(), 1);
+        QCOMPARE(carol.replica->canonicalDump(), m_ana.replica->canonicalDump());
         // AND resolving it twice is refused
         QVERIFY(!m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepMine));
+    }
+
+    void shouldKeepOneMembershipWhenTwoLaptopsSignTheSameOrganizationOntoTheSameCampaign()
+    {
+        // GIVEN Ana's and Ben's memberships of the same organization on the same campaign
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        auto [first, second] = signOnTwice(carol);
+        QVERIFY(!first.isEmpty());
+        // WHEN they exchange, in both directions
+        QCOMPARE(m_ben.receive(m_ana).applied, 1); // not refused
+        m_ana.receive(m_ben);
+        // THEN both keep one membership, the first made, with the newest values of both
+        for (TestReplica *laptop : {&m_ana, &m_ben}) {
+            const QList<Record> memberships = laptop->store->fetchAll(Kind::Membership);
+            QCOMPARE(memberships.size(), 1);
+            QCOMPARE(memberships.at(0).value(u"id"_s).toString(), first);
+        }
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+        // AND the values that lost are in Conflicts, on the membership kept
+        const Record kept = *m_ana.store->fetch(Kind::Membership, first);
+        const QList<Conflict> conflicts = m_ben.replica->conflicts();
+        QCOMPARE(conflicts.size(), 2); // role and status differed
+        for (const Conflict &conflict : conflicts) {
+            QCOMPARE(conflict.recordId, first);
+            QVERIFY(conflict.field == u"role" || conflict.field == u"status");
+            QVERIFY(conflict.lostValue != kept.value(conflict.field).toString());
+            QCOMPARE(conflict.currentValue, kept.value(conflict.field).toString());
+        }
+        // WHEN Carol, who had only Ben's membership, changes it, and everyone exchanges
+        const QString carols = carol.store->fetchAll(Kind::Membership).at(0).value(u"id"_s).toString();
+        QVERIFY(carols == first || carols == second);
+        QVERIFY(carol.store->update(Kind::Membership, carols, {{u"consent_to_name"_s, true}}));
+        m_ana.receive(carol);
+        carol.receive(m_ana);
+        m_ben.receive(m_ana);
+        // THEN her change lands on the membership kept, the same on all three
+        QCOMPARE(m_ana.store->fetch(Kind::Membership, first)->value(u"consent_to_name"_s).toBool(), true);
+        QCOMPARE(carol.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QCOMPARE(carol.store->fetchAll(Kind::Membership).size(), 1);
+    }
+
+    void shouldDeleteTheMembershipWhenEitherOfItsTwoRecordsIsDeleted()
+    {
+        // GIVEN the same membership made on Ana's and Ben's laptops, merged on Ana's
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        auto [first, second] = signOnTwice(carol);
+        QVERIFY(!first.isEmpty());
+        m_ana.receive(m_ben);
+        QCOMPARE(m_ana.store->fetchAll(Kind::Membership).size(), 1);
+        // WHEN Carol, who had only Ben's, deletes it, and everyone exchanges
+        QVERIFY(carol.store->remove(Kind::Membership, carol.store->fetchAll(Kind::Membership).at(0).value(u"id"_s).toString()));
+        m_ana.receive(carol);
+        m_ben.receive(m_ana);
+        carol.receive(m_ana);
+        // THEN the membership is gone everywhere (the other record does not come back)
+        for (TestReplica *laptop : {&m_ana, &m_ben, &carol}) {
+            QCOMPARE(laptop->store->fetchAll(Kind::Membership).size(), 0);
+        }
+        // WHEN Ana signs the organization on again, later
+        auto again = m_ana.store->create(Kind::Membership,
+                                         {{u"campaign_id"_s, m_ana.store->fetchAll(Kind::Campaign).at(0).value(u"id"_s)}, {u"organization_id"_s, m_organization}});
+        QVERIFY(again);
+        m_ben.receive(m_ana);
+        carol.receive(m_ana);
+        // THEN it stays, everywhere
+        for (TestReplica *laptop : {&m_ana, &m_ben, &carol}) {
+            QCOMPARE(laptop->store->fetchAll(Kind::Membership).size(), 1);
+        }
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
+    void shouldGiveACopiedDatabaseFileAReplicaIdOfItsOwn()
+    {
+        // GIVEN the coordinator's database file, with a quote, copied by a volunteer
+        QTemporaryDir dir;
+        const QString original = dir.filePath(u"coalition.chorus"_s);
+        const QString copied = dir.filePath(u"volunteer.chorus"_s);
+        QString coordinatorId;
+        {
+            TestReplica coordinator = TestReplica::open(u"Coordinator's laptop"_s, original);
+            QVERIFY(coordinator.store);
+            QVERIFY(coordinator.receive(m_ana).applied > 0);
+            coordinatorId = coordinator.store->replicaId();
+        }
+        QVERIFY(QFile::copy(original, copied));
+        // WHEN both are opened
+        TestReplica coordinator;
+        coordinator.store = std::move(Store::Store::open(original).value());
+        coordinator.replica = std::make_unique<Replica>(*coordinator.store);
+        TestReplica volunteer;
+        volunteer.store = std::move(Store::Store::open(copied).value());
+        volunteer.replica = std::make_unique<Replica>(*volunteer.store);
+        // THEN the original keeps its id and the copy has one of its own, named after the original
+        QCOMPARE(coordinator.store->replicaId(), coordinatorId);
+        QVERIFY(volunteer.store->replicaId() != coordinatorId);
+        QCOMPARE(volunteer.store->replicaName(), u"Coordinator's laptop (copy)"_s);
+        // AND the copy keeps its new id when opened again
+        const QString volunteerId = volunteer.store->replicaId();
+        volunteer.replica.reset();
+        volunteer.store = std::move(Store::Store::open(copied).value());
+        volunteer.replica = std::make_unique<Replica>(*volunteer.store);
+        QCOMPARE(volunteer.store->replicaId(), volunteerId);
+        // WHEN both rewrite the quote, at the same moment of their clocks, and exchange
+        QVERIFY(coordinator.store->update(Kind::Quote, m_quote, {{u"text"_s, u"The coordinator's words."_s}}));
+        QVERIFY(volunteer.store->update(Kind::Quote, m_quote, {{u"text"_s, u"The volunteer's words."_s}}));
+        QVERIFY(coordinator.receive(volunteer).applied > 0);
+        QVERIFY(volunteer.receive(coordinator).applied > 0);
+        // THEN they end identical, with the version that lost kept on both
+        QCOMPARE(volunteer.replica->canonicalDump(), coordinator.replica->canonicalDump());
+        QCOMPARE(coordinator.replica->conflicts().size(), 1);
+        QCOMPARE(volunteer.replica->conflicts().size(), 1);
+        // AND what the copy exports of the shared history is what the original exports
+        m_ben.receive(volunteer);
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        carol.receive(coordinator);
+        QCOMPARE(m_ben.replica->canonicalDump(), carol.replica->canonicalDump());
     }
 
     void shouldRefuseABadBundleWholeAndChangeNothing_data()
