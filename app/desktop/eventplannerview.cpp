@@ -224,8 +224,9 @@ void EventPlannerView::reloadPeople()
     m_owner->clear();
     m_owner->addItem(i18nc("@item:inlistbox tasks of", "Everyone"), QString());
     if (m_store) {
-        for (const Record &person : m_store->fetchAll(Kind::Person)) {
-            m_owner->addItem(person.value(u"name"_s).toString(), person.value(u"id"_s));
+        // Only the people with tasks: the coalition may have a hundred thousand others.
+        for (const Events::TaskOwner &owner : Events::taskOwners(*m_store)) {
+            m_owner->addItem(owner.name, owner.personId);
         }
     }
     m_owner->setCurrentIndex(std::max(0, m_owner->findData(current)));

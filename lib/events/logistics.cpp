@@ -19,6 +19,37 @@ using namespace Chorus::Domain;
 namespace Chorus::Events
 {
 
+QList<TaskOwner> taskOwners(Store::Store &store)
+{
+    QSet<QString> people;
+    QSet<QString> organizations;
+    for (const Record &task : store.fetchAll(Kind::Task)) {
+        if (const QString person = task.value(u"owner_person_id"_s).toString(); !person.isEmpty()) {
+            people.insert(person);
+        } else if (const QString organization = task.value(u"owner_organization_id"_s).toString(); !organization.isEmpty()) {
+            organizations.insert(organization);
+        }
+    }
+    QList<TaskOwner> owners;
+    for (const QString &id : std::as_const(people)) {
+        if (const std::optional<Record> person = store.fetch(Kind::Person, id)) {
+            owners.append({id, person->value(u"name"_s).toString()});
+        }
+    }
+    for (const QString &organization : std::as_const(organizations)) {
+        for (const Record &person : store.fetchAll(Kind::Person, u"organization_id"_s, organization)) {
+            if (const QString id = person.value(u"id"_s).toString(); !people.contains(id)) {
+                people.insert(id);
+                owners.append({id, person.value(u"name"_s).toString()});
+            }
+        }
+    }
+    std::sort(owners.begin(), owners.end(), [](const TaskOwner &a, const TaskOwner &b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    return owners;
+}
+
 QList<TaskEntry> tasks(Store::Store &store, const TaskFilter &filter, const QDateTime &now)
 {
     QSet<QString> eventSites;

@@ -39,6 +39,16 @@ struct TaskEntry {
 /// Tasks matching filter, soonest due first (those without a due date last); overdue as of now.
 CHORUS_CORE_EXPORT QList<TaskEntry> tasks(Store::Store &store, const TaskFilter &filter, const QDateTime &now = QDateTime::currentDateTimeUtc());
 
+/// Someone whose tasks there are: a task's owner, or a member of an organization that owns one.
+struct TaskOwner {
+    QString personId;
+    QString name;
+};
+
+/// The people with tasks ("my tasks" choices), by name: a database with a hundred thousand people
+/// and a dozen tasks offers a dozen names.
+CHORUS_CORE_EXPORT QList<TaskOwner> taskOwners(Store::Store &store);
+
 /// How many journalists an event's RSVPs count in each status.
 struct RsvpCounts {
     int invited = 0;

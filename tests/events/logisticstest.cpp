@@ -69,6 +69,27 @@ private Q_SLOTS:
         m_store.reset();
     }
 
+    void shouldOfferOnlyThePeopleWithTasksAsOwners()
+    {
+        // GIVEN Ana (of the union), Ben, Carla and a colleague of Ana's, and two tasks:
+        // one of Ben's and one of the union's with nobody named
+        const QString carla = m_store->create(Kind::Person, {{u"name"_s, u"Carla Núñez"_s}}).value();
+        const QString colleague = m_store->create(Kind::Person, {{u"name"_s, u"Abel Stone"_s}, {u"organization_id"_s, m_organization}}).value();
+        QVERIFY(!addTask(u"Print signs"_s, {{u"owner_person_id"_s, m_ben}}).isEmpty());
+        QVERIFY(!addTask(u"Book the hall"_s, {{u"owner_organization_id"_s, m_organization}}).isEmpty());
+        // WHEN the choices of "whose tasks" are read
+        QStringList names;
+        QStringList ids;
+        for (const TaskOwner &owner : taskOwners(*m_store)) {
+            names << owner.name;
+            ids << owner.personId;
+        }
+        // THEN they are Ben and the union's members, by name; Carla has no task
+        QCOMPARE(names, (QStringList{u"Abel Stone"_s, u"Ana Ruiz"_s, u"Ben Okafor"_s}));
+        QCOMPARE(ids, (QStringList{colleague, m_ana, m_ben}));
+        QVERIFY(!ids.contains(carla));
+    }
+
     void shouldHighlightOverdueTasksThatAreNotDone()
     {
         // GIVEN tasks due before and after "now", one of them done
