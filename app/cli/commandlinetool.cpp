@@ -40,20 +40,7 @@ namespace
 const QString program = u"chorus-cli"_s;
 constexpr int defaultLimit = 50;
 
-struct CommandInfo {
-    QString name;
-    QString syntax; ///< how it is written: command names and placeholders stay in English
-    QString description;
-};
-
-QList<CommandInfo> syncCommands()
-{
-    QList<CommandInfo> list;
-    for (const SyncCommands::Command &command : SyncCommands::commands()) {
-        list.append({command.name, command.syntax, command.description});
-    }
-    return list;
-}
+using CommandInfo = Cli::Command;
 
 QList<CommandInfo> commands()
 {
@@ -76,13 +63,9 @@ QList<CommandInfo> commands()
         {u"run-sheet"_s, u"run-sheet --site ID --out FILE.pdf"_s, i18nc("@info:shell description of a command", "Write a site's printable run sheet as PDF")},
         {u"help"_s, u"help [COMMAND]"_s, i18nc("@info:shell description of a command", "Show the options of a command")},
     };
-    for (const RecordCommands::Command &command : RecordCommands::commands()) {
-        list.append({command.name, command.syntax, command.description});
-    }
-    for (const InteropCommands::Command &command : InteropCommands::commands()) {
-        list.append({command.name, command.syntax, command.description});
-    }
-    list += syncCommands();
+    list += RecordCommands::commands();
+    list += InteropCommands::commands();
+    list += SyncCommands::commands();
     return list;
 }
 

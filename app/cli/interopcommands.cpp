@@ -442,12 +442,7 @@ QList<Command> commands()
 
 bool handles(const QString &name)
 {
-    for (const Command &command : commands()) {
-        if (command.name == name) {
-            return true;
-        }
-    }
-    return false;
+    return Cli::isOneOf(commands(), name);
 }
 
 void setUp(QCommandLineParser &parser, const QString &name)

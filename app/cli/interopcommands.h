@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "clicommand.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -11,12 +13,7 @@
 namespace Chorus::InteropCommands
 {
 
-/// One command of chorus-cli that gets data in or out.
-struct Command {
-    QString name;
-    QString syntax;
-    QString description;
-};
+using Command = Cli::Command;
 
 /// import, export-json, import-json, export-vcf, export-csv, find-duplicates, merge, merges, undo-merge.
 QList<Command> commands();

@@ -30,8 +30,7 @@ namespace
 
 int usage(QTextStream &err, const QString &message)
 {
-    err << message << u'\n' << i18nc("@info:shell", "Run “chorus-cli help COMMAND” for the options of a command.") << u'\n';
-    return CommandLineTool::UsageOrCannotOpen;
+    return Cli::usageError(err, message);
 }
 
 int failed(QTextStream &err, const QString &message)
@@ -405,12 +404,7 @@ QList<Command> commands()
 
 bool handles(const QString &name)
 {
-    for (const Command &command : commands()) {
-        if (command.name == name) {
-            return true;
-        }
-    }
-    return false;
+    return Cli::isOneOf(commands(), name);
 }
 
 void setUp(QCommandLineParser &parser, const QString &name)

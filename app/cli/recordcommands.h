@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "clicommand.h"
+
 #include <QList>
 #include <QString>
 
@@ -17,12 +19,7 @@ class QTextStream;
 namespace Chorus::RecordCommands
 {
 
-/// One record command of chorus-cli, as its help lists it.
-struct Command {
-    QString name;
-    QString syntax; ///< how it is written: command names and placeholders stay in English
-    QString description;
-};
+using Command = Cli::Command;
 
 /// list, show, create, update, delete and quote.
 QList<Command> commands();

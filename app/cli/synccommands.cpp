@@ -35,8 +35,7 @@ QString shown(const QString &path)
 
 int usage(QTextStream &err, const QString &message)
 {
-    err << message << u'\n' << i18nc("@info:shell", "Run “chorus-cli help COMMAND” for the options of a command.") << u'\n';
-    return CommandLineTool::UsageOrCannotOpen;
+    return Cli::usageError(err, message);
 }
 
 void printSummary(QTextStream &out, const Sync::ImportSummary &summary)

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "clicommand.h"
+
 #include <QList>
 #include <QString>
 
@@ -12,12 +14,7 @@ class QTextStream;
 namespace Chorus::SyncCommands
 {
 
-/// One sync command of chorus-cli, as its help lists it.
-struct Command {
-    QString name;
-    QString syntax; ///< how it is written: command names and placeholders stay in English
-    QString description;
-};
+using Command = Cli::Command;
 
 /// sync, bundle and conflicts.
 QList<Command> commands();
