@@ -30,6 +30,7 @@
 #endif
 
 #include <algorithm>
+#include <set>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -160,6 +161,7 @@ private:
     bool exists(Kind kind, const QString &id);
     bool isDeleted(const QString &id);
     void enqueue(Kind kind, const QString &id);
+    Result<void> writeDirect();
     Storage::Statement &statement(const QString &sql)
     {
         return m_store.statement(sql);
@@ -169,6 +171,7 @@ private:
     QList<std::pair<Kind, QString>> m_queue;
     QSet<QString> m_queued;
     QSet<QString> m_locals;
+    std::set<std::pair<Kind, QString>> m_deferred; ///< the fields applyDirectly() has values of in temp.sync_direct
     RemoteApplySummary m_summary;
 };
 
@@ -274,6 +277,10 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
         }
     }
     m_summary.received = int(operations.size());
+    if (!m_store.m_database->exec(
+            u"CREATE TEMP TABLE IF NOT EXISTS sync_direct (kind TEXT NOT NULL, field TEXT NOT NULL, id TEXT NOT NULL, value, PRIMARY KEY (kind, field, id)) WITHOUT ROWID"_s)) {
+        return m_store.m_database->lastError();
+    }
     // Memberships held back because another had their organization and campaign are looked at
     // again: that one may have changed since, here or elsewhere.
     {
@@ -304,6 +311,9 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
                 enqueue(kind, operation.recordId);
             }
         }
+    }
+    if (auto written = writeDirect(); !written) {
+        return written.error();
     }
     while (!m_queue.isEmpty()) {
         const auto [kind, id] = m_queue.takeFirst();
@@ -432,18 +442,43 @@ Result<bool> RemoteApplier::applyDirectly(Kind kind, const Operation &operation,
     if (!json) {
         return false;
     }
-    Storage::Statement &write = statement(u"UPDATE %1 SET %2 = ? WHERE id = ?"_s.arg(info.table, field->name));
-    write.bind(1, decodeValue(*json, field->type));
-    write.bind(2, operation.recordId);
-    if (!write.exec()) {
-        return m_store.m_database->lastError();
-    }
-    if (sqlite3_changes(m_store.m_database->handle()) == 0) {
+    if (!exists(kind, operation.recordId)) {
         return false; // not here (held back for a reference): the whole log decides
     }
+    // Written to the record later, together with the others of its field (writeDirect()): one
+    // statement for many records costs the search index one write instead of one for each.
+    Storage::Statement &defer = statement(u"INSERT OR REPLACE INTO temp.sync_direct (kind, field, id, value) VALUES (?, ?, ?, ?)"_s);
+    defer.bind(1, info.key);
+    defer.bind(2, field->name);
+    defer.bind(3, operation.recordId);
+    defer.bind(4, decodeValue(*json, field->type));
+    if (!defer.exec()) {
+        return m_store.m_database->lastError();
+    }
+    m_deferred.insert({kind, field->name});
     ++m_summary.recordsChanged;
     m_store.announce({kind, operation.recordId, Change::Operation::Updated, {operation.field}});
     return true;
+}
+
+// The values applyDirectly() kept back, written with one statement for each field of a kind.
+Result<void> RemoteApplier::writeDirect()
+{
+    for (const auto &[kind, field] : std::as_const(m_deferred)) {
+        const EntityInfo &info = entity(kind);
+        Storage::Statement &write = statement(
+            u"UPDATE main.%1 SET %2 = d.value FROM temp.sync_direct d WHERE d.kind = ?1 AND d.field = ?2 AND d.id = main.%1.id"_s.arg(info.table, field));
+        write.bind(1, info.key);
+        write.bind(2, field);
+        if (!write.exec()) {
+            return m_store.m_database->lastError();
+        }
+    }
+    m_deferred.clear();
+    if (!statement(u"DELETE FROM temp.sync_direct"_s).exec()) {
+        return m_store.m_database->lastError();
+    }
+    return {};
 }
 
 void RemoteApplier::enqueue(Kind kind, const QString &id)
