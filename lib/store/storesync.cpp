@@ -161,6 +161,7 @@ private:
     bool exists(Kind kind, const QString &id);
     bool isDeleted(const QString &id);
     void enqueue(Kind kind, const QString &id);
+    Result<void> defer(Kind kind, const QString &id, const QString &field, const QVariant &value);
     Result<void> writeDirect();
     Storage::Statement &statement(const QString &sql)
     {
@@ -171,7 +172,8 @@ private:
     QList<std::pair<Kind, QString>> m_queue;
     QSet<QString> m_queued;
     QSet<QString> m_locals;
-    std::set<std::pair<Kind, QString>> m_deferred; ///< the fields applyDirectly() has values of in temp.sync_direct
+    std::set<std::pair<Kind, QString>> m_deferred; ///< the fields defer() has values of in temp.sync_direct
+    QSet<QString> m_deferredIds; ///< the records those values belong to
     RemoteApplySummary m_summary;
 };
 
@@ -322,6 +324,9 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
             return done.error();
         }
     }
+    if (auto written = writeDirect(); !written) {
+        return written.error();
+    }
     return m_summary;
 }
 
@@ -447,23 +452,35 @@ Result<bool> RemoteApplier::applyDirectly(Kind kind, const Operation &operation,
     }
     // Written to the record later, together with the others of its field (writeDirect()): one
     // statement for many records costs the search index one write instead of one for each.
-    Storage::Statement &defer = statement(u"INSERT OR REPLACE INTO temp.sync_direct (kind, field, id, value) VALUES (?, ?, ?, ?)"_s);
-    defer.bind(1, info.key);
-    defer.bind(2, field->name);
-    defer.bind(3, operation.recordId);
-    defer.bind(4, decodeValue(*json, field->type));
-    if (!defer.exec()) {
-        return m_store.m_database->lastError();
+    if (auto deferred = defer(kind, operation.recordId, field->name, decodeValue(*json, field->type)); !deferred) {
+        return deferred.error();
     }
-    m_deferred.insert({kind, field->name});
     ++m_summary.recordsChanged;
     m_store.announce({kind, operation.recordId, Change::Operation::Updated, {operation.field}});
     return true;
 }
 
-// The values applyDirectly() kept back, written with one statement for each field of a kind.
+Result<void> RemoteApplier::defer(Kind kind, const QString &id, const QString &field, const QVariant &value)
+{
+    Storage::Statement &write = statement(u"INSERT OR REPLACE INTO temp.sync_direct (kind, field, id, value) VALUES (?, ?, ?, ?)"_s);
+    write.bind(1, entity(kind).key);
+    write.bind(2, field);
+    write.bind(3, id);
+    write.bind(4, value);
+    if (!write.exec()) {
+        return m_store.m_database->lastError();
+    }
+    m_deferred.insert({kind, field});
+    m_deferredIds.insert(id);
+    return {};
+}
+
+// The values kept back by defer(), written with one statement for each field of a kind.
 Result<void> RemoteApplier::writeDirect()
 {
+    if (m_deferred.empty()) {
+        return {};
+    }
     for (const auto &[kind, field] : std::as_const(m_deferred)) {
         const EntityInfo &info = entity(kind);
         Storage::Statement &write = statement(
@@ -475,6 +492,7 @@ Result<void> RemoteApplier::writeDirect()
         }
     }
     m_deferred.clear();
+    m_deferredIds.clear();
     if (!statement(u"DELETE FROM temp.sync_direct"_s).exec()) {
         return m_store.m_database->lastError();
     }
@@ -784,6 +802,12 @@ Result<bool> RemoteApplier::yieldToSameMembership(const QString &id, const Stamp
 Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<LoggedOperation> &log, const Fold *fold)
 {
     const EntityInfo &info = entity(kind);
+    if (m_deferredIds.contains(id)) {
+        // Worked out again: it starts from what it has now.
+        if (auto written = writeDirect(); !written) {
+            return written.error();
+        }
+    }
     const std::optional<Record> current = m_store.fetch(kind, id);
     // Resolutions of conflicts are not values of the record: they only close conflicts.
     QList<LoggedOperation> history;
@@ -1039,18 +1063,30 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
             }
         }
         if (!changed.isEmpty()) {
-            QStringList assignments;
+            // Plain values wait to be written together with the same field of other records (see
+            // writeDirect()); references are written now, while what they point to is known here.
+            QStringList now;
             for (const QString &field : std::as_const(changed)) {
-                assignments << field + u" = ?"_s;
+                if (kind == Kind::Membership || info.field(field)->type == FieldType::Reference) {
+                    now << field;
+                } else if (auto deferred = defer(kind, id, field, desired->value(field)); !deferred) {
+                    return deferred.error();
+                }
             }
-            Storage::Statement &write = statement(u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(info.table, assignments.join(u", ")));
-            int index = 1;
-            for (const QString &field : std::as_const(changed)) {
-                write.bind(index++, desired->value(field));
-            }
-            write.bind(index, id);
-            if (!write.exec()) {
-                return m_store.m_database->lastError();
+            if (!now.isEmpty()) {
+                QStringList assignments;
+                for (const QString &field : std::as_const(now)) {
+                    assignments << field + u" = ?"_s;
+                }
+                Storage::Statement &write = statement(u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(info.table, assignments.join(u", ")));
+                int index = 1;
+                for (const QString &field : std::as_const(now)) {
+                    write.bind(index++, desired->value(field));
+                }
+                write.bind(index, id);
+                if (!write.exec()) {
+                    return m_store.m_database->lastError();
+                }
             }
             if (kind == Kind::Membership) {
                 enqueueWaiting(id);
