@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTimeZone>
 #include <QUuid>
@@ -244,6 +245,25 @@ Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operat
     if (!transaction.isActive()) {
         return m_database->lastError();
     }
+    // A large bundle touches records all over the file, and this one transaction holds every page
+    // it changes: with the usual cache, SQLite reads pages again and again and spills changed
+    // ones to the log before the commit. The cache grows for the merge (about 2 KiB a change,
+    // up to 512 MiB) and is given back after.
+    std::optional<qint64> usualCache;
+    if (const qint64 wanted = std::min<qint64>(qint64(operations.size()) * 2, 512 * 1024); wanted > 32 * 1024) {
+        Storage::Statement read = m_database->prepare(u"PRAGMA cache_size"_s);
+        if (read.step()) {
+            usualCache = read.integer(0);
+            if (!m_database->exec(u"PRAGMA cache_size = %1"_s.arg(-wanted))) {
+                usualCache.reset();
+            }
+        }
+    }
+    const auto restoreCache = qScopeGuard([&] {
+        if (usualCache) {
+            m_database->exec(u"PRAGMA cache_size = %1"_s.arg(*usualCache));
+        }
+    });
     ++m_batchDepth;
     RemoteApplier applier(*this);
     Result<RemoteApplySummary> result = applier.run(operations);
