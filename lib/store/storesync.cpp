@@ -448,26 +448,27 @@ Result<bool> RemoteApplier::applyDirectly(Kind kind, const Operation &operation,
     if (deleted || !created || !(operation.base == winner) || !(operation.stamp > winner)) {
         return false;
     }
+    const std::optional<QJsonValue> json = parseBareValue(operation.value);
+    if (!json) {
+        return false;
+    }
     if (kind == Kind::Quote && (operation.field == u"text" || operation.field == u"state")) {
         // The approval rule needs the whole record unless no approval is involved at all.
         if (operation.field == u"state" && operation.value != u"\"draft\"" && operation.value != u"\"submitted\"") {
             return false;
         }
+        // One look at the quote: whether it is here, and whether an approval is involved.
         Storage::Statement &approval = statement(
-            u"SELECT 1 FROM quotes WHERE id = ?1 AND state = 'approved' UNION ALL "
-            "SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND reason = 'edited_while_approved'"_s);
+            u"SELECT state = 'approved' OR EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND reason = 'edited_while_approved') "
+            "FROM quotes WHERE id = ?1"_s);
         approval.bind(1, operation.recordId);
-        const bool involved = approval.step();
+        const bool here = approval.step();
+        const bool involved = here && approval.integer(0) != 0;
         approval.reset();
-        if (involved) {
-            return false;
+        if (!here || involved) {
+            return false; // not here (held back for a reference), or approved: the whole log decides
         }
-    }
-    const std::optional<QJsonValue> json = parseBareValue(operation.value);
-    if (!json) {
-        return false;
-    }
-    if (!exists(kind, operation.recordId)) {
+    } else if (!exists(kind, operation.recordId)) {
         return false; // not here (held back for a reference): the whole log decides
     }
     // Written to the record later, together with the others of its field (writeDirect()): one
