@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTimeZone>
 #include <QUuid>
@@ -30,6 +31,7 @@
 #endif
 
 #include <algorithm>
+#include <set>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -160,6 +162,8 @@ private:
     bool exists(Kind kind, const QString &id);
     bool isDeleted(const QString &id);
     void enqueue(Kind kind, const QString &id);
+    Result<void> defer(Kind kind, const QString &id, const QString &field, const QVariant &value);
+    Result<void> writeDirect();
     Storage::Statement &statement(const QString &sql)
     {
         return m_store.statement(sql);
@@ -169,6 +173,8 @@ private:
     QList<std::pair<Kind, QString>> m_queue;
     QSet<QString> m_queued;
     QSet<QString> m_locals;
+    std::set<std::pair<Kind, QString>> m_deferred; ///< the fields defer() has values of in temp.sync_direct
+    QSet<QString> m_deferredIds; ///< the records those values belong to
     RemoteApplySummary m_summary;
 };
 
@@ -239,6 +245,25 @@ Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operat
     if (!transaction.isActive()) {
         return m_database->lastError();
     }
+    // A large bundle touches records all over the file, and this one transaction holds every page
+    // it changes: with the usual cache, SQLite reads pages again and again and spills changed
+    // ones to the log before the commit. The cache grows for the merge (about 2 KiB a change,
+    // up to 512 MiB) and is given back after.
+    std::optional<qint64> usualCache;
+    if (const qint64 wanted = std::min<qint64>(qint64(operations.size()) * 2, 512 * 1024); wanted > 32 * 1024) {
+        Storage::Statement read = m_database->prepare(u"PRAGMA cache_size"_s);
+        if (read.step()) {
+            usualCache = read.integer(0);
+            if (!m_database->exec(u"PRAGMA cache_size = %1"_s.arg(-wanted))) {
+                usualCache.reset();
+            }
+        }
+    }
+    const auto restoreCache = qScopeGuard([&] {
+        if (usualCache) {
+            m_database->exec(u"PRAGMA cache_size = %1"_s.arg(*usualCache));
+        }
+    });
     ++m_batchDepth;
     RemoteApplier applier(*this);
     Result<RemoteApplySummary> result = applier.run(operations);
@@ -274,6 +299,10 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
         }
     }
     m_summary.received = int(operations.size());
+    if (!m_store.m_database->exec(
+            u"CREATE TEMP TABLE IF NOT EXISTS sync_direct (kind TEXT NOT NULL, field TEXT NOT NULL, id TEXT NOT NULL, value, PRIMARY KEY (kind, field, id)) WITHOUT ROWID"_s)) {
+        return m_store.m_database->lastError();
+    }
     // Memberships held back because another had their organization and campaign are looked at
     // again: that one may have changed since, here or elsewhere.
     {
@@ -305,12 +334,18 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
             }
         }
     }
+    if (auto written = writeDirect(); !written) {
+        return written.error();
+    }
     while (!m_queue.isEmpty()) {
         const auto [kind, id] = m_queue.takeFirst();
         m_queued.remove(id);
         if (auto done = materialize(kind, id); !done) {
             return done.error();
         }
+    }
+    if (auto written = writeDirect(); !written) {
+        return written.error();
     }
     return m_summary;
 }
@@ -413,37 +448,76 @@ Result<bool> RemoteApplier::applyDirectly(Kind kind, const Operation &operation,
     if (deleted || !created || !(operation.base == winner) || !(operation.stamp > winner)) {
         return false;
     }
+    const std::optional<QJsonValue> json = parseBareValue(operation.value);
+    if (!json) {
+        return false;
+    }
     if (kind == Kind::Quote && (operation.field == u"text" || operation.field == u"state")) {
         // The approval rule needs the whole record unless no approval is involved at all.
         if (operation.field == u"state" && operation.value != u"\"draft\"" && operation.value != u"\"submitted\"") {
             return false;
         }
+        // One look at the quote: whether it is here, and whether an approval is involved.
         Storage::Statement &approval = statement(
-            u"SELECT 1 FROM quotes WHERE id = ?1 AND state = 'approved' UNION ALL "
-            "SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND reason = 'edited_while_approved'"_s);
+            u"SELECT state = 'approved' OR EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND reason = 'edited_while_approved') "
+            "FROM quotes WHERE id = ?1"_s);
         approval.bind(1, operation.recordId);
-        const bool involved = approval.step();
+        const bool here = approval.step();
+        const bool involved = here && approval.integer(0) != 0;
         approval.reset();
-        if (involved) {
-            return false;
+        if (!here || involved) {
+            return false; // not here (held back for a reference), or approved: the whole log decides
         }
-    }
-    const std::optional<QJsonValue> json = parseBareValue(operation.value);
-    if (!json) {
-        return false;
-    }
-    Storage::Statement &write = statement(u"UPDATE %1 SET %2 = ? WHERE id = ?"_s.arg(info.table, field->name));
-    write.bind(1, decodeValue(*json, field->type));
-    write.bind(2, operation.recordId);
-    if (!write.exec()) {
-        return m_store.m_database->lastError();
-    }
-    if (sqlite3_changes(m_store.m_database->handle()) == 0) {
+    } else if (!exists(kind, operation.recordId)) {
         return false; // not here (held back for a reference): the whole log decides
+    }
+    // Written to the record later, together with the others of its field (writeDirect()): one
+    // statement for many records costs the search index one write instead of one for each.
+    if (auto deferred = defer(kind, operation.recordId, field->name, decodeValue(*json, field->type)); !deferred) {
+        return deferred.error();
     }
     ++m_summary.recordsChanged;
     m_store.announce({kind, operation.recordId, Change::Operation::Updated, {operation.field}});
     return true;
+}
+
+Result<void> RemoteApplier::defer(Kind kind, const QString &id, const QString &field, const QVariant &value)
+{
+    Storage::Statement &write = statement(u"INSERT OR REPLACE INTO temp.sync_direct (kind, field, id, value) VALUES (?, ?, ?, ?)"_s);
+    write.bind(1, entity(kind).key);
+    write.bind(2, field);
+    write.bind(3, id);
+    write.bind(4, value);
+    if (!write.exec()) {
+        return m_store.m_database->lastError();
+    }
+    m_deferred.insert({kind, field});
+    m_deferredIds.insert(id);
+    return {};
+}
+
+// The values kept back by defer(), written with one statement for each field of a kind.
+Result<void> RemoteApplier::writeDirect()
+{
+    if (m_deferred.empty()) {
+        return {};
+    }
+    for (const auto &[kind, field] : std::as_const(m_deferred)) {
+        const EntityInfo &info = entity(kind);
+        Storage::Statement &write = statement(
+            u"UPDATE main.%1 SET %2 = d.value FROM temp.sync_direct d WHERE d.kind = ?1 AND d.field = ?2 AND d.id = main.%1.id"_s.arg(info.table, field));
+        write.bind(1, info.key);
+        write.bind(2, field);
+        if (!write.exec()) {
+            return m_store.m_database->lastError();
+        }
+    }
+    m_deferred.clear();
+    m_deferredIds.clear();
+    if (!statement(u"DELETE FROM temp.sync_direct"_s).exec()) {
+        return m_store.m_database->lastError();
+    }
+    return {};
 }
 
 void RemoteApplier::enqueue(Kind kind, const QString &id)
@@ -749,6 +823,12 @@ Result<bool> RemoteApplier::yieldToSameMembership(const QString &id, const Stamp
 Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<LoggedOperation> &log, const Fold *fold)
 {
     const EntityInfo &info = entity(kind);
+    if (m_deferredIds.contains(id)) {
+        // Worked out again: it starts from what it has now.
+        if (auto written = writeDirect(); !written) {
+            return written.error();
+        }
+    }
     const std::optional<Record> current = m_store.fetch(kind, id);
     // Resolutions of conflicts are not values of the record: they only close conflicts.
     QList<LoggedOperation> history;
@@ -1004,18 +1084,30 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
             }
         }
         if (!changed.isEmpty()) {
-            QStringList assignments;
+            // Plain values wait to be written together with the same field of other records (see
+            // writeDirect()); references are written now, while what they point to is known here.
+            QStringList now;
             for (const QString &field : std::as_const(changed)) {
-                assignments << field + u" = ?"_s;
+                if (kind == Kind::Membership || info.field(field)->type == FieldType::Reference) {
+                    now << field;
+                } else if (auto deferred = defer(kind, id, field, desired->value(field)); !deferred) {
+                    return deferred.error();
+                }
             }
-            Storage::Statement &write = statement(u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(info.table, assignments.join(u", ")));
-            int index = 1;
-            for (const QString &field : std::as_const(changed)) {
-                write.bind(index++, desired->value(field));
-            }
-            write.bind(index, id);
-            if (!write.exec()) {
-                return m_store.m_database->lastError();
+            if (!now.isEmpty()) {
+                QStringList assignments;
+                for (const QString &field : std::as_const(now)) {
+                    assignments << field + u" = ?"_s;
+                }
+                Storage::Statement &write = statement(u"UPDATE %1 SET %2 WHERE id = ?"_s.arg(info.table, assignments.join(u", ")));
+                int index = 1;
+                for (const QString &field : std::as_const(now)) {
+                    write.bind(index++, desired->value(field));
+                }
+                write.bind(index, id);
+                if (!write.exec()) {
+                    return m_store.m_database->lastError();
+                }
             }
             if (kind == Kind::Membership) {
                 enqueueWaiting(id);
