@@ -1062,18 +1062,7 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
         if (!insert.exec()) {
             return m_store.m_database->lastError();
         }
-        QList<std::pair<Kind, QString>> waiting;
-        Storage::Statement &find = statement(u"SELECT kind, record_id FROM sync_pending WHERE waiting_for = ?"_s);
-        find.bind(1, id);
-        while (find.step()) {
-            if (const std::optional<Kind> waitingKind = kindFromKey(find.text(0))) {
-                waiting.append({*waitingKind, find.text(1)});
-            }
-        }
-        find.reset();
-        for (const auto &[waitingKind, waitingId] : std::as_const(waiting)) {
-            enqueue(waitingKind, waitingId);
-        }
+        enqueueWaiting(id);
         ++m_summary.recordsChanged;
         m_store.announce({kind, id, Change::Operation::Created, {}});
     } else if (desired && current) {
