@@ -85,7 +85,9 @@ QString commandNames()
     for (const CommandInfo &info : commands()) {
         names << info.name;
     }
-    return i18nc("@info:shell %1 is a list of command names", "The commands are: %1.", names.join(i18nc("@info:shell separator between the items of a list", ", ")));
+    return i18nc("@info:shell %1 is a list of command names",
+                 "The commands are: %1.",
+                 names.join(i18nc("@info:shell separator between the items of a list", ", ")));
 }
 
 /// The user's own database: ~/.local/share/chorus/coalition.chorus on Linux.

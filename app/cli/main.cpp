@@ -14,7 +14,6 @@
 #include <QHashSeed>
 #include <QLoggingCategory>
 
-
 using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])

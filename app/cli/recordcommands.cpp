@@ -110,8 +110,9 @@ Result<Record> assignments(Store::Store &store, Kind kind, const QStringList &ar
     for (const QString &argument : arguments) {
         const qsizetype equals = argument.indexOf(u'=');
         if (equals <= 0) {
-            return Error(Error::Code::Invalid,
-                         i18nc("@info:shell %1 is what the user typed", "“%1” is not of the form FIELD=VALUE (for example name=\"Tech Workers United\").", argument));
+            return Error(
+                Error::Code::Invalid,
+                i18nc("@info:shell %1 is what the user typed", "“%1” is not of the form FIELD=VALUE (for example name=\"Tech Workers United\").", argument));
         }
         const QString name = argument.left(equals).trimmed();
         const QString value = argument.mid(equals + 1);
@@ -131,17 +132,20 @@ Result<Record> assignments(Store::Store &store, Kind kind, const QStringList &ar
             record.insert(name, QVariant());
         } else if (field->type == FieldType::Blob) {
             if (!value.startsWith(u'@')) {
-                return Error(Error::Code::Invalid,
-                             i18nc("@info:shell %1 is a field name", "Give the %1 as a file to read: %1=@FILE.", name));
+                return Error(Error::Code::Invalid, i18nc("@info:shell %1 is a field name", "Give the %1 as a file to read: %1=@FILE.", name));
             }
             QFile file(value.mid(1));
             if (file.size() > MaxBlobBytes) {
                 return Error(Error::Code::Invalid,
-                             i18nc("@info:shell %1 is a file path, %2 a number", "%1 is too large (at most %2 MB).", QDir::toNativeSeparators(file.fileName()), MaxBlobBytes / (1024 * 1024)));
+                             i18nc("@info:shell %1 is a file path, %2 a number",
+                                   "%1 is too large (at most %2 MB).",
+                                   QDir::toNativeSeparators(file.fileName()),
+                                   MaxBlobBytes / (1024 * 1024)));
             }
             if (!file.open(QIODevice::ReadOnly)) {
-                return Error(Error::Code::Invalid,
-                             i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot read %1: %2", QDir::toNativeSeparators(file.fileName()), file.errorString()));
+                return Error(
+                    Error::Code::Invalid,
+                    i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot read %1: %2", QDir::toNativeSeparators(file.fileName()), file.errorString()));
             }
             record.insert(name, file.readAll());
         } else if (field->type == FieldType::Reference && field->references) {
@@ -210,7 +214,8 @@ int list(Store::Store &store, Kind kind, const QCommandLineParser &parser, QText
         bool ok = false;
         limit = parser.value(u"limit"_s).toInt(&ok);
         if (!ok || limit < 1) {
-            return usage(err, i18nc("@info:shell %1 is what the user typed", "--limit needs a whole number greater than zero, not “%1”.", parser.value(u"limit"_s)));
+            return usage(err,
+                         i18nc("@info:shell %1 is what the user typed", "--limit needs a whole number greater than zero, not “%1”.", parser.value(u"limit"_s)));
         }
     }
     // One condition with a value narrows the reading; the others are checked on what it reads.
@@ -304,7 +309,10 @@ int update(Store::Store &store, Kind kind, const QString &id, const QStringList 
         return failed(err, written.error().message());
     }
     const std::optional<Record> now = store.fetch(kind, record.value().value(u"id"_s).toString());
-    out << i18nc("@info:shell %1 names the record, %2 the fields", "Changed %1: %2.", store.recordLabel(kind, now.value_or(record.value())), listed(changes.value().keys()))
+    out << i18nc("@info:shell %1 names the record, %2 the fields",
+                 "Changed %1: %2.",
+                 store.recordLabel(kind, now.value_or(record.value())),
+                 listed(changes.value().keys()))
         << u'\n';
     if (kind == Kind::Quote && now && record.value().value(u"state"_s) == u"approved"_s && now->value(u"state"_s) != u"approved"_s) {
         out << i18nc("@info:shell", "Its approved words changed, so it is a draft again: it needs a new approval.") << u'\n';
@@ -322,8 +330,8 @@ int remove(Store::Store &store, Kind kind, const QString &id, const QCommandLine
         return failed(err, record.error().message());
     }
     const Store::DeletePolicy policy = parser.isSet(u"detach"_s) ? Store::DeletePolicy::Detach
-        : parser.isSet(u"with-dependents"_s)                      ? Store::DeletePolicy::DeleteDependents
-                                                                  : Store::DeletePolicy::Refuse;
+        : parser.isSet(u"with-dependents"_s)                     ? Store::DeletePolicy::DeleteDependents
+                                                                 : Store::DeletePolicy::Refuse;
     const QString label = store.recordLabel(kind, record.value());
     if (auto removed = store.remove(kind, record.value().value(u"id"_s).toString(), policy); !removed) {
         return failed(err, removed.error().message());
@@ -337,8 +345,9 @@ int quote(Store::Store &store, const QString &action, const QString &id, const Q
 {
     static const QStringList actions = {u"submit"_s, u"approve"_s, u"withdraw"_s, u"reopen"_s};
     if (!actions.contains(action)) {
-        return usage(err,
-                     i18nc("@info:shell %1 is what the user typed", "“%1” is not something to do with a quote: use submit, approve, withdraw or reopen.", action));
+        return usage(
+            err,
+            i18nc("@info:shell %1 is what the user typed", "“%1” is not something to do with a quote: use submit, approve, withdraw or reopen.", action));
     }
     if (action == u"approve" && parser.value(u"by"_s).trimmed().isEmpty()) {
         return usage(err, i18nc("@info:shell", "Say who approved the quote: chorus-cli quote approve ID --by NAME"));
@@ -358,15 +367,18 @@ int quote(Store::Store &store, const QString &action, const QString &id, const Q
         changes.insert(u"state"_s, u"submitted"_s);
     } else if (action == u"approve") {
         if (state != u"draft" && state != u"submitted") {
-            return failed(err, i18nc("@info:shell %1 names the quote, %2 its state", "%1 is %2: only a draft or a submitted quote can be approved.", label, stateLabel));
+            return failed(
+                err,
+                i18nc("@info:shell %1 names the quote, %2 its state", "%1 is %2: only a draft or a submitted quote can be approved.", label, stateLabel));
         }
         changes.insert(u"state"_s, u"approved"_s);
         changes.insert(u"approved_by"_s, parser.value(u"by"_s).trimmed());
         changes.insert(u"approved_at"_s, formatInstant(QDateTime::currentDateTimeUtc()));
     } else if (action == u"withdraw") {
         if (state != u"submitted" && state != u"approved") {
-            return failed(err,
-                          i18nc("@info:shell %1 names the quote, %2 its state", "%1 is %2: only a submitted or an approved quote can be withdrawn.", label, stateLabel));
+            return failed(
+                err,
+                i18nc("@info:shell %1 names the quote, %2 its state", "%1 is %2: only a submitted or an approved quote can be withdrawn.", label, stateLabel));
         }
         changes.insert(u"state"_s, u"withdrawn"_s);
     } else {
@@ -378,7 +390,8 @@ int quote(Store::Store &store, const QString &action, const QString &id, const Q
     if (auto written = store.update(Kind::Quote, record.value().value(u"id"_s).toString(), changes); !written) {
         return failed(err, written.error().message());
     }
-    out << i18nc("@info:shell %1 names the quote, %2 its new state", "%1 is now %2.", label, choiceLabel(u"state", changes.value(u"state"_s).toString())) << u'\n';
+    out << i18nc("@info:shell %1 names the quote, %2 its new state", "%1 is now %2.", label, choiceLabel(u"state", changes.value(u"state"_s).toString()))
+        << u'\n';
     return CommandLineTool::Success;
 }
 
@@ -393,12 +406,11 @@ QList<Command> commands()
         {u"show"_s, u"show KIND ID [--json]"_s, i18nc("@info:shell description of a command", "Show every field of a record")},
         {u"create"_s, u"create KIND FIELD=VALUE..."_s, i18nc("@info:shell description of a command", "Create a record and print its id")},
         {u"update"_s, u"update KIND ID FIELD=VALUE..."_s, i18nc("@info:shell description of a command", "Change fields of a record (FIELD= empties one)")},
-        {u"delete"_s,
-         u"delete KIND ID [--detach|--with-dependents]"_s,
-         i18nc("@info:shell description of a command", "Delete a record")},
+        {u"delete"_s, u"delete KIND ID [--detach|--with-dependents]"_s, i18nc("@info:shell description of a command", "Delete a record")},
         {u"quote"_s,
          u"quote submit|approve|withdraw|reopen ID [--by NAME]"_s,
-         i18nc("@info:shell description of a command", "Move a quote through its approval: submit it, approve it (saying who), withdraw it, reopen it as a draft")},
+         i18nc("@info:shell description of a command",
+               "Move a quote through its approval: submit it, approve it (saying who), withdraw it, reopen it as a draft")},
     };
 }
 
@@ -416,12 +428,10 @@ void setUp(QCommandLineParser &parser, const QString &name)
                                      "FIELD= empties a field; a picture is read from a file with photo=@FILE.");
     if (name == u"list") {
         parser.addPositionalArgument(u"KIND"_s, kindHelp, u"KIND"_s);
-        parser.addOption(QCommandLineOption(u"where"_s,
-                                            i18nc("@info:shell", "Only the records whose FIELD has this VALUE; may be given several times."),
-                                            u"FIELD=VALUE"_s));
-        parser.addOption(QCommandLineOption(u"limit"_s,
-                                            i18nc("@info:shell", "List at most N records."),
-                                            i18nc("@info:shell placeholder of an option's value", "N")));
+        parser.addOption(
+            QCommandLineOption(u"where"_s, i18nc("@info:shell", "Only the records whose FIELD has this VALUE; may be given several times."), u"FIELD=VALUE"_s));
+        parser.addOption(
+            QCommandLineOption(u"limit"_s, i18nc("@info:shell", "List at most N records."), i18nc("@info:shell placeholder of an option's value", "N")));
         parser.addOption(QCommandLineOption(u"json"_s, i18nc("@info:shell", "Print the records as a JSON array, every field included.")));
     } else if (name == u"show") {
         parser.addPositionalArgument(u"KIND"_s, kindHelp, u"KIND"_s);
@@ -437,10 +447,11 @@ void setUp(QCommandLineParser &parser, const QString &name)
     } else if (name == u"delete") {
         parser.addPositionalArgument(u"KIND"_s, kindHelp, u"KIND"_s);
         parser.addPositionalArgument(u"ID"_s, idHelp, u"ID"_s);
-        parser.addOption(QCommandLineOption(u"detach"_s,
-                                            i18nc("@info:shell", "Keep the records that depend on it, without their link (people stay, without organization).")));
-        parser.addOption(QCommandLineOption(u"with-dependents"_s,
-                                            i18nc("@info:shell", "Delete the records that depend on it too (a person's quotes with the person).")));
+        parser.addOption(
+            QCommandLineOption(u"detach"_s,
+                               i18nc("@info:shell", "Keep the records that depend on it, without their link (people stay, without organization).")));
+        parser.addOption(
+            QCommandLineOption(u"with-dependents"_s, i18nc("@info:shell", "Delete the records that depend on it too (a person's quotes with the person).")));
     } else if (name == u"quote") {
         parser.addPositionalArgument(u"ACTION"_s, i18nc("@info:shell", "submit, approve, withdraw or reopen."), u"submit|approve|withdraw|reopen"_s);
         parser.addPositionalArgument(u"ID"_s, i18nc("@info:shell", "The quote's id."), u"ID"_s);
@@ -456,12 +467,16 @@ int run(const QString &name, const QCommandLineParser &parser, const QString &pa
     std::optional<Kind> kind = Kind::Quote;
     if (name != u"quote") {
         if (values.isEmpty()) {
-            return usage(err, i18nc("@info:shell %1 is a command, %2 a list of names", "The %1 command needs the kind of record first: %2.", name, kindNames()));
+            return usage(err,
+                         i18nc("@info:shell %1 is a command, %2 a list of names", "The %1 command needs the kind of record first: %2.", name, kindNames()));
         }
         kind = kindNamed(values.first());
         if (!kind) {
             return usage(err,
-                         i18nc("@info:shell %1 is what the user typed, %2 a list of names", "“%1” is not a kind of record. The kinds are: %2.", values.first(), kindNames()));
+                         i18nc("@info:shell %1 is what the user typed, %2 a list of names",
+                               "“%1” is not a kind of record. The kinds are: %2.",
+                               values.first(),
+                               kindNames()));
         }
         values.removeFirst();
     }
@@ -470,7 +485,8 @@ int run(const QString &name, const QCommandLineParser &parser, const QString &pa
         return usage(err, i18nc("@info:shell %1 is a command", "The %1 command needs the id of the record.", name));
     }
     if ((name == u"show" || name == u"delete") && values.size() > 1) {
-        return usage(err, i18nc("@info:shell %1 is a command, %2 what the user typed", "The %1 command takes one id, but was given “%2”.", name, values.join(u' ')));
+        return usage(err,
+                     i18nc("@info:shell %1 is a command, %2 what the user typed", "The %1 command takes one id, but was given “%2”.", name, values.join(u' ')));
     }
     if (name == u"list" && !values.isEmpty()) {
         return usage(err, i18nc("@info:shell %1 is what the user typed", "Give conditions with --where FIELD=VALUE, not “%1”.", values.join(u' ')));

@@ -148,11 +148,14 @@ int resolve(const QCommandLineParser &parser, Store::Store &store, QTextStream &
     bool isNumber = false;
     const qint64 id = QString(values.value(1)).remove(u'#').toLongLong(&isNumber);
     if (values.size() != 2 || !isNumber) {
-        return usage(err, i18nc("@info:shell", "conflicts resolve needs the number of a conflict, as “conflicts list” shows it: chorus-cli conflicts resolve 3 --keep mine"));
+        return usage(
+            err,
+            i18nc("@info:shell", "conflicts resolve needs the number of a conflict, as “conflicts list” shows it: chorus-cli conflicts resolve 3 --keep mine"));
     }
     const QString keep = parser.value(u"keep"_s);
     const bool merged = parser.isSet(u"merged"_s) || parser.isSet(u"merged-file"_s);
-    if (int(!keep.isEmpty()) + int(parser.isSet(u"merged"_s)) + int(parser.isSet(u"merged-file"_s)) != 1 || (!keep.isEmpty() && keep != u"mine" && keep != u"theirs")) {
+    if (int(!keep.isEmpty()) + int(parser.isSet(u"merged"_s)) + int(parser.isSet(u"merged-file"_s)) != 1
+        || (!keep.isEmpty() && keep != u"mine" && keep != u"theirs")) {
         return usage(err, i18nc("@info:shell", "Say how to resolve it: --keep mine, --keep theirs, --merged TEXT or --merged-file FILE."));
     }
     QString text = parser.value(u"merged"_s);
@@ -174,8 +177,8 @@ int resolve(const QCommandLineParser &parser, Store::Store &store, QTextStream &
         return CommandLineTool::Failed;
     }
     const Sync::Replica::Resolution resolution = merged ? Sync::Replica::Resolution::Merged
-        : keep == u"mine"                              ? Sync::Replica::Resolution::KeepMine
-                                                       : Sync::Replica::Resolution::KeepTheirs;
+        : keep == u"mine"                               ? Sync::Replica::Resolution::KeepMine
+                                                        : Sync::Replica::Resolution::KeepTheirs;
     if (auto done = replica.resolve(id, resolution, text); !done) {
         err << done.error().message() << u'\n';
         return CommandLineTool::Failed;

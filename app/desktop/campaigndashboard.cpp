@@ -99,8 +99,7 @@ QLabel *CampaignDashboard::addTile(QGridLayout *grid, int column, const QString 
     QFont large = font();
     large.setPointSizeF(large.pointSizeF() * 1.7);
     const QString figure = u"<span style=\"font-size:%1pt; font-weight:600\">%2</span>"_s.arg(large.pointSizeF()).arg(number.toHtmlEscaped());
-    tile->setText((url.isEmpty() ? figure : u"<a href=\"%1\" style=\"text-decoration:none\">%2</a>"_s.arg(url.toHtmlEscaped(), figure)) + u"<br/>"_s
-                  + caption);
+    tile->setText((url.isEmpty() ? figure : u"<a href=\"%1\" style=\"text-decoration:none\">%2</a>"_s.arg(url.toHtmlEscaped(), figure)) + u"<br/>"_s + caption);
     // Screen readers say the figure as a phrase: "12 signed on".
     tile->setAccessibleName(spoken);
     connect(tile, &QLabel::linkActivated, this, &CampaignDashboard::openLink);
@@ -123,10 +122,9 @@ void CampaignDashboard::refresh()
     // in light and dark colour schemes alike.
     const QColor text = palette().color(QPalette::Text);
     const QColor base = palette().color(QPalette::Base);
-    const QString muted = QColor::fromRgbF(text.redF() * 0.65f + base.redF() * 0.35f,
-                                           text.greenF() * 0.65f + base.greenF() * 0.35f,
-                                           text.blueF() * 0.65f + base.blueF() * 0.35f)
-                              .name();
+    const QString muted =
+        QColor::fromRgbF(text.redF() * 0.65f + base.redF() * 0.35f, text.greenF() * 0.65f + base.greenF() * 0.35f, text.blueF() * 0.65f + base.blueF() * 0.35f)
+            .name();
     for (const Models::CampaignSummary &summary : summaries) {
         const QString campaign = summary.id;
         auto *card = new QFrame(this);
@@ -186,7 +184,9 @@ void CampaignDashboard::refresh()
             if (!summary.oldestAsOf.isEmpty()) {
                 caption += u"<br/><span style=\"color:%1\">%2</span>"_s.arg(
                     muted,
-                    i18nc("@info %1 is a date", "figures as of %1 or later", locale.toString(QDate::fromString(summary.oldestAsOf, Qt::ISODate), QLocale::ShortFormat)));
+                    i18nc("@info %1 is a date",
+                          "figures as of %1 or later",
+                          locale.toString(QDate::fromString(summary.oldestAsOf, Qt::ISODate), QLocale::ShortFormat)));
             }
             if (summary.organizationsWithoutFigure > 0) {
                 caption += u"<br/><span style=\"color:%1\">%2</span>"_s.arg(
@@ -228,11 +228,12 @@ void CampaignDashboard::refresh()
         QStringList lines;
         for (const Models::CampaignSummary::Petition &petition : summary.petitions) {
             const QString what = petition.kind == u"open_letter" ? i18nc("@info", "Open letter") : i18nc("@info", "Petition");
-            QString line = i18nc("@info dashboard line; %1 petition or open letter, %2 its title, %3 the count",
-                                 "%1 “%2”: %3",
-                                 what,
-                                 u"<a href=\"%1\">%2</a>"_s.arg(link(Kind::Petition, {{u"campaign_id"_s, campaign}}).toHtmlEscaped(), petition.title.toHtmlEscaped()),
-                                 i18ncp("@info", "%1 signature", "%1 signatures", petition.signatures));
+            QString line =
+                i18nc("@info dashboard line; %1 petition or open letter, %2 its title, %3 the count",
+                      "%1 “%2”: %3",
+                      what,
+                      u"<a href=\"%1\">%2</a>"_s.arg(link(Kind::Petition, {{u"campaign_id"_s, campaign}}).toHtmlEscaped(), petition.title.toHtmlEscaped()),
+                      i18ncp("@info", "%1 signature", "%1 signatures", petition.signatures));
             if (const QDateTime asOf = parseInstant(petition.countAsOf); asOf.isValid()) {
                 line += u' ' + i18nc("@info %1 is a date", "(as of %1)", locale.toString(asOf.toLocalTime().date(), QLocale::ShortFormat));
             }
@@ -243,8 +244,7 @@ void CampaignDashboard::refresh()
         for (const Models::CampaignSummary::Site &site : summary.upcomingSites) {
             if (site.eventId != event) {
                 event = site.eventId;
-                lines << u"<b>%1</b>"_s.arg(
-                    i18nc("@title:group on the overview; %1 is an event", "Upcoming: %1", site.eventTitle).toHtmlEscaped());
+                lines << u"<b>%1</b>"_s.arg(i18nc("@title:group on the overview; %1 is an event", "Upcoming: %1", site.eventTitle).toHtmlEscaped());
             }
             lines << i18nc("@info dashboard line; %1 local time, %2 venue",
                            "%1 — %2",
@@ -252,9 +252,8 @@ void CampaignDashboard::refresh()
                            u"<a href=\"%1\">%2</a>"_s.arg(link(Kind::Site, {{u"event_id"_s, site.eventId}}).toHtmlEscaped(), site.venue.toHtmlEscaped()));
         }
         if (summary.overdueTasks > 0) {
-            lines << u"<a href=\"%1\"><b>%2</b></a>"_s.arg(
-                link(Kind::Task, {{u"campaign_id"_s, campaign}, {u"status"_s, u"open"_s}}).toHtmlEscaped(),
-                i18ncp("@info dashboard line", "1 task is overdue", "%1 tasks are overdue", summary.overdueTasks));
+            lines << u"<a href=\"%1\"><b>%2</b></a>"_s.arg(link(Kind::Task, {{u"campaign_id"_s, campaign}, {u"status"_s, u"open"_s}}).toHtmlEscaped(),
+                                                           i18ncp("@info dashboard line", "1 task is overdue", "%1 tasks are overdue", summary.overdueTasks));
         }
         auto *figures = new QLabel(card);
         figures->setObjectName(u"figures"_s);

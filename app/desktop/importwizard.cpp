@@ -385,11 +385,11 @@ void ImportWizard::askAboutDuplicate(const Interop::DuplicateMatch &match)
     box->setIcon(QMessageBox::Question);
     box->setWindowTitle(i18nc("@title:window", "Possible Duplicate"));
     box->setText(i18nc("@info %1 is a line number, %2 a name in the file, %3 a name in the database, %4 why they look alike",
-                      "Line %1 of the file, “%2”, looks like “%3”, already in the database (%4).",
-                      match.line,
-                      match.incoming.value(u"name"_s).toString(),
-                      match.existingName,
-                      match.reason));
+                       "Line %1 of the file, “%2”, looks like “%3”, already in the database (%4).",
+                       match.line,
+                       match.incoming.value(u"name"_s).toString(),
+                       match.existingName,
+                       match.reason));
     QPushButton *merge = box->addButton(i18nc("@action:button", "Merge"), QMessageBox::AcceptRole);
     merge->setObjectName(u"mergeButton"_s);
     QPushButton *keep = box->addButton(i18nc("@action:button", "Keep Both"), QMessageBox::AcceptRole);

@@ -24,7 +24,6 @@
 #include <QIcon>
 #include <QTimer>
 
-
 #include <cstdio>
 
 using namespace Qt::StringLiterals;

@@ -34,9 +34,9 @@
 
 #include <QAction>
 #include <QApplication>
-#include <QEvent>
 #include <QDateTime>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>

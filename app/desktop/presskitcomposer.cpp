@@ -288,8 +288,7 @@ void PressKitComposer::createKit()
     QJsonArray quotes;
     for (const Record &quote : m_store.fetchAll(Kind::Quote, u"campaign_id"_s, campaignId)) {
         const QDateTime expiry = parseInstant(quote.value(u"expires_at"_s).toString());
-        if (quote.value(u"state"_s).toString() == u"approved" && quote.value(u"translation_of"_s).toString().isEmpty()
-            && (!expiry.isValid() || expiry > now)) {
+        if (quote.value(u"state"_s).toString() == u"approved" && quote.value(u"translation_of"_s).toString().isEmpty() && (!expiry.isValid() || expiry > now)) {
             quotes.append(idOf(quote));
         }
     }
@@ -404,8 +403,8 @@ void PressKitComposer::refresh()
     if (!kit) {
         m_quotes->clear();
         m_guards->clear();
-        m_guards->addItem(new QListWidgetItem(QIcon::fromTheme(u"dialog-information"_s),
-                                              i18nc("@info", "This campaign has no press kit yet. Click New Kit to make one.")));
+        m_guards->addItem(
+            new QListWidgetItem(QIcon::fromTheme(u"dialog-information"_s), i18nc("@info", "This campaign has no press kit yet. Click New Kit to make one.")));
         m_document->close();
         m_filling = false;
         Q_EMIT refreshed();

@@ -12,22 +12,22 @@
 #include <KLocalizedString>
 #include <KMessageWidget>
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDateTimeEdit>
 #include <QCompleter>
+#include <QDateTimeEdit>
 #include <QDir>
 #include <QEvent>
-#include <QFocusEvent>
-#include <QBuffer>
 #include <QFileDialog>
+#include <QFocusEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QImage>
 #include <QLabel>
-#include <QPushButton>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -373,7 +373,10 @@ bool RecordEditor::setImageFromFile(const QString &field, const QString &path)
 {
     QImage image(path);
     if (image.isNull()) {
-        showMessage(i18nc("@info %1 is a file, %2 a field", "%1 is not an image Chorus can read, so the %2 was not changed.", QDir::toNativeSeparators(path), fieldLabel(m_kind, field)));
+        showMessage(i18nc("@info %1 is a file, %2 a field",
+                          "%1 is not an image Chorus can read, so the %2 was not changed.",
+                          QDir::toNativeSeparators(path),
+                          fieldLabel(m_kind, field)));
         return false;
     }
     // Stored as a PNG no larger than it is ever shown: a photo from a camera would weigh
