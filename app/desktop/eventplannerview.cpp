@@ -25,6 +25,8 @@
 #include <QTimeEdit>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using Chorus::Domain::Kind;
 using Chorus::Domain::Record;
@@ -179,12 +181,18 @@ void EventPlannerView::setStore(Store::Store *store)
     });
     if (m_store) {
         connect(m_store, &Store::Store::changed, this, [this](const QList<Store::Change> &changes) {
-            for (const Store::Change &change : changes) {
-                if (change.kind == Kind::Event && change.operation != Store::Change::Operation::Updated) {
-                    reloadEvents();
-                } else if (change.kind == Kind::Person) {
-                    reloadPeople();
-                }
+            // An import announces thousands of people at once: each list is read again once.
+            const bool events = std::any_of(changes.cbegin(), changes.cend(), [](const Store::Change &change) {
+                return change.kind == Kind::Event && change.operation != Store::Change::Operation::Updated;
+            });
+            const bool people = std::any_of(changes.cbegin(), changes.cend(), [](const Store::Change &change) {
+                return change.kind == Kind::Person;
+            });
+            if (events) {
+                reloadEvents();
+            }
+            if (people) {
+                reloadPeople();
             }
             updateSummary();
         });
