@@ -14,8 +14,8 @@
 
 #include <QStringDecoder>
 
-#include <cctype>
 #include <QUuid>
+#include <cctype>
 
 using namespace Qt::StringLiterals;
 using Chorus::Domain::Kind;
@@ -147,6 +147,23 @@ QByteArray VCard::exportPeople(Store::Store &store, int version)
     return converter.exportVCards(list, version == 4 ? KContacts::VCardConverter::v4_0 : KContacts::VCardConverter::v3_0);
 }
 
+/*!
+ * The file with two inert lines after it. KContacts joins a quoted-printable value that ends in a
+ * soft line break ("=") to the lines after it, and when that join reaches the end of the file its
+ * reader starts over from the first line, for ever: a file cut off after such a line would hang
+ * the import. The lines at the end give every join a line to stop at and one after it; they hold
+ * no colon, so they are no property, and a contact they could fall into has no END and is
+ * refused anyway.
+ */
+static QByteArray withEndGuard(const QByteArray &data)
+{
+    QByteArray guarded = data;
+    if (!guarded.endsWith('\n')) {
+        guarded += '\n';
+    }
+    return guarded + "X\nX\n";
+}
+
 Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, DuplicateAction onDuplicate)
 {
     const QByteArray data = withoutGroups(asUtf8(file));
@@ -176,7 +193,7 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, 
         return Error(Error::Code::Invalid, i18nc("@info", "The file is not a vCard file: no contact (BEGIN:VCARD) found."));
     }
     KContacts::VCardConverter converter;
-    const KContacts::Addressee::List contacts = converter.parseVCards(data);
+    const KContacts::Addressee::List contacts = converter.parseVCards(withEndGuard(data));
     if (contacts.size() != startLines.size()) {
         return Error(Error::Code::Invalid,
                      i18nc("@info %1 and %2 are numbers",

@@ -113,6 +113,14 @@ private Q_SLOTS:
         QTest::newRow("unknown version") << QByteArray("BEGIN:VCARD\nVERSION:5.0\nFN:Ana\nEND:VCARD\n") << u"Line 2: vCard version 5.0"_s;
         QTest::newRow("no name") << QByteArray("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nEMAIL:x@y.example\nEND:VCARD\n")
                                  << u"Line 5"_s;
+        // A quoted-printable value that goes on after a soft line break ("=") on the last line,
+        // as in a file cut off in the middle of a note: once a hang in the vCard reader.
+        QTest::newRow("cut off after a soft line break") << QByteArray(
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ib\xc3\xa1\xc3\xb1\x65z;Jos\xc3\xa9\r\nNOTE;ENCODING=QUOTED-PRINTABLE:L=C3=ADnea uno=\r\nEND:VCARD\r\n")
+                                                         << u"could be read"_s;
+        QTest::newRow("soft line break on the very last line") << QByteArray("BEGIN:VCARD\n;QUOTED-PRINTABLE:=\nu") << u"could be read"_s;
+        QTest::newRow("soft line breaks in a row at the end")
+            << QByteArray("BEGIN:VCARD\nVERSION:2.1\nFN:Ana\nNOTE;ENCODING=QUOTED-PRINTABLE:a=====\n=\n") << u"could be read"_s;
     }
 
     void shouldRefuseBadCardsAndChangeNothing()
