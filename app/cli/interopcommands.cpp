@@ -198,6 +198,9 @@ public:
                         shown(*file),
                         table.value().encoding)
               << u'\n';
+        if (const int notes = table.value().linesAboveHeader; notes > 0) {
+            m_out << u"  "_s << i18ncp("@info:shell", "1 line of notes above the header skipped", "%1 lines of notes above the header skipped", notes) << u'\n';
+        }
         m_out << u"  "_s
               << (*kind == Kind::Person ? i18ncp("@info:shell", "%1 person added", "%1 people added", r.created)
                                         : i18ncp("@info:shell", "%1 organization added", "%1 organizations added", r.created))

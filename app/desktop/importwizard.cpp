@@ -211,6 +211,10 @@ bool ImportWizard::setFile(const QString &path)
                                 m_table->rows.size(),
                                 QFileInfo(path).fileName(),
                                 m_table->encoding));
+    if (const int notes = m_table->linesAboveHeader; notes > 0) {
+        m_fileLabel->setText(m_fileLabel->text() + u" "_s
+                             + i18ncp("@info", "(1 line of notes above the header skipped)", "(%1 lines of notes above the header skipped)", notes));
+    }
     guessMapping();
     return true;
 }

@@ -73,8 +73,27 @@ const QHash<QString, QString> &commonHeaders()
              "organization1name",
              "organizacion",
              "entidad",
-             "empresa"});
-        add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "organizationtitle", "cargo", "puesto"});
+             "empresa",
+             // Salesforce's contacts belong to an "Account Name".
+             "accountname",
+             "employername"});
+        add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "organizationtitle", "occupation", "cargo", "puesto"});
+        add(u"middle_name"_s, {"middlename", "middle", "additionalname", "segundonombre"});
+        // Second addresses and phones, from exports that have a column for each kind.
+        add(u"other_email"_s,
+            {"email2", "email2address", "email3address", "email2value", "email3value", "secondaryemail", "otheremail", "homeemail", "alternateemail"});
+        add(u"other_phone"_s,
+            {"businessphone",
+             "businessphone2",
+             "homephone",
+             "homephone2",
+             "otherphone",
+             "companymainphone",
+             "phone2",
+             "phone2value",
+             "phone3value",
+             "secondaryphone",
+             "mobilenumber2"});
         add(u"address"_s,
             {"address",
              "streetaddress",
@@ -85,10 +104,40 @@ const QHash<QString, QString> &commonHeaders()
              "direccion",
              "can2useraddress",
              "businessstreet",
-             "homestreet"});
-        add(u"city"_s, {"city", "town", "locality", "address1city", "ciudad", "localidad", "municipio", "can2city", "can2usercity", "businesscity", "homecity"});
+             "homestreet",
+             "mailingstreet",
+             "primaryaddress1",
+             "addressstreet",
+             "street1"});
+        add(u"city"_s,
+            {"city",
+             "town",
+             "locality",
+             "address1city",
+             "ciudad",
+             "localidad",
+             "municipio",
+             "can2city",
+             "can2usercity",
+             "businesscity",
+             "homecity",
+             "mailingcity",
+             "primarycity",
+             "addresscity"});
         add(u"state"_s,
-            {"state", "stateprovince", "province", "region", "address1region", "can2state", "can2stateabbreviated", "provincia", "businessstate", "homestate"});
+            {"state",
+             "stateprovince",
+             "province",
+             "region",
+             "address1region",
+             "can2state",
+             "can2stateabbreviated",
+             "provincia",
+             "businessstate",
+             "homestate",
+             "mailingstate",
+             "mailingstateprovince",
+             "primarystate"});
         add(u"zip"_s,
             {"zip",
              "zipcode",
@@ -100,8 +149,22 @@ const QHash<QString, QString> &commonHeaders()
              "cp",
              "can2zip",
              "businesspostalcode",
-             "homepostalcode"});
-        add(u"country"_s, {"country", "address1country", "pais", "can2country", "countryregion", "businesscountryregion", "homecountryregion"});
+             "homepostalcode",
+             "mailingzippostalcode",
+             "mailingpostalcode",
+             "mailingzip",
+             "primaryzip"});
+        add(u"country"_s,
+            {"country",
+             "address1country",
+             "pais",
+             "can2country",
+             "countryregion",
+             "businesscountryregion",
+             "homecountryregion",
+             "mailingcountry",
+             "primarycountry",
+             "addresscountry"});
         add(u"notes"_s, {"notes", "note", "comments", "comment", "notas", "observaciones"});
         add(u"pronouns"_s, {"pronouns", "pronombres"});
         add(u"languages"_s, {"languages", "language", "idiomas", "idioma"});
@@ -115,6 +178,12 @@ const QHash<QString, QString> &commonHeaders()
         return h;
     }();
     return headers;
+}
+
+/// The fields that several columns may fill: every value but the first is kept in the notes.
+bool collects(const QString &field)
+{
+    return field == u"other_email" || field == u"other_phone";
 }
 
 /// Headers that mean a field more surely than the plain one: Outlook's "Title" is "Mr." or "Dr.",
@@ -176,11 +245,14 @@ QStringList ColumnMapping::targetFields(Kind kind)
     }
     return {u"name"_s,
             u"first_name"_s,
+            u"middle_name"_s,
             u"last_name"_s,
             u"title"_s,
             u"organization"_s,
             u"email"_s,
+            u"other_email"_s,
             u"phone"_s,
+            u"other_phone"_s,
             u"pronouns"_s,
             u"languages"_s,
             u"bio"_s,
@@ -199,6 +271,15 @@ QString ColumnMapping::targetLabel(Kind kind, const QString &field)
     }
     if (field == u"last_name") {
         return i18nc("@label import field", "last name");
+    }
+    if (field == u"middle_name") {
+        return i18nc("@label import field", "middle name");
+    }
+    if (field == u"other_email") {
+        return i18nc("@label import field", "other e-mail (kept in the notes)");
+    }
+    if (field == u"other_phone") {
+        return i18nc("@label import field", "other phone (kept in the notes)");
     }
     if (field == u"organization") {
         return i18nc("@label import field", "organization (by name)");
@@ -237,14 +318,18 @@ ColumnMapping ColumnMapping::guess(Kind kind, const QStringList &headers)
         if (kind == Kind::Person && field == u"boilerplate") {
             field = u"bio"_s;
         }
-        // When two headers mean the same field, the surer one wins, then the first one.
+        // When two headers mean the same field, the surer one wins, then the first one; a second
+        // e-mail or phone column is kept as another e-mail or phone.
+        const auto other = [](const QString &field) {
+            return field == u"email" ? u"other_email"_s : field == u"phone" ? u"other_phone"_s : QString();
+        };
         if (!targets.contains(field)) {
             field.clear();
-        } else if (const int other = mapping.column(field); other >= 0) {
-            if (certainty(headerKey(headers.at(column))) > certainty(headerKey(headers.at(other)))) {
-                mapping.m_fields[other].clear();
+        } else if (const int earlier = mapping.column(field); earlier >= 0) {
+            if (certainty(headerKey(headers.at(column))) > certainty(headerKey(headers.at(earlier)))) {
+                mapping.m_fields[earlier] = other(field);
             } else {
-                field.clear();
+                field = other(field);
             }
         }
         mapping.setField(column, field);
@@ -266,8 +351,8 @@ void ColumnMapping::setField(int column, const QString &field)
     if (m_fields.size() <= column) {
         m_fields.resize(column + 1);
     }
-    // A field comes from one column.
-    if (!field.isEmpty()) {
+    // A field comes from one column, but for the other e-mails and phones.
+    if (!field.isEmpty() && !collects(field)) {
         for (QString &other : m_fields) {
             if (other == field) {
                 other.clear();

@@ -16,9 +16,10 @@ namespace Chorus::Interop
  * Which Chorus field each column of an imported file fills, by column index; an empty string
  * ignores the column.
  *
- * Besides the fields of the kind, an import knows "first_name" and "last_name" (joined into the
- * name), "organization" (a person's organization by its name, created when missing) and the
- * address parts "address", "city", "state", "zip" and "country", which Chorus keeps in the notes.
+ * Besides the fields of the kind, an import knows "first_name", "middle_name" and "last_name"
+ * (joined into the name), "other_email" and "other_phone" (any number of columns: the first
+ * value stands in for a missing e-mail or phone, the others are kept in the notes), "organization" (a person's organization by its name, created when missing)
+ * and the address parts "address", "city", "state", "zip" and "country", which Chorus keeps in the notes.
  */
 class CHORUS_CORE_EXPORT ColumnMapping
 {

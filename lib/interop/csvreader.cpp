@@ -3,6 +3,8 @@
 
 #include "csvreader.h"
 
+#include <algorithm>
+
 #include <KLocalizedString>
 
 #include <QFile>
@@ -59,18 +61,25 @@ bool looksBinary(QStringView text)
     return controls * 100 > sample;
 }
 
-/// The delimiter that splits the header line into the most fields, outside quotes.
+/// At most this many lines of notes above the header are skipped.
+constexpr qsizetype MaxLinesAboveHeader = 10;
+
+/// The delimiter that splits the header line into the most fields, outside quotes. Lines with
+/// none (notes above the header) are passed over.
 QChar detectDelimiter(QStringView text)
 {
     qsizetype commas = 0;
     qsizetype semicolons = 0;
     qsizetype tabs = 0;
+    qsizetype lines = 0;
     bool quoted = false;
     for (const QChar c : text) {
         if (c == u'"') {
             quoted = !quoted;
         } else if (!quoted && (c == u'\n' || c == u'\r')) {
-            break;
+            if (commas + semicolons + tabs > 0 || ++lines > MaxLinesAboveHeader) {
+                break;
+            }
         } else if (!quoted) {
             commas += c == u',';
             semicolons += c == u';';
@@ -241,6 +250,27 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
     }
     if (records.isEmpty()) {
         return Error(Error::Code::Invalid, i18nc("@info", "The file is empty: a header line and at least one row are expected."));
+    }
+
+    // Notes above the header: lines of one value, then the header and rows of several. The
+    // first note reads as a note ("Notes:", "Contacts exported on 2 May"), not as the name of
+    // the one column of a file whose rows are ragged ("Name").
+    const auto readsAsNote = [](const QString &value) {
+        const QString text = value.trimmed();
+        return text.endsWith(u':') || text.contains(u' ');
+    };
+    if (records.constFirst().fields.size() == 1 && readsAsNote(records.constFirst().fields.constFirst())) {
+        qsizetype first = 1;
+        while (first < records.size() && first <= MaxLinesAboveHeader && records.at(first).fields.size() == 1) {
+            ++first;
+        }
+        const bool severalFromThere = std::all_of(records.cbegin() + first, records.cend(), [](const CsvRow &row) {
+            return row.fields.size() > 1;
+        });
+        if (first <= MaxLinesAboveHeader && first + 1 < records.size() && severalFromThere) {
+            table.linesAboveHeader = records.at(first).line - records.constFirst().line;
+            records.remove(0, first);
+        }
     }
 
     CsvRow header = records.takeFirst();

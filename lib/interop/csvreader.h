@@ -26,6 +26,8 @@ struct CsvTable {
     QChar delimiter;
     QStringList headers;
     QList<CsvRow> rows;
+    /// Lines of notes above the header that were skipped (LinkedIn's export starts with some).
+    int linesAboveHeader = 0;
 };
 
 /**
@@ -33,7 +35,9 @@ struct CsvTable {
  * mark, UTF-16, otherwise Windows-1252), the delimiter (comma, semicolon or tab, from the header
  * line), and follows RFC 4180 quoting (fields with delimiters, doubled quotes and line breaks).
  *
- * The first line is the header. Errors are translated and name the line and column: an empty or
+ * The first line is the header, unless the file starts with a few lines of one value each
+ * (notes, as LinkedIn writes above its header) followed by lines of several: the first of those
+ * is the header, and the notes are skipped. Errors are translated and name the line and column: an empty or
  * binary file, a header without rows, an empty or repeated header name, an unterminated quote,
  * a field longer than maxFieldLength. Rows of another width than the header are kept as read:
  * the importer reports them per row. Blank lines are skipped.

@@ -104,7 +104,10 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
         }
     }
     QString first;
+    QString middle;
     QString last;
+    QStringList otherEmails;
+    QStringList otherPhones;
     QStringList noteLines;
     for (int column = 0; column < width; ++column) {
         const QString field = options.mapping.field(column);
@@ -114,8 +117,14 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
         }
         if (field == u"first_name") {
             first = value;
+        } else if (field == u"middle_name") {
+            middle = value;
         } else if (field == u"last_name") {
             last = value;
+        } else if (field == u"other_email") {
+            otherEmails << value;
+        } else if (field == u"other_phone") {
+            otherPhones << value;
         } else if (field == u"address" || field == u"city" || field == u"state" || field == u"zip" || field == u"country") {
             noteLines << addressLine(field, value);
         } else if (field == u"people_represented") {
@@ -137,8 +146,23 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
         }
     }
     if (!record.contains(u"name"_s) && (!first.isEmpty() || !last.isEmpty())) {
-        record.insert(u"name"_s, QStringList{first, last}.join(u' ').trimmed());
+        record.insert(u"name"_s, QStringList{first, middle, last}.join(u' ').simplified());
     }
+    // Another e-mail or phone stands in for a missing one; the rest go to the notes.
+    if (!otherEmails.isEmpty() && !record.contains(u"email"_s)) {
+        record.insert(u"email"_s, otherEmails.takeFirst());
+    }
+    if (!otherPhones.isEmpty() && !record.contains(u"phone"_s)) {
+        record.insert(u"phone"_s, otherPhones.takeFirst());
+    }
+    QStringList others;
+    for (const QString &email : std::as_const(otherEmails)) {
+        others << i18nc("@info a line the import adds to the notes", "Other e-mail: %1", email);
+    }
+    for (const QString &phone : std::as_const(otherPhones)) {
+        others << i18nc("@info a line the import adds to the notes", "Other phone: %1", phone);
+    }
+    noteLines = others + noteLines;
     if (!noteLines.isEmpty()) {
         const QString notes = record.value(u"notes"_s).toString();
         record.insert(u"notes"_s, (notes.isEmpty() ? QStringList() : QStringList{notes}) + noteLines);

@@ -99,6 +99,49 @@ private Q_SLOTS:
         QCOMPARE(table.value().rows.at(2).fields.size(), 3);
     }
 
+    void shouldSkipNotesAboveTheHeader_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QChar>("delimiter");
+        QTest::addColumn<int>("linesAboveHeader");
+        // LinkedIn's Connections.csv: a "Notes:" line, a quoted paragraph with commas, a blank line.
+        QTest::newRow("LinkedIn") << QByteArray(
+            "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing, "
+            "as you will see.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+            "Aisha,Bello,https://example.org/aisha,,Tenants Together,Organizer,12 Mar 2024\n"
+            "Lars,\xc3\x98\x62\x65rg,https://example.org/lars,lars@fjord.example,\"Fjord Climate, Inc.\",Policy Lead,03 Jan 2025\n")
+                                  << QChar(u',') << 3;
+        QTest::newRow("a title above a semicolon table")
+            << QByteArray("Contacts exported on 2 May 2025\r\nname;email\r\nAna;ana@x.example\r\n") << QChar(u';') << 1;
+    }
+
+    void shouldSkipNotesAboveTheHeader()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QChar, delimiter);
+        QFETCH(int, linesAboveHeader);
+        const auto table = CsvReader::read(data);
+        QVERIFY(table);
+        QCOMPARE(table.value().delimiter, delimiter);
+        QCOMPARE(table.value().linesAboveHeader, linesAboveHeader);
+        QCOMPARE(table.value().headers.size(), table.value().rows.last().fields.size());
+        QVERIFY(table.value().headers.size() >= 2);
+        // Lines still count from the top of the file.
+        QCOMPARE(table.value().rows.first().line, linesAboveHeader + 2);
+    }
+
+    void shouldKeepTheHeaderOfAOneColumnFile()
+    {
+        // A one-column file is no notes, even when its rows are ragged: they are reported as such.
+        for (const QByteArray &data : {QByteArray("Name\nAna\nLuis\n"), QByteArray("Name\nAna,x\nLuis,y\n")}) {
+            const auto table = CsvReader::read(data);
+            QVERIFY(table);
+            QCOMPARE(table.value().headers, QStringList{u"Name"_s});
+            QCOMPARE(table.value().linesAboveHeader, 0);
+            QCOMPARE(table.value().rows.size(), 2);
+        }
+    }
+
     void shouldRefuseBadFilesNamingWhere_data()
     {
         QTest::addColumn<QByteArray>("data");

@@ -132,6 +132,87 @@ private Q_SLOTS:
         QCOMPARE(one(Kind::Person, u"Sam Lee"_s).value(u"notes"_s).toString(), u"He said \"call me after 6\""_s);
     }
 
+    void outlookContacts()
+    {
+        // Outlook's "Title" is "Ms." and its "Job Title" the job; a column per phone and e-mail.
+        const auto report = importCsv(u"outlook-contacts.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        const Record maria = one(Kind::Person, u"María José Fernández"_s);
+        QCOMPARE(maria.value(u"title"_s).toString(), u"Portavoz"_s);
+        QCOMPARE(maria.value(u"email"_s).toString(), u"maria.fernandez@sut.example"_s);
+        QCOMPARE(organizationOf(maria), u"Sindicato Unido de Trabajadores"_s);
+        // The mobile is the phone, the office phone is kept in the notes...
+        QCOMPARE(maria.value(u"phone"_s).toString(), u"+34 600 111 222"_s);
+        const QString notes = maria.value(u"notes"_s).toString();
+        QVERIFY2(notes.contains(u"Other phone: +34 910 000 001"_s) && notes.contains(u"Other e-mail: mjf@home.example"_s)
+                     && notes.contains(u"Prefers Spanish"_s) && notes.contains(u"City: Madrid"_s),
+                 qPrintable(notes));
+        // ... and stands in for a missing mobile.
+        const Record kwame = one(Kind::Person, u"Kwame Mensah"_s);
+        QCOMPARE(kwame.value(u"phone"_s).toString(), u"+44 113 000 0000"_s);
+        QCOMPARE(kwame.value(u"title"_s).toString(), u"Executive Director"_s);
+    }
+
+    void linkedInConnections()
+    {
+        // Three lines of notes above the header; a connection without an e-mail.
+        QString encoding;
+        const auto report = importCsv(u"linkedin-connections.csv"_s, Kind::Person, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        const Record aisha = one(Kind::Person, u"Aisha Bello"_s);
+        QCOMPARE(aisha.value(u"title"_s).toString(), u"Organizer"_s);
+        QCOMPARE(organizationOf(aisha), u"Tenants Together"_s);
+        QVERIFY(aisha.value(u"email"_s).toString().isEmpty());
+        const Record lars = one(Kind::Person, u"Lars Øberg"_s);
+        QCOMPARE(lars.value(u"email"_s).toString(), u"lars@fjord.example"_s);
+        QCOMPARE(organizationOf(lars), u"Fjord Climate, Inc."_s);
+    }
+
+    void salesforceContacts()
+    {
+        // Salesforce's contacts belong to an "Account Name", live at a "Mailing" address.
+        const auto report = importCsv(u"salesforce-contacts.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        const Record pedro = one(Kind::Person, u"Pedro Álvarez"_s);
+        QCOMPARE(organizationOf(pedro), u"Vecinos por el Agua"_s);
+        QCOMPARE(pedro.value(u"title"_s).toString(), u"Coordinator"_s);
+        QCOMPARE(pedro.value(u"phone"_s).toString(), u"+51 1 000 0000"_s);
+        const QString notes = pedro.value(u"notes"_s).toString();
+        QVERIFY2(notes.contains(u"Other phone: +51 900 000 000"_s) && notes.contains(u"Address: Av. Arequipa 100"_s) && notes.contains(u"Country: Peru"_s),
+                 qPrintable(notes));
+        // No office phone: the mobile is the phone.
+        QCOMPARE(one(Kind::Person, u"Grace Okafor"_s).value(u"phone"_s).toString(), u"510-555-0142"_s);
+    }
+
+    void nationBuilderPeople()
+    {
+        const auto report = importCsv(u"nationbuilder-people.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        const Record nadia = one(Kind::Person, u"Nadia Haddad"_s);
+        QCOMPARE(nadia.value(u"title"_s).toString(), u"Campaign Manager"_s);
+        QCOMPARE(nadia.value(u"phone"_s).toString(), u"(555) 010-0200"_s);
+        QCOMPARE(organizationOf(nadia), u"Justice Coalition"_s);
+        QVERIFY2(nadia.value(u"notes"_s).toString().contains(u"Address: 10 Main St"_s), qPrintable(nadia.value(u"notes"_s).toString()));
+        const Record omar = one(Kind::Person, u"Omar Farouk"_s);
+        QCOMPARE(omar.value(u"phone"_s).toString(), u"(555) 010-0300"_s);
+        QVERIFY2(omar.value(u"notes"_s).toString().contains(u"Other phone: (555) 010-0301"_s), qPrintable(omar.value(u"notes"_s).toString()));
+    }
+
+    void mailchimpAudience()
+    {
+        const auto report = importCsv(u"mailchimp-audience.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 1);
+        const Record zoe = one(Kind::Person, u"Zoë Adams"_s);
+        QCOMPARE(zoe.value(u"email"_s).toString(), u"zoe@rivers.example"_s);
+        QCOMPARE(zoe.value(u"phone"_s).toString(), u"555-0100"_s);
+        QCOMPARE(organizationOf(zoe), u"Rivers Alliance"_s);
+    }
+
     void excelSpanishWindows1252()
     {
         // Windows-1252, semicolons, CRLF, Spanish headers, and Excel's empty trailing columns.
