@@ -71,6 +71,34 @@ bool hasUnbalancedQuotationMarks(const QString &text)
     return depth != 0 || straight % 2 != 0 || guillemets != 0;
 }
 
+QString withoutEnclosingQuotationMarks(const QString &text)
+{
+    static const QList<std::pair<QChar, QChar>>
+        pairs{{u'“', u'”'}, {u'"', u'"'}, {u'«', u'»'}, {u'„', u'“'}, {u'„', u'”'}, {u'‘', u'’'}, {u'‹', u'›'}, {u'「', u'」'}, {u'『', u'』'}};
+    const QString trimmed = text.trimmed();
+    if (trimmed.size() < 3) {
+        return text;
+    }
+    for (const auto &[open, close] : pairs) {
+        if (trimmed.front() != open || trimmed.back() != close) {
+            continue;
+        }
+        // The first mark must be closed by the last one: “Yes,” she said, “now.” is no one quote.
+        const QStringView inner = QStringView(trimmed).sliced(1, trimmed.size() - 2);
+        int depth = 0;
+        for (const QChar c : inner) {
+            if (open == close ? c == open : (c == close && --depth < 0)) {
+                return text;
+            }
+            if (open != close && c == open) {
+                ++depth;
+            }
+        }
+        return depth == 0 ? inner.trimmed().toString() : text;
+    }
+    return text;
+}
+
 bool Composition::hasErrors() const
 {
     return std::any_of(guards.cbegin(), guards.cend(), [](const Guard &guard) {
@@ -216,7 +244,8 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
         ComposedQuote composed;
         composed.quoteId = quoteId;
         composed.usedQuoteId = used.value(u"id"_s).toString();
-        composed.text = used.value(u"text"_s).toString();
+        // The kit puts the quotation marks itself: a quote typed with its own would get two.
+        composed.text = withoutEnclosingQuotationMarks(used.value(u"text"_s).toString());
         composed.language = used.value(u"language"_s).toString();
         composed.personId = quote->value(u"spokesperson_id"_s).toString();
         const Record person = store.fetch(Kind::Person, composed.personId).value_or(Record());
@@ -378,6 +407,28 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
     }
     if (result.contacts.isEmpty()) {
         guard(S::Error, Kind::PressKit, kitId, i18nc("@info press kit guard", "%1 has no media contact. Add the person reporters should call.", kitLabel));
+    }
+
+    // A section with nothing to say is left out, rather than printed as a heading on an empty page.
+    const bool anyBio = std::any_of(result.spokespeople.cbegin(), result.spokespeople.cend(), [](const Record &person) {
+        return !person.value(u"bio"_s).toString().trimmed().isEmpty();
+    });
+    const QString campaignLabel = store.recordLabel(Kind::Campaign, result.campaign);
+    const auto leaveOut = [&](const QString &section, bool empty, const QString &message) {
+        if (empty && result.sections.removeAll(section) > 0) {
+            guard(S::Warning, Kind::PressKit, kitId, message);
+        }
+    };
+    leaveOut(u"fact_sheet"_s,
+             result.facts.isEmpty(),
+             i18nc("@info press kit guard", "%1: %2 has no facts yet, so the kit has no fact sheet.", kitLabel, campaignLabel));
+    leaveOut(u"roster"_s,
+             result.roster.isEmpty(),
+             i18nc("@info press kit guard", "%1: no organization has signed on to %2 yet, so the kit has no coalition roster.", kitLabel, campaignLabel));
+    leaveOut(u"bios"_s, !anyBio, i18nc("@info press kit guard", "%1: none of the people quoted has a bio, so the kit has no spokesperson bios.", kitLabel));
+    // The organizations without a boilerplate have a warning each already.
+    if (result.boilerplates.isEmpty()) {
+        result.sections.removeAll(u"boilerplates"_s);
     }
     return result;
 }

@@ -89,6 +89,9 @@ struct ComposeOptions {
  */
 CHORUS_CORE_EXPORT Result<Composition> compose(Store::Store &store, const QString &kitId, const ComposeOptions &options = {});
 
+/// text without the quotation marks that enclose it whole (“...”, «...», "..."), if any.
+CHORUS_CORE_EXPORT QString withoutEnclosingQuotationMarks(const QString &text);
+
 /// True when the quotation marks in text are unbalanced (“ without ”, an odd number of ").
 CHORUS_CORE_EXPORT bool hasUnbalancedQuotationMarks(const QString &text);
 

@@ -287,6 +287,76 @@ private Q_SLOTS:
         QVERIFY(!contact->contains(u"phone"_s));
     }
 
+    void shouldDropQuotationMarksThatEncloseTheWholeQuote_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("printed");
+        QTest::newRow("plain") << u"We are here."_s << u"We are here."_s;
+        QTest::newRow("curly") << u" “We have waited forty years.” "_s << u"We have waited forty years."_s;
+        QTest::newRow("straight") << u"\"Enough.\""_s << u"Enough."_s;
+        QTest::newRow("guillemets") << u"«El agua no se vende»"_s << u"El agua no se vende"_s;
+        QTest::newRow("German") << u"„Wasser ist ein Recht“"_s << u"Wasser ist ein Recht"_s;
+        QTest::newRow("corner brackets") << u"「水是生命之源。」"_s << u"水是生命之源。"_s;
+        QTest::newRow("nested") << u"“They told us “wait” for years.”"_s << u"They told us “wait” for years."_s;
+        QTest::newRow("two quotes") << u"“Yes,” she said, “now.”"_s << u"“Yes,” she said, “now.”"_s;
+        QTest::newRow("straight, two quotes") << u"\"Yes,\" she said, \"now.\""_s << u"\"Yes,\" she said, \"now.\""_s;
+        QTest::newRow("starts with a quote") << u"«Basta», dijo la vecina."_s << u"«Basta», dijo la vecina."_s;
+        QTest::newRow("ends with an emoji") << u"“Water now.” 💧"_s << u"“Water now.” 💧"_s;
+    }
+
+    void shouldDropQuotationMarksThatEncloseTheWholeQuote()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, printed);
+        QCOMPARE(PressKit::withoutEnclosingQuotationMarks(text), printed);
+    }
+
+    void shouldPrintAQuoteTypedWithItsOwnQuotationMarksOnce()
+    {
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition before = composed(*store);
+        QVERIFY(!before.quotes.isEmpty());
+        const QString quoteId = before.quotes.first().usedQuoteId;
+        const QString words = before.quotes.first().text;
+        QVERIFY(store->update(Kind::Quote, quoteId, {{u"text"_s, QString(u"“"_s + words + u"”"_s)}}));
+        // (editing an approved quote's text would reopen it: approve it again)
+        if (store->fetch(Kind::Quote, quoteId)->value(u"state"_s).toString() != u"approved") {
+            QVERIFY(store->update(Kind::Quote, quoteId, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Sam Reyes"_s}}));
+        }
+
+        const PressKit::Composition kit = composed(*store);
+        QCOMPARE(kit.quotes.first().text, words);
+    }
+
+    void shouldLeaveOutSectionsWithNothingToSay()
+    {
+        // GIVEN a campaign without facts, members or bios
+        auto store = demoStore();
+        QVERIFY(store);
+        const QString kitId = demoKit(*store).value(u"id"_s).toString();
+        const PressKit::Composition full = composed(*store);
+        QVERIFY(full.sections.contains(u"fact_sheet"_s) && full.sections.contains(u"roster"_s) && full.sections.contains(u"bios"_s));
+        for (const Record &fact : full.facts) {
+            QVERIFY(store->remove(Kind::Fact, fact.value(u"id"_s).toString()));
+        }
+        for (const Record &membership : full.roster) {
+            QVERIFY(store->update(Kind::Membership, membership.value(u"id"_s).toString(), {{u"status"_s, u"considering"_s}}));
+        }
+        for (const Record &person : full.spokespeople) {
+            QVERIFY(store->update(Kind::Person, person.value(u"id"_s).toString(), {{u"bio"_s, QVariant()}}));
+        }
+
+        // WHEN it is composed THEN those sections are left out, each with a warning, and the rest stays
+        const PressKit::Composition kit = composed(*store);
+        QVERIFY(!kit.sections.contains(u"fact_sheet"_s));
+        QVERIFY(!kit.sections.contains(u"roster"_s));
+        QVERIFY(!kit.sections.contains(u"bios"_s));
+        QVERIFY(kit.sections.contains(u"release"_s));
+        QCOMPARE(guardsAbout(kit, kitId, Guard::Severity::Warning).size(), guardsAbout(full, kitId, Guard::Severity::Warning).size() + 3);
+        QVERIFY(!kit.hasErrors());
+    }
+
     void shouldDetectUnbalancedQuotationMarks_data()
     {
         QTest::addColumn<QString>("text");
