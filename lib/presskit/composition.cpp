@@ -8,11 +8,17 @@
 
 #include <KLocalizedString>
 
+#include <QCoreApplication>
+#include <QFont>
+#include <QGlyphRun>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QRawFont>
 #include <QSet>
+#include <QTextLayout>
 
 #include <algorithm>
 
@@ -39,6 +45,91 @@ bool isUsable(const Record &quote, const QDateTime &now)
     const QDateTime expiry = parseInstant(quote.value(u"expires_at"_s).toString());
     return quote.value(u"state"_s).toString() == u"approved" && (!expiry.isValid() || expiry > now);
 }
+
+/**
+ * Which characters the fonts of this computer can draw. A PDF prints an empty box for a character
+ * that no font has: a quote in Chinese on a computer without a Chinese font, an emoji without an
+ * emoji font. The kit's own fonts answer at once; for the rest, Qt's font fallback is asked once
+ * per character, by laying it out alone. Needs a QGuiApplication (fonts); without one, it finds
+ * nothing missing.
+ */
+class FontCoverage
+{
+public:
+    FontCoverage()
+        : m_enabled(qobject_cast<QGuiApplication *>(QCoreApplication::instance()) != nullptr)
+    {
+        if (m_enabled) {
+            m_fonts = {QRawFont::fromFont(QFont(u"Noto Serif"_s)), QRawFont::fromFont(QFont(u"Noto Sans"_s))};
+        }
+    }
+
+    /// The distinct characters of text that no font here can draw, in their order.
+    [[nodiscard]] QString missing(const QString &text)
+    {
+        QString found;
+        if (!m_enabled) {
+            return found;
+        }
+        for (const char32_t c : QStringView(text).toUcs4()) {
+            if (c < 0x80 || !drawable(c) || covered(c)) {
+                continue;
+            }
+            const QString character = QString::fromUcs4(&c, 1);
+            if (!found.contains(character)) {
+                found += character;
+            }
+        }
+        return found;
+    }
+
+private:
+    /// Characters that are drawn as part of others, or not at all.
+    static bool drawable(char32_t c)
+    {
+        switch (QChar::category(c)) {
+        case QChar::Mark_NonSpacing:
+        case QChar::Mark_Enclosing:
+        case QChar::Other_Format:
+        case QChar::Other_Control:
+        case QChar::Separator_Space:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph:
+        case QChar::Symbol_Modifier:
+            return false;
+        default:
+            // Emoji skin tones go with the emoji before them.
+            return !(c >= 0x1F3FB && c <= 0x1F3FF);
+        }
+    }
+
+    bool covered(char32_t c)
+    {
+        if (const auto it = m_known.constFind(c); it != m_known.constEnd()) {
+            return it.value();
+        }
+        bool drawn = std::any_of(m_fonts.cbegin(), m_fonts.cend(), [c](const QRawFont &font) {
+            return font.isValid() && font.supportsCharacter(c);
+        });
+        if (!drawn) {
+            QTextLayout layout(QString::fromUcs4(&c, 1), QFont(u"Noto Serif"_s));
+            layout.beginLayout();
+            layout.createLine();
+            layout.endLayout();
+            const QList<QGlyphRun> runs = layout.glyphRuns();
+            drawn = !runs.isEmpty() && std::all_of(runs.cbegin(), runs.cend(), [](const QGlyphRun &run) {
+                const QList<quint32> glyphs = run.glyphIndexes();
+                return !glyphs.isEmpty() && !glyphs.contains(0);
+            });
+        }
+        m_known.insert(c, drawn);
+        return drawn;
+    }
+
+    bool m_enabled;
+    QList<QRawFont> m_fonts;
+    QHash<char32_t, bool> m_known;
+};
 
 QString languageName(const QString &code)
 {
@@ -407,6 +498,65 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
     }
     if (result.contacts.isEmpty()) {
         guard(S::Error, Kind::PressKit, kitId, i18nc("@info press kit guard", "%1 has no media contact. Add the person reporters should call.", kitLabel));
+    }
+
+    // Characters no font here can draw, per record that holds them.
+    FontCoverage coverage;
+    QSet<QString> checked;
+    const auto checkFonts = [&](Kind kind, const Record &record) {
+        const QString id = record.value(u"id"_s).toString();
+        if (record.isEmpty() || checked.contains(id)) {
+            return;
+        }
+        checked.insert(id);
+        QString text;
+        for (auto it = record.constBegin(); it != record.constEnd(); ++it) {
+            if (it.value().typeId() == QMetaType::QString && it.key() != u"id" && !it.key().endsWith(u"_id") && !it.key().endsWith(u"_ids")
+                && it.key() != u"settings") {
+                text += it.value().toString();
+            }
+        }
+        if (const QString missing = coverage.missing(text); !missing.isEmpty()) {
+            guard(S::Warning,
+                  kind,
+                  id,
+                  i18nc("@info press kit guard; %2 is a list of characters",
+                        "%1 has characters that no font on this computer can draw (%2): the PDF would show empty boxes in their place. Install a "
+                        "font for that script (Noto Sans CJK for Chinese, Japanese and Korean; Noto Color Emoji for emoji) and export again.",
+                        store.recordLabel(kind, record),
+                        missing.left(12)));
+        }
+    };
+    checkFonts(Kind::PressKit, result.kit);
+    checkFonts(Kind::Campaign, result.campaign);
+    for (const ComposedQuote &quote : std::as_const(result.quotes)) {
+        checkFonts(Kind::Quote, store.fetch(Kind::Quote, quote.usedQuoteId).value_or(Record()));
+    }
+    for (const Record &person : std::as_const(result.spokespeople)) {
+        checkFonts(Kind::Person, person);
+    }
+    for (const Record &membership : std::as_const(result.roster)) {
+        checkFonts(Kind::Organization, membership.value(u"organization"_s).toMap());
+    }
+    for (const Record &organization : std::as_const(result.boilerplates)) {
+        checkFonts(Kind::Organization, organization);
+    }
+    for (const ComposedQuote &quote : std::as_const(result.quotes)) {
+        if (!quote.organizationId.isEmpty() && !checked.contains(quote.organizationId)) {
+            checkFonts(Kind::Organization, store.fetch(Kind::Organization, quote.organizationId).value_or(Record()));
+        }
+    }
+    for (const Record &fact : std::as_const(result.facts)) {
+        checkFonts(Kind::Fact, fact);
+    }
+    for (const Record &site : std::as_const(result.sites)) {
+        checkFonts(Kind::Site, site);
+    }
+    if (result.event) {
+        checkFonts(Kind::Event, *result.event);
+    }
+    for (const Record &contact : std::as_const(result.contacts)) {
+        checkFonts(Kind::Person, contact);
     }
 
     // A section with nothing to say is left out, rather than printed as a heading on an empty page.

@@ -237,6 +237,38 @@ private Q_SLOTS:
         QCOMPARE(Domain::kindPluralLabel(Kind::Quote), u"Quotes"_s);
     }
 
+    void shouldWarnAboutCharactersNoFontCanDraw()
+    {
+        // GIVEN the demo kit, whose English and Spanish text every font here draws
+        auto store = demoStore();
+        QVERIFY(store);
+        const auto aboutFonts = [](const PressKit::Composition &kit) {
+            QList<PressKit::Guard> found;
+            for (const PressKit::Guard &guard : kit.warnings()) {
+                if (guard.message.contains(u"no font on this computer"_s)) {
+                    found << guard;
+                }
+            }
+            return found;
+        };
+        QVERIFY(aboutFonts(composed(*store)).isEmpty());
+        QVERIFY(aboutFonts(composed(*store, u"es"_s)).isEmpty());
+
+        // WHEN an organization's boilerplate holds a character that is in no font (U+0378 is
+        // unassigned), next to accents and curly quotes that are
+        const Record guild = findRecord(*store, Kind::Organization, u"name"_s, u"Cloud Workers Guild"_s);
+        const QString id = guild.value(u"id"_s).toString();
+        QVERIFY(store->update(Kind::Organization, id, {{u"boilerplate"_s, QString(u"Fundada en 1998 — “Ñandú” "_s + QChar(0x0378) + u"."_s)}}));
+
+        // THEN one warning names that organization and the character, and the export goes on
+        const QList<PressKit::Guard> guards = aboutFonts(composed(*store));
+        QCOMPARE(guards.size(), 1);
+        QCOMPARE(guards.first().kind, Kind::Organization);
+        QCOMPARE(guards.first().recordId, id);
+        QVERIFY2(guards.first().message.contains(QChar(0x0378)) && !guards.first().message.contains(u"(Ñ"_s), qPrintable(guards.first().message));
+        QVERIFY(!composed(*store).hasErrors());
+    }
+
     void shouldEscapeUserTextInHtml()
     {
         // GIVEN a headline that looks like markup and points at a local file
@@ -433,7 +465,10 @@ private Q_SLOTS:
             const QString number = u"%1"_s.arg(i, 2, 10, QLatin1Char('0'));
             const int heading = pageOf(u"Speaker "_s + number);
             QVERIFY2(heading >= 0, qPrintable(number));
-            QVERIFY2(heading == pageOf(u"Biography "_s + number), qPrintable(u"Speaker %1 is on page %2, the start of the bio on page %3"_s.arg(number).arg(heading + 1).arg(pageOf(u"Biography "_s + number) + 1)));
+            QVERIFY2(
+                heading == pageOf(u"Biography "_s + number),
+                qPrintable(
+                    u"Speaker %1 is on page %2, the start of the bio on page %3"_s.arg(number).arg(heading + 1).arg(pageOf(u"Biography "_s + number) + 1)));
         }
     }
 
@@ -490,7 +525,8 @@ private Q_SLOTS:
         // THEN a warning names the organization, and the kit is made without that logo
         bool warned = false;
         for (const PressKit::Guard &guard : kit.warnings()) {
-            warned = warned || (guard.recordId == river.value(u"id"_s).toString() && guard.message.contains(u"Río Verde Alliance"_s) && guard.message.contains(u"logo"_s));
+            warned = warned
+                || (guard.recordId == river.value(u"id"_s).toString() && guard.message.contains(u"Río Verde Alliance"_s) && guard.message.contains(u"logo"_s));
         }
         QVERIFY(warned);
         QVERIFY(!kit.logos.contains(river.value(u"id"_s).toString()));
