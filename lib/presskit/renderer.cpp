@@ -659,6 +659,9 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
     const auto isHeading = [](const QTextBlock &block) {
         return block.blockFormat().headingLevel() > 0;
     };
+    const auto startsAPage = [](const QTextBlock &block) {
+        return (block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) != 0;
+    };
     // A heading, or the one line under a heading (a title under a name): what leads into a text.
     const auto leadsIn = [&](const QTextBlock &block) {
         if (!hasLines(block) || isInTable(block)) {
@@ -686,7 +689,8 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
             } else if (isHeading(block)) {
                 QTextBlock next = nextWithText(block);
                 if (leadsIn(next)) {
-                    if (const QTextBlock after = nextWithText(next); after.isValid()) {
+                    // (but not into the next section, which starts on a page of its own anyway)
+                    if (const QTextBlock after = nextWithText(next); after.isValid() && !startsAPage(after)) {
                         next = after;
                     }
                 }
@@ -698,8 +702,11 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
                 continue;
             }
             // What leads into the block moved goes along (a kicker, a heading, a title under it).
+            // A title line belongs to the heading above it: it leads into a text, not into the
+            // next heading (short "About" paragraphs are one line each).
             const int leaving = pageAt(lineMiddles(toMove).first, pageHeight);
-            for (QTextBlock above = previousWithText(toMove); leadsIn(above) && pageAt(lineMiddles(above).first, pageHeight) == leaving;
+            for (QTextBlock above = previousWithText(toMove);
+                 leadsIn(above) && (isHeading(above) || !isHeading(toMove)) && pageAt(lineMiddles(above).first, pageHeight) == leaving;
                  above = previousWithText(above)) {
                 toMove = above;
             }

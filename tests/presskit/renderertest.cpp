@@ -472,6 +472,37 @@ private Q_SLOTS:
         }
     }
 
+    void shouldKeepShortAboutParagraphsTogetherBeforeTheNextSection()
+    {
+        // GIVEN "About" paragraphs of one line each, then the media contacts, which start a page
+        PressKit::Composition kit;
+        kit.language = u"en"_s;
+        kit.kit = Record{{u"id"_s, u"kit"_s}, {u"name"_s, u"Short"_s}, {u"settings"_s, u"{\"paper\":\"a4\"}"_s}};
+        kit.campaign = Record{{u"name"_s, u"Campaign"_s}};
+        kit.sections = {u"boilerplates"_s, u"contacts"_s};
+        for (int i = 1; i <= 4; ++i) {
+            kit.boilerplates << Record{{u"id"_s, u"org%1"_s.arg(i)},
+                                       {u"name"_s, u"Organization %1"_s.arg(i)},
+                                       {u"boilerplate"_s, u"Founded in 19%1."_s.arg(70 + i)}};
+        }
+        kit.contacts << Record{{u"id"_s, u"contact"_s}, {u"name"_s, u"Ana Ruiz"_s}, {u"email"_s, u"ana@example.org"_s}};
+
+        // WHEN it is printed
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(stableOptions());
+        QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
+
+        // THEN the four paragraphs share the first page (once the last two were pushed onto a page
+        // of their own, as if they led into the contacts), and the contacts have the second
+        QCOMPARE(renderer.lastPageCount(), 2);
+        const QString first = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf, u"-"_s}).out;
+        for (int i = 1; i <= 4; ++i) {
+            QVERIFY2(first.contains(u"About Organization %1"_s.arg(i)) && first.contains(u"Founded in 19%1."_s.arg(70 + i)), qPrintable(first));
+        }
+        QVERIFY(!first.contains(u"Ana Ruiz"_s));
+    }
+
     void shouldShowPartnerLogosEmbeddedAndNothingFromOutside()
     {
         // GIVEN the demo kit, some of whose organizations have logos
