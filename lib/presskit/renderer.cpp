@@ -183,12 +183,36 @@ QString roleLabel(const KitLanguage &tr, const QString &role)
     return tr(ki18nc("@item membership role", "supporter"));
 }
 
-/// How a quote is attributed: “Words,” said Name, Title at Organization.
+/// How a quote is attributed: “Words,” said Name, Title at Organization. A quote that ends in
+/// an exclamation or a question keeps its mark, without the comma: “Now!” said Name.
 QString attributed(const KitLanguage &tr, const ComposedQuote &quote)
 {
     QString words = quote.text.trimmed();
-    if (words.endsWith(u'.')) {
+    if (words.endsWith(u'.') || words.endsWith(u'。')) {
         words.chop(1);
+    }
+    static const QString exclaimsOrAsks = u"!?！？"_s;
+    if (!words.isEmpty() && exclaimsOrAsks.contains(words.back())) {
+        if (!quote.title.isEmpty() && !quote.organization.isEmpty()) {
+            return tr(ki18nc("@info press release; %1 quote ending in ! or ?, %2 name, %3 title, %4 organization", "“%1” said %2, %3 at %4.")
+                          .subs(words)
+                          .subs(quote.speaker)
+                          .subs(quote.title)
+                          .subs(quote.organization));
+        }
+        if (!quote.organization.isEmpty()) {
+            return tr(ki18nc("@info press release; %1 quote ending in ! or ?, %2 name, %3 organization", "“%1” said %2 of %3.")
+                          .subs(words)
+                          .subs(quote.speaker)
+                          .subs(quote.organization));
+        }
+        if (!quote.title.isEmpty()) {
+            return tr(ki18nc("@info press release; %1 quote ending in ! or ?, %2 name, %3 title", "“%1” said %2, %3.")
+                          .subs(words)
+                          .subs(quote.speaker)
+                          .subs(quote.title));
+        }
+        return tr(ki18nc("@info press release; %1 quote ending in ! or ?, %2 name", "“%1” said %2.").subs(words).subs(quote.speaker));
     }
     if (!quote.title.isEmpty() && !quote.organization.isEmpty()) {
         return tr(ki18nc("@info press release; %1 quote without its final period, %2 name, %3 title, %4 organization", "“%1,” said %2, %3 at %4.")

@@ -237,6 +237,29 @@ private Q_SLOTS:
         QCOMPARE(Domain::kindPluralLabel(Kind::Quote), u"Quotes"_s);
     }
 
+    void shouldKeepTheExclamationOrQuestionThatEndsAQuote()
+    {
+        auto store = demoStore();
+        QVERIFY(store);
+        PressKit::Composition kit = composed(*store);
+        QVERIFY(kit.quotes.size() >= 3);
+        kit.quotes[0].text = u"Water is a right, not a business!"_s;
+        kit.quotes[1].text = u"Who will answer for this?"_s;
+        kit.quotes[2].text = u"水是生命之源。"_s;
+        const QString speaker = kit.quotes[0].speaker;
+
+        const QString text = render(kit, PressKit::Format::Text).simplified();
+        QVERIFY2(text.contains(u"“Water is a right, not a business!” said "_s + speaker), qPrintable(text));
+        QVERIFY(text.contains(u"“Who will answer for this?” said "_s));
+        QVERIFY(text.contains(u"“水是生命之源,” said "_s));
+        QVERIFY(!text.contains(u"!,”"_s) && !text.contains(u"?,”"_s));
+
+        // Spanish keeps its comma after the closing mark.
+        PressKit::Composition spanish = composed(*store, u"es"_s);
+        spanish.quotes[0].text = u"¡El agua es un derecho!"_s;
+        QVERIFY(render(spanish, PressKit::Format::Text).simplified().contains(u"“¡El agua es un derecho!”, dijo"_s));
+    }
+
     void shouldWarnAboutCharactersNoFontCanDraw()
     {
         // GIVEN the demo kit, whose English and Spanish text every font here draws
