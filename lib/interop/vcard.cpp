@@ -14,6 +14,7 @@
 
 #include <QStringDecoder>
 
+#include <QRegularExpression>
 #include <QUuid>
 #include <cctype>
 
@@ -148,6 +149,35 @@ QByteArray VCard::exportPeople(Store::Store &store, int version)
 }
 
 /*!
+ * The file with each photo given as a data: URI (vCard 4.0: "PHOTO:data:image/png;base64,...")
+ * written the vCard 3.0 way ("PHOTO;ENCODING=b;TYPE=PNG:..."), which KContacts reads: it drops
+ * a PHOTO without an ENCODING or VALUE parameter.
+ */
+static QByteArray withInlinePhotos(const QByteArray &data)
+{
+    if (!data.contains("data:") && !data.contains("DATA:")) {
+        return data;
+    }
+    QList<QByteArray> lines = data.split('\n');
+    for (QByteArray &line : lines) {
+        if (line.size() < 6 || qstrnicmp(line.constData(), "PHOTO", 5) != 0 || (line.at(5) != ':' && line.at(5) != ';')) {
+            continue;
+        }
+        const qsizetype colon = line.indexOf(':');
+        const QByteArray parameters = line.mid(5, colon - 5).toUpper();
+        const QByteArray value = line.mid(colon + 1);
+        const qsizetype comma = value.indexOf(',');
+        if (colon < 0 || parameters.contains("VALUE") || parameters.contains("ENCODING") || comma < 0 || comma > 60
+            || !value.left(11).toLower().startsWith("data:image/") || !value.left(comma).toLower().endsWith(";base64")) {
+            continue;
+        }
+        const QByteArray type = value.mid(11, value.indexOf(';') - 11).toUpper();
+        line = line.left(colon) + ";ENCODING=b;TYPE=" + type + ':' + value.mid(comma + 1);
+    }
+    return lines.join('\n');
+}
+
+/*!
  * The file with two inert lines after it. KContacts joins a quoted-printable value that ends in a
  * soft line break ("=") to the lines after it, and when that join reaches the end of the file its
  * reader starts over from the first line, for ever: a file cut off after such a line would hang
@@ -193,7 +223,7 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, 
         return Error(Error::Code::Invalid, i18nc("@info", "The file is not a vCard file: no contact (BEGIN:VCARD) found."));
     }
     KContacts::VCardConverter converter;
-    const KContacts::Addressee::List contacts = converter.parseVCards(withEndGuard(data));
+    const KContacts::Addressee::List contacts = converter.parseVCards(withEndGuard(withInlinePhotos(data)));
     if (contacts.size() != startLines.size()) {
         return Error(Error::Code::Invalid,
                      i18nc("@info %1 and %2 are numbers",
@@ -222,14 +252,28 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, 
     for (int i = 0; i < contacts.size(); ++i) {
         const KContacts::Addressee &contact = contacts.at(i);
         const QString name = contact.formattedName().isEmpty() ? contact.assembledName() : contact.formattedName();
-        const QStringList emails = contact.emails();
+        // The preferred e-mail and phone (PREF) first.
+        QStringList emails = contact.emails();
+        if (const QString preferred = contact.preferredEmail(); !preferred.isEmpty() && emails.removeOne(preferred)) {
+            emails.prepend(preferred);
+        }
         QStringList phones;
         for (const KContacts::PhoneNumber &phone : contact.phoneNumbers()) {
-            phones << phone.number();
+            // vCard 4.0 may write a phone as a URI: "tel:+44-113-000-0000".
+            QString number = phone.number().trimmed();
+            if (number.startsWith(u"tel:"_s, Qt::CaseInsensitive)) {
+                number = number.mid(4);
+            }
+            if (phone.isPreferred()) {
+                phones.prepend(number);
+            } else {
+                phones << number;
+            }
         }
         QStringList notes;
         if (!contact.note().isEmpty()) {
-            notes << contact.note();
+            // A quoted-printable note keeps the file's CRLF line ends.
+            notes << QString(contact.note()).replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
         }
         for (int e = 1; e < emails.size(); ++e) {
             notes << otherEmailLine(emails.at(e));
@@ -239,7 +283,14 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, 
         }
         // Only a photo inside the card: Chorus never fetches one from the network.
         const KContacts::Picture picture = contact.photo();
-        const QString photo = picture.isIntern() && !picture.rawData().isEmpty() ? QString::fromLatin1(picture.rawData().toBase64()) : QString();
+        QString photo = picture.isIntern() && !picture.rawData().isEmpty() ? QString::fromLatin1(picture.rawData().toBase64()) : QString();
+        // vCard 4.0 writes a photo in the card as a data: URI.
+        static const QRegularExpression dataUri(u"^data:image/[a-z0-9.+-]+;base64,"_s, QRegularExpression::CaseInsensitiveOption);
+        if (photo.isEmpty() && !picture.isIntern()) {
+            if (const QRegularExpressionMatch match = dataUri.match(picture.url()); match.hasMatch()) {
+                photo = picture.url().mid(match.capturedLength()).remove(u' ');
+            }
+        }
         // A Chorus id comes back as the same record's id, unless that record is still here.
         QString id = contact.uid();
         if (QUuid::fromString(id).isNull() || store.fetch(Kind::Person, id)) {

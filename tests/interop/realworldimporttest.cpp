@@ -9,6 +9,7 @@
 #include "store/store.h"
 
 #include <QFile>
+#include <QImage>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
@@ -261,6 +262,44 @@ private Q_SLOTS:
         const Record kenji = one(Kind::Person, u"Kenji Watanabe"_s);
         QCOMPARE(kenji.value(u"email"_s).toString(), u"kenji@example.jp"_s);
         QCOMPARE(kenji.value(u"notes"_s).toString(), u"Translator for the Tokyo delegation.\nAvailable weekends."_s);
+    }
+
+    void androidVCard21()
+    {
+        // Android's export: vCard 2.1, quoted-printable UTF-8, a note over two lines, custom fields.
+        const auto imported = VCard::importPeople(*m_store, fixture(u"android-contacts.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(imported.value(), 2);
+        const Record lucia = one(Kind::Person, u"Lucía Gómez"_s);
+        QCOMPARE(lucia.value(u"phone"_s).toString(), u"+34600111222"_s);
+        QCOMPARE(lucia.value(u"title"_s).toString(), u"Portavoz"_s);
+        QCOMPARE(organizationOf(lucia), u"Plataforma por el Agua"_s);
+        // Line ends as Chorus keeps them, whatever the file's.
+        QCOMPARE(lucia.value(u"notes"_s).toString(), u"Prefiere WhatsApp.\nNo llamar antes de las 9.\nOther phone: +34910000000"_s);
+        QCOMPARE(one(Kind::Person, u"Grace Okafor"_s).value(u"phone"_s).toString(), u"510-555-0142"_s);
+    }
+
+    void iCloudPreferredPhone()
+    {
+        // The phone marked preferred is the phone, even after a grouped (item2.TEL) one.
+        const auto imported = VCard::importPeople(*m_store, fixture(u"icloud-preferred.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        const Record zoe = one(Kind::Person, u"Zoë Østergaard"_s);
+        QCOMPARE(zoe.value(u"phone"_s).toString(), u"+47 900 00 000"_s);
+        QCOMPARE(zoe.value(u"email"_s).toString(), u"zoe@fjord.example"_s);
+        QVERIFY2(zoe.value(u"notes"_s).toString().contains(u"Other phone: +47 22 00 00 00"_s), qPrintable(zoe.value(u"notes"_s).toString()));
+    }
+
+    void vcard4PhoneAndPhotoAsUris()
+    {
+        // vCard 4.0: TEL;VALUE=uri:tel:..., PHOTO:data:image/png;base64,...
+        const auto imported = VCard::importPeople(*m_store, fixture(u"vcard4-uris.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        const Record kwame = one(Kind::Person, u"Kwame Mensah"_s);
+        QCOMPARE(kwame.value(u"phone"_s).toString(), u"+44-113-000-0000"_s);
+        QImage photo;
+        QVERIFY(photo.loadFromData(kwame.value(u"photo"_s).toByteArray(), "PNG"));
+        QCOMPARE(photo.size(), QSize(1, 1));
     }
 
     void appleContactsVCard()
