@@ -95,6 +95,83 @@ QChar detectDelimiter(QStringView text)
     return u',';
 }
 
+/// The length of the UTF-8 character that starts at bytes[i], or 0 when none does.
+qsizetype utf8SequenceAt(QByteArrayView bytes, qsizetype i)
+{
+    const auto lead = uchar(bytes.at(i));
+    const qsizetype length = (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : (lead & 0xF8) == 0xF0 ? 4 : 0;
+    if (length == 0 || i + length > bytes.size()) {
+        return 0;
+    }
+    for (qsizetype k = 1; k < length; ++k) {
+        if ((uchar(bytes.at(i + k)) & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+    // (decode() converts when its result becomes a string)
+    const QString decoded = utf8.decode(bytes.sliced(i, length));
+    return utf8.hasError() || decoded.isEmpty() ? 0 : length;
+}
+
+/**
+ * A file of UTF-8 with some Windows-1252 in it (a cell pasted from another file), decoded
+ * character by character, with encoding naming the lines that hold Windows-1252; a null string
+ * when the file has no UTF-8 character of several bytes at all.
+ */
+QString mixedUtf8(const QByteArray &data, QString *encoding)
+{
+    // Windows-1252's characters for the bytes 0x80 to 0xFF.
+    QByteArray high(128, Qt::Uninitialized);
+    for (int b = 0; b < 128; ++b) {
+        high[b] = char(0x80 + b);
+    }
+    QStringDecoder windows("windows-1252");
+    const QString windowsHigh = windows.isValid() ? QString(windows.decode(high)) : QString();
+    if (windowsHigh.size() != 128) {
+        return {};
+    }
+    QString text;
+    text.reserve(data.size());
+    QList<int> otherLines;
+    bool anyUtf8 = false;
+    int line = 1;
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const char c = data.at(i);
+        if (uchar(c) < 0x80) {
+            text += QLatin1Char(c);
+            line += c == '\n';
+            continue;
+        }
+        if (const qsizetype length = utf8SequenceAt(data, i); length > 0) {
+            text += QString::fromUtf8(data.sliced(i, length));
+            anyUtf8 = true;
+            i += length - 1;
+            continue;
+        }
+        text += windowsHigh.at(uchar(c) - 0x80);
+        if (otherLines.isEmpty() || otherLines.constLast() != line) {
+            otherLines << line;
+        }
+    }
+    if (!anyUtf8) {
+        return {};
+    }
+    QStringList shown;
+    for (int i = 0; i < std::min<qsizetype>(5, otherLines.size()); ++i) {
+        shown << QString::number(otherLines.at(i));
+    }
+    if (otherLines.size() > 5) {
+        shown << u"…"_s;
+    }
+    *encoding = i18ncp("@info the encoding of a file; %2 is a list of line numbers",
+                       "UTF-8, but line %2 in Windows-1252",
+                       "UTF-8, but lines %2 in Windows-1252",
+                       otherLines.size(),
+                       shown.join(u", "_s));
+    return text;
+}
+
 } // namespace
 
 QString CsvReader::decode(const QByteArray &data, QString *encoding)
@@ -117,6 +194,11 @@ QString CsvReader::decode(const QByteArray &data, QString *encoding)
         return text;
     }
     // Not UTF-8: spreadsheets on Windows save in the ANSI code page, Windows-1252 in the West.
+    // A UTF-8 file with a few lines pasted in from such a file keeps its UTF-8 lines: read whole
+    // as Windows-1252, every accent of theirs would turn into two letters ("JosÃ©").
+    if (const auto mixed = mixedUtf8(data, encoding); !mixed.isNull()) {
+        return mixed;
+    }
     QStringDecoder windows("windows-1252");
     if (windows.isValid()) {
         text = windows.decode(data);

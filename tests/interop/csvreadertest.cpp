@@ -37,6 +37,20 @@ private Q_SLOTS:
             "laga\n") << u"windows-1252"_s;
     }
 
+    void shouldKeepTheUtf8LinesOfAFileWithAFewWindows1252Lines()
+    {
+        // GIVEN a UTF-8 file into which a line from a Windows-1252 file was pasted
+        const QByteArray data =
+            QByteArray("name,organization\nJos\xC3\xA9 N\xC3\xBA\xC3\xB1\x65z,R\xC3\xADo Verde\nMar\xC3\xAD\x61 Ruiz,Caf") + QByteArray("\xE9 Colectivo\n");
+        // WHEN it is read
+        const auto table = CsvReader::read(data);
+        // THEN each line is read in its own encoding, and the encoding says which line was which
+        QVERIFY(table);
+        QCOMPARE(table.value().rows.at(0).fields, QStringList({u"José Núñez"_s, u"Río Verde"_s}));
+        QCOMPARE(table.value().rows.at(1).fields, QStringList({u"María Ruiz"_s, u"Café Colectivo"_s}));
+        QCOMPARE(table.value().encoding, u"UTF-8, but line 3 in Windows-1252"_s);
+    }
+
     void shouldDetectEncoding()
     {
         QFETCH(QByteArray, data);
