@@ -223,6 +223,13 @@ Result<CsvTable> CsvReader::readFile(const QString &path, qsizetype maxFieldLeng
 Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLength)
 {
     CsvTable table;
+    // The usual mistake: the spreadsheet itself rather than a CSV file saved from it.
+    if (data.startsWith("PK\x03\x04") || data.startsWith("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info",
+                           "The file is a spreadsheet workbook (Excel or LibreOffice), not a CSV file. Open it in its program, save the sheet as CSV "
+                           "(File > Save As, CSV), then import that file."));
+    }
     const QString text = decode(data, &table.encoding);
     if (text.trimmed().isEmpty()) {
         return Error(Error::Code::Invalid, i18nc("@info", "The file is empty: a header line and at least one row are expected."));

@@ -163,6 +163,8 @@ private Q_SLOTS:
         QTest::newRow("empty") << QByteArray() << u"The file is empty"_s;
         QTest::newRow("only blank lines") << QByteArray("\n\r\n  \n") << u"The file is empty"_s;
         QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24) << u"binary data"_s;
+        QTest::newRow("an Excel workbook") << QByteArray("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0[Content_Types].xml", 34) << u"spreadsheet workbook"_s;
+        QTest::newRow("an old Excel workbook") << QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12) << u"save the sheet as CSV"_s;
         QTest::newRow("header only") << QByteArray("name,email\n") << u"header line but no rows"_s;
         QTest::newRow("unterminated quote") << QByteArray("name,bio\nAna,ok\nBo,\"never closed\nCy,x\n")
                                             << u"Line 3, column 2: a quoted value is never closed"_s;
