@@ -12,11 +12,13 @@
 #include "models/tasklistmodel.h"
 #include "store/store.h"
 
+#include <KColorScheme>
 #include <KLocalizedString>
 #include <KMessageWidget>
 
 #include <QComboBox>
 #include <QDateEdit>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -156,6 +158,7 @@ void EventPlannerView::setStore(Store::Store *store)
     m_sites = new Models::EventSitesModel(store, this);
     m_runOfShow = new Models::RunOfShowModel(store, this);
     m_tasks = new Models::TaskListModel(store, this);
+    followColorScheme();
     m_sitesView->setModel(m_sites);
     m_runOfShowView->setModel(m_runOfShow);
     m_tasksView->setModel(m_tasks);
@@ -392,6 +395,22 @@ void EventPlannerView::updateSummary()
                                          show.totalMinutes,
                                          Events::formatTime(show.start, zone),
                                          Events::formatTime(show.end, zone)));
+    }
+}
+
+void EventPlannerView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        followColorScheme();
+    }
+    QWidget::changeEvent(event);
+}
+
+void EventPlannerView::followColorScheme()
+{
+    // Overdue tasks in the scheme's negative text, which a dark scheme makes light enough to read.
+    if (m_tasks) {
+        m_tasks->setOverdueBrush(KColorScheme(QPalette::Active, KColorScheme::View).foreground(KColorScheme::NegativeText));
     }
 }
 

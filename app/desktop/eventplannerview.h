@@ -49,7 +49,11 @@ public:
     /// Shows the event with this id.
     void selectEvent(const QString &eventId);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
+    void followColorScheme();
     void reloadEvents();
     void reloadPeople();
     void eventChosen();

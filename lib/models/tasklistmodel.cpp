@@ -19,6 +19,8 @@ namespace Chorus::Models
 TaskListModel::TaskListModel(Store::Store *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    // The red of Breeze's negative text.
+    , m_overdueBrush(QColor(0xda, 0x44, 0x53))
 {
     if (m_store) {
         connect(m_store, &Store::Store::changed, this, [this](const QList<Store::Change> &changes) {
@@ -42,6 +44,14 @@ void TaskListModel::setNow(const QDateTime &now)
 {
     m_now = now;
     refresh();
+}
+
+void TaskListModel::setOverdueBrush(const QBrush &brush)
+{
+    m_overdueBrush = brush;
+    if (!m_rows.isEmpty()) {
+        Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1), {Qt::ForegroundRole});
+    }
 }
 
 void TaskListModel::refresh()
@@ -81,8 +91,7 @@ QVariant TaskListModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ForegroundRole:
-        // The red of Breeze's negative text.
-        return entry.overdue ? QVariant(QBrush(QColor(0xda, 0x44, 0x53))) : QVariant();
+        return entry.overdue ? QVariant(m_overdueBrush) : QVariant();
     case TaskIdRole:
         return entry.task.value(u"id"_s);
     case OverdueRole:

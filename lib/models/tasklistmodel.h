@@ -7,6 +7,7 @@
 #include "events/logistics.h"
 
 #include <QAbstractTableModel>
+#include <QBrush>
 #include <QPointer>
 
 namespace Chorus::Store
@@ -44,6 +45,9 @@ public:
     }
     /// The moment tasks are overdue against (by default, now at each refresh).
     void setNow(const QDateTime &now);
+    /// The colour of an overdue task's text (by default, the red of Breeze's negative text); the
+    /// app gives its colour scheme's, which a dark scheme makes lighter.
+    void setOverdueBrush(const QBrush &brush);
     void refresh();
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
@@ -55,6 +59,7 @@ private:
     QPointer<Store::Store> m_store;
     Events::TaskFilter m_filter;
     QDateTime m_now;
+    QBrush m_overdueBrush;
     QList<Events::TaskEntry> m_rows;
 };
 

@@ -7,6 +7,7 @@
 #include "store/store.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -50,6 +51,12 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, TaskListModel::Due).data().toString(), u"2026-05-01 16:00 UTC (overdue)"_s);
         QVERIFY(model.index(0, 0).data(Qt::ForegroundRole).isValid());
         QVERIFY(!model.index(1, 0).data(TaskListModel::OverdueRole).toBool());
+        QVERIFY(!model.index(1, 0).data(Qt::ForegroundRole).isValid());
+        // AND the overdue colour follows the one the app gives (its colour scheme's), with notice
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setOverdueBrush(QBrush(QColor(0xff, 0x80, 0x80)));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(0, 0).data(Qt::ForegroundRole).value<QBrush>().color(), QColor(0xff, 0x80, 0x80));
         QCOMPARE(model.index(1, TaskListModel::Owner).data().toString(), u"Ben Okafor"_s);
         // WHEN Ben filters his own tasks
         Events::TaskFilter mine;
