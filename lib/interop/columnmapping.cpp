@@ -59,6 +59,9 @@ const QHash<QString, QString> &commonHeaders()
              "movil",
              "can2phone",
              "workphone"});
+        // Google Contacts and Outlook give a person's further addresses and numbers columns of their own.
+        add(u"other_email"_s, {"email2value", "email3value", "email4value", "email5value", "email2", "email3", "otheremail", "secondaryemail", "emailaddress2", "emailaddress3"});
+        add(u"other_phone"_s, {"phone2value", "phone3value", "phone4value", "phone5value", "phone2", "phone3", "otherphone", "secondaryphone"});
         add(u"organization"_s,
             {"organization",
              "organisation",
@@ -145,6 +148,11 @@ QString fieldForHeader(const QString &header)
 
 } // namespace
 
+bool ColumnMapping::isMultiColumn(const QString &field)
+{
+    return field == u"other_email" || field == u"other_phone";
+}
+
 QString ColumnMapping::headerKey(const QString &header)
 {
     const QString decomposed = header.normalized(QString::NormalizationForm_KD);
@@ -181,6 +189,8 @@ QStringList ColumnMapping::targetFields(Kind kind)
             u"organization"_s,
             u"email"_s,
             u"phone"_s,
+            u"other_email"_s,
+            u"other_phone"_s,
             u"pronouns"_s,
             u"languages"_s,
             u"bio"_s,
@@ -202,6 +212,12 @@ QString ColumnMapping::targetLabel(Kind kind, const QString &field)
     }
     if (field == u"organization") {
         return i18nc("@label import field", "organization (by name)");
+    }
+    if (field == u"other_email") {
+        return i18nc("@label import field", "other e-mail address (kept in the notes)");
+    }
+    if (field == u"other_phone") {
+        return i18nc("@label import field", "other phone number (kept in the notes)");
     }
     if (field == u"address") {
         return i18nc("@label import field", "street address (kept in the notes)");
@@ -240,6 +256,8 @@ ColumnMapping ColumnMapping::guess(Kind kind, const QStringList &headers)
         // When two headers mean the same field, the surer one wins, then the first one.
         if (!targets.contains(field)) {
             field.clear();
+        } else if (isMultiColumn(field)) {
+            // Several columns may fill it.
         } else if (const int other = mapping.column(field); other >= 0) {
             if (certainty(headerKey(headers.at(column))) > certainty(headerKey(headers.at(other)))) {
                 mapping.m_fields[other].clear();
@@ -266,8 +284,8 @@ void ColumnMapping::setField(int column, const QString &field)
     if (m_fields.size() <= column) {
         m_fields.resize(column + 1);
     }
-    // A field comes from one column.
-    if (!field.isEmpty()) {
+    // A field comes from one column (but for the other e-mail addresses and phone numbers).
+    if (!field.isEmpty() && !isMultiColumn(field)) {
         for (QString &other : m_fields) {
             if (other == field) {
                 other.clear();
