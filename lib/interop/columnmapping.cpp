@@ -60,7 +60,8 @@ const QHash<QString, QString> &commonHeaders()
              "can2phone",
              "workphone"});
         // Google Contacts and Outlook give a person's further addresses and numbers columns of their own.
-        add(u"other_email"_s, {"email2value", "email3value", "email4value", "email5value", "email2", "email3", "otheremail", "secondaryemail", "emailaddress2", "emailaddress3"});
+        add(u"other_email"_s,
+            {"email2value", "email3value", "email4value", "email5value", "email2", "email3", "otheremail", "secondaryemail", "emailaddress2", "emailaddress3"});
         add(u"other_phone"_s, {"phone2value", "phone3value", "phone4value", "phone5value", "phone2", "phone3", "otherphone", "secondaryphone"});
         add(u"organization"_s,
             {"organization",

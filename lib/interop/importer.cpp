@@ -169,7 +169,11 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
             bool ok = false;
             const qint64 number = QString(value).remove(u',').remove(u'.').remove(u' ').toLongLong(&ok);
             if (!ok) {
-                return problem(table, options, row.line, column + 1, i18nc("@info %1 is what the file holds", "“%1” is not a whole number of people.", value.left(40)));
+                return problem(table,
+                               options,
+                               row.line,
+                               column + 1,
+                               i18nc("@info %1 is what the file holds", "“%1” is not a whole number of people.", value.left(40)));
             }
             record.insert(field, number);
         } else if (const Field *info = entity(options.kind).field(field); info && info->type == FieldType::Blob) {
@@ -199,7 +203,11 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
     }
     if (record.value(u"name"_s).toString().trimmed().isEmpty()) {
         const int nameColumn = options.mapping.column(u"name"_s);
-        return problem(table, options, row.line, nameColumn >= 0 ? nameColumn + 1 : 0, i18nc("@info", "the name is empty, and it is the one value every record needs."));
+        return problem(table,
+                       options,
+                       row.line,
+                       nameColumn >= 0 ? nameColumn + 1 : 0,
+                       i18nc("@info", "the name is empty, and it is the one value every record needs."));
     }
     return std::nullopt;
 }
@@ -370,11 +378,12 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 }
                 if (action == DuplicateAction::Merge && current) {
                     // The existing values stay; the row fills the empty ones, undoably.
-                    auto merged = Duplicates::mergeValues(m_store,
-                                                          kind,
-                                                          existing,
-                                                          record,
-                                                          options.source.isEmpty() ? QString() : where(table, options, row.line, 0) + u" — "_s + options.source);
+                    auto merged =
+                        Duplicates::mergeValues(m_store,
+                                                kind,
+                                                existing,
+                                                record,
+                                                options.source.isEmpty() ? QString() : where(table, options, row.line, 0) + u" — "_s + options.source);
                     if (!merged) {
                         const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), merged.error().message());
                         if (fail(bad)) {

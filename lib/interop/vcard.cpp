@@ -203,7 +203,10 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
     }
     // Messages name the card and the line where it starts (or the line at fault).
     const auto place = [&cardAtLine](int cardLine, int line) {
-        return i18nc("@info where in a vCard file; %1 is the number of a contact in the file, %2 a line number", "Card %1 (line %2)", cardAtLine.value(cardLine), line);
+        return i18nc("@info where in a vCard file; %1 is the number of a contact in the file, %2 a line number",
+                     "Card %1 (line %2)",
+                     cardAtLine.value(cardLine),
+                     line);
     };
 
     ImportReport skipped;
@@ -222,9 +225,10 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
     for (const Card &card : std::as_const(cards)) {
         std::optional<Error> stop;
         if (!card.version.isEmpty() && card.version != "2.1" && card.version != "3.0" && card.version != "4.0") {
-            stop = badCard(card,
-                           card.versionLine,
-                           i18nc("@info %1 is a version", "vCard version %1 is not one Chorus reads (2.1, 3.0 and 4.0 are).", QString::fromLatin1(card.version.left(20))));
+            stop = badCard(
+                card,
+                card.versionLine,
+                i18nc("@info %1 is a version", "vCard version %1 is not one Chorus reads (2.1, 3.0 and 4.0 are).", QString::fromLatin1(card.version.left(20))));
         } else if (!card.ended) {
             stop = badCard(card, card.line, i18nc("@info", "the card does not end (END:VCARD is missing)."));
         } else if (const KContacts::Addressee::List parsed = converter.parseVCards(card.text); parsed.size() != 1) {
@@ -316,7 +320,9 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
     options.mapping.setField(12, u"country"_s);
     options.describePlace = [&place, &table](int line, int column) {
         const QString card = place(line, line);
-        return column <= 0 ? card : i18nc("@info where in a vCard file; %1 names the card, %2 a property such as EMAIL", "%1, %2", card, table.headers.value(column - 1));
+        return column <= 0
+            ? card
+            : i18nc("@info where in a vCard file; %1 names the card, %2 a property such as EMAIL", "%1, %2", card, table.headers.value(column - 1));
     };
     auto report = Importer(store).run(table, options);
     if (!report) {

@@ -132,11 +132,12 @@ private Q_SLOTS:
     {
         // GIVEN a file whose second card has an unknown version, third no name, fifth no end
         auto store = newStore();
-        const QByteArray data = "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\nEND:VCARD\n" // card 1, lines 1-4
-                                "BEGIN:VCARD\nVERSION:9.9\nFN:Bo Chen\nEND:VCARD\n" // card 2, lines 5-8
-                                "BEGIN:VCARD\nVERSION:3.0\nTEL:555-0100\nEND:VCARD\n" // card 3, lines 9-12
-                                "BEGIN:VCARD\nVERSION:4.0\nFN:Dana Whitfield\nEND:VCARD\n" // card 4, lines 13-16
-                                "BEGIN:VCARD\nVERSION:3.0\nFN:Eve Unfinished\n"; // card 5, line 17-
+        const QByteArray data =
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\nEND:VCARD\n" // card 1, lines 1-4
+            "BEGIN:VCARD\nVERSION:9.9\nFN:Bo Chen\nEND:VCARD\n" // card 2, lines 5-8
+            "BEGIN:VCARD\nVERSION:3.0\nTEL:555-0100\nEND:VCARD\n" // card 3, lines 9-12
+            "BEGIN:VCARD\nVERSION:4.0\nFN:Dana Whitfield\nEND:VCARD\n" // card 4, lines 13-16
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Eve Unfinished\n"; // card 5, line 17-
         ImportOptions options;
         options.skipBadRows = true;
         // WHEN it is imported skipping bad rows
