@@ -163,43 +163,45 @@ public:
             return Failed;
         }
 
-        if (file->endsWith(u".vcf"_s, Qt::CaseInsensitive) || data->trimmed().startsWith("BEGIN:VCARD")) {
-            auto imported = Interop::VCard::importPeople(*store, *data, onDuplicate);
-            if (!imported) {
-                return failed(i18nc("@info:shell %1 is a file path, %2 the reason", "%1 was not imported: %2", shown(*file), imported.error().message()));
+        const bool vcard = file->endsWith(u".vcf"_s, Qt::CaseInsensitive) || data->trimmed().startsWith("BEGIN:VCARD");
+        Interop::CsvTable table;
+        if (!vcard) {
+            auto read = Interop::CsvReader::read(*data);
+            if (!read) {
+                return failed(i18nc("@info:shell %1 is a file path, %2 the reason", "%1 was not imported: %2", shown(*file), read.error().message()));
             }
-            m_out << i18ncp("@info:shell %2 is a file path", "Imported 1 contact from %2.", "Imported %1 contacts from %2.", imported.value(), shown(*file))
-                  << u'\n';
-            return Success;
-        }
-
-        auto table = Interop::CsvReader::read(*data);
-        if (!table) {
-            return failed(i18nc("@info:shell %1 is a file path, %2 the reason", "%1 was not imported: %2", shown(*file), table.error().message()));
+            table = std::move(read).value();
         }
         Interop::ImportOptions options;
-        options.kind = *kind;
-        options.mapping = Interop::ColumnMapping::guess(*kind, table.value().headers);
-        if (auto mapped = options.mapping.applyOverrides(*kind, table.value().headers, m_parser.value(u"map"_s)); !mapped) {
-            return usage(mapped.error().message());
+        options.kind = vcard ? Kind::Person : *kind;
+        if (!vcard) {
+            options.mapping = Interop::ColumnMapping::guess(*kind, table.headers);
+            if (auto mapped = options.mapping.applyOverrides(*kind, table.headers, m_parser.value(u"map"_s)); !mapped) {
+                return usage(mapped.error().message());
+            }
         }
         options.skipBadRows = m_parser.isSet(u"skip-bad-rows"_s);
         options.onDuplicate = onDuplicate;
         options.source = QFileInfo(*file).fileName();
-        auto report = Interop::Importer(*store).run(table.value(), options);
+        auto report = vcard ? Interop::VCard::importPeople(*store, *data, options) : Interop::Importer(*store).run(table, options);
         if (!report) {
             return failed(i18nc("@info:shell %1 is a file path, %2 the reason", "%1 was not imported: %2", shown(*file), report.error().message()));
         }
         const Interop::ImportReport &r = report.value();
-        m_out << i18ncp("@info:shell %2 is a file path, %3 an encoding",
-                        "Read %2: 1 row (%3).",
-                        "Read %2: %1 rows (%3).",
-                        r.rows,
-                        shown(*file),
-                        table.value().encoding)
-              << u'\n';
-        if (const int notes = table.value().linesAboveHeader; notes > 0) {
-            m_out << u"  "_s << i18ncp("@info:shell", "1 line of notes above the header skipped", "%1 lines of notes above the header skipped", notes) << u'\n';
+        if (vcard) {
+            m_out << i18ncp("@info:shell %2 is a file path", "Read %2: 1 contact.", "Read %2: %1 contacts.", r.rows, shown(*file)) << u'\n';
+        } else {
+            m_out << i18ncp("@info:shell %2 is a file path, %3 an encoding",
+                            "Read %2: 1 row (%3).",
+                            "Read %2: %1 rows (%3).",
+                            r.rows,
+                            shown(*file),
+                            table.encoding)
+                  << u'\n';
+            if (const int notes = table.linesAboveHeader; notes > 0) {
+                m_out << u"  "_s << i18ncp("@info:shell", "1 line of notes above the header skipped", "%1 lines of notes above the header skipped", notes)
+                      << u'\n';
+            }
         }
         m_out << u"  "_s
               << (*kind == Kind::Person ? i18ncp("@info:shell", "%1 person added", "%1 people added", r.created)
@@ -220,7 +222,10 @@ public:
             m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate skipped", "%1 duplicates skipped", r.skippedDuplicates) << u'\n';
         }
         if (!r.skippedRows.isEmpty()) {
-            m_out << u"  "_s << i18ncp("@info:shell", "%1 bad row skipped:", "%1 bad rows skipped:", r.skippedRows.size()) << u'\n';
+            m_out << u"  "_s
+                  << (vcard ? i18ncp("@info:shell", "%1 bad card skipped:", "%1 bad cards skipped:", r.skippedRows.size())
+                            : i18ncp("@info:shell", "%1 bad row skipped:", "%1 bad rows skipped:", r.skippedRows.size()))
+                  << u'\n';
             for (const Interop::RowProblem &problem : r.skippedRows) {
                 m_out << u"    - "_s << problem.message << u'\n';
             }

@@ -79,11 +79,27 @@ const QHash<QString, QString> &commonHeaders()
              "employername"});
         add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "organizationtitle", "occupation", "cargo", "puesto"});
         add(u"middle_name"_s, {"middlename", "middle", "additionalname", "segundonombre"});
-        // Second addresses and phones, from exports that have a column for each kind.
+        // Further addresses and numbers, from exports with a column for each (Google Contacts, Outlook).
         add(u"other_email"_s,
-            {"email2", "email2address", "email3address", "email2value", "email3value", "secondaryemail", "otheremail", "homeemail", "alternateemail"});
+            {"email2",
+             "email3",
+             "email2address",
+             "email3address",
+             "emailaddress2",
+             "emailaddress3",
+             "email2value",
+             "email3value",
+             "email4value",
+             "email5value",
+             "secondaryemail",
+             "otheremail",
+             "homeemail",
+             "alternateemail"});
         add(u"other_phone"_s,
             {"businessphone",
+             "phone3",
+             "phone4value",
+             "phone5value",
              "businessphone2",
              "homephone",
              "homephone2",
@@ -180,12 +196,6 @@ const QHash<QString, QString> &commonHeaders()
     return headers;
 }
 
-/// The fields that several columns may fill: every value but the first is kept in the notes.
-bool collects(const QString &field)
-{
-    return field == u"other_email" || field == u"other_phone";
-}
-
 /// Headers that mean a field more surely than the plain one: Outlook's "Title" is "Mr." or "Dr.",
 /// its "Job Title" the job; a "Display Name" beats a "Name" that may be a nickname.
 int certainty(const QString &key)
@@ -213,6 +223,11 @@ QString fieldForHeader(const QString &header)
 }
 
 } // namespace
+
+bool ColumnMapping::isMultiColumn(const QString &field)
+{
+    return field == u"other_email" || field == u"other_phone";
+}
 
 QString ColumnMapping::headerKey(const QString &header)
 {
@@ -275,14 +290,14 @@ QString ColumnMapping::targetLabel(Kind kind, const QString &field)
     if (field == u"middle_name") {
         return i18nc("@label import field", "middle name");
     }
-    if (field == u"other_email") {
-        return i18nc("@label import field", "other e-mail (kept in the notes)");
-    }
-    if (field == u"other_phone") {
-        return i18nc("@label import field", "other phone (kept in the notes)");
-    }
     if (field == u"organization") {
         return i18nc("@label import field", "organization (by name)");
+    }
+    if (field == u"other_email") {
+        return i18nc("@label import field", "other e-mail address (kept in the notes)");
+    }
+    if (field == u"other_phone") {
+        return i18nc("@label import field", "other phone number (kept in the notes)");
     }
     if (field == u"address") {
         return i18nc("@label import field", "street address (kept in the notes)");
@@ -325,6 +340,8 @@ ColumnMapping ColumnMapping::guess(Kind kind, const QStringList &headers)
         };
         if (!targets.contains(field)) {
             field.clear();
+        } else if (isMultiColumn(field)) {
+            // Several columns may fill it.
         } else if (const int earlier = mapping.column(field); earlier >= 0) {
             if (certainty(headerKey(headers.at(column))) > certainty(headerKey(headers.at(earlier)))) {
                 mapping.m_fields[earlier] = other(field);
@@ -351,8 +368,8 @@ void ColumnMapping::setField(int column, const QString &field)
     if (m_fields.size() <= column) {
         m_fields.resize(column + 1);
     }
-    // A field comes from one column, but for the other e-mails and phones.
-    if (!field.isEmpty() && !collects(field)) {
+    // A field comes from one column (but for the other e-mail addresses and phone numbers).
+    if (!field.isEmpty() && !isMultiColumn(field)) {
         for (QString &other : m_fields) {
             if (other == field) {
                 other.clear();

@@ -17,9 +17,11 @@ namespace Chorus::Interop
  * ignores the column.
  *
  * Besides the fields of the kind, an import knows "first_name", "middle_name" and "last_name"
- * (joined into the name), "other_email" and "other_phone" (any number of columns: the first
- * value stands in for a missing e-mail or phone, the others are kept in the notes), "organization" (a person's organization by its name, created when missing)
- * and the address parts "address", "city", "state", "zip" and "country", which Chorus keeps in the notes.
+ * (joined into the name), "organization" (a person's organization by its name, created when
+ * missing), "other_email" and "other_phone" (a person's further addresses and numbers, which
+ * several columns may fill: the first stands in for a missing e-mail or phone, the others are
+ * kept in the notes) and the address parts "address", "city", "state", "zip" and "country",
+ * which Chorus keeps in the notes too.
  */
 class CHORUS_CORE_EXPORT ColumnMapping
 {
@@ -36,6 +38,8 @@ public:
     [[nodiscard]] static QString targetLabel(Domain::Kind kind, const QString &field);
     /// Headers are compared without case, accents, spaces or punctuation: "E-Mail Address" = "emailaddress".
     [[nodiscard]] static QString headerKey(const QString &header);
+    /// True for the fields several columns may fill: "other_email" and "other_phone".
+    [[nodiscard]] static bool isMultiColumn(const QString &field);
 
     /**
      * Applies the user's corrections, "column=field,column=field" where column is a header name

@@ -22,8 +22,11 @@ namespace
 
 constexpr qint64 ProgressEvery = 512;
 
-QString where(const CsvTable &table, int line, int column)
+QString where(const CsvTable &table, const ImportOptions &options, int line, int column)
 {
+    if (options.describePlace) {
+        return options.describePlace(line, column);
+    }
     if (column <= 0) {
         return i18nc("@info where in a file; %1 is a line number", "Line %1", line);
     }
@@ -34,9 +37,9 @@ QString where(const CsvTable &table, int line, int column)
                  table.headers.value(column - 1));
 }
 
-RowProblem problem(const CsvTable &table, int line, int column, const QString &message)
+RowProblem problem(const CsvTable &table, const ImportOptions &options, int line, int column, const QString &message)
 {
-    return {line, column, where(table, line, column) + u": "_s + message};
+    return {line, column, where(table, options, line, column) + u": "_s + message};
 }
 
 QString addressLine(const QString &part, const QString &value)
@@ -76,7 +79,32 @@ int faultyColumn(Kind kind, const Record &record, const ColumnMapping &mapping)
     return name >= 0 ? name + 1 : 0;
 }
 
+/// The values of a cell that holds several, as Google Contacts writes them: "a ::: b".
+QStringList multipleValues(const QString &cell)
+{
+    if (!cell.contains(u":::"_s)) {
+        return {cell.trimmed()};
+    }
+    QStringList values;
+    for (const QString &part : cell.split(u":::"_s)) {
+        if (const QString value = part.trimmed(); !value.isEmpty()) {
+            values << value;
+        }
+    }
+    return values;
+}
+
 } // namespace
+
+QString Importer::otherEmailLine(const QString &address)
+{
+    return i18nc("@info a line in a person's notes", "Other e-mail: %1", address);
+}
+
+QString Importer::otherPhoneLine(const QString &number)
+{
+    return i18nc("@info a line in a person's notes", "Other phone: %1", number);
+}
 
 Importer::Importer(Store::Store &store)
     : m_store(store)
@@ -94,6 +122,7 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
         }
         if (row.fields.size() < width || extraValues) {
             return problem(table,
+                           options,
                            row.line,
                            0,
                            i18ncp("@info %2 is a number of values",
@@ -106,39 +135,55 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
     QString first;
     QString middle;
     QString last;
+    QStringList noteLines;
     QStringList otherEmails;
     QStringList otherPhones;
-    QStringList noteLines;
     for (int column = 0; column < width; ++column) {
         const QString field = options.mapping.field(column);
         const QString value = row.fields.value(column);
         if (field.isEmpty() || value.isEmpty()) {
             continue;
         }
-        if (field == u"first_name") {
+        if ((field == u"email" || field == u"phone") && !value.contains(u":::"_s)) {
+            record.insert(field, value);
+        } else if (field == u"email" || field == u"phone" || field == u"other_email" || field == u"other_phone") {
+            // Google Contacts writes a person's several addresses (or numbers) of one kind into
+            // one cell: "ana@example.org ::: ana@home.example". The first is the main one (unless
+            // a column gave one already); the others are kept in the notes.
+            const QStringList values = multipleValues(value);
+            const bool email = field == u"email" || field == u"other_email";
+            qsizetype others = 0;
+            if ((field == u"email" || field == u"phone") && !values.isEmpty() && !record.contains(field)) {
+                record.insert(field, values.first());
+                others = 1;
+            }
+            for (; others < values.size(); ++others) {
+                (email ? otherEmails : otherPhones) << values.at(others);
+            }
+        } else if (field == u"first_name") {
             first = value;
         } else if (field == u"middle_name") {
             middle = value;
         } else if (field == u"last_name") {
             last = value;
-        } else if (field == u"other_email") {
-            otherEmails << value;
-        } else if (field == u"other_phone") {
-            otherPhones << value;
         } else if (field == u"address" || field == u"city" || field == u"state" || field == u"zip" || field == u"country") {
             noteLines << addressLine(field, value);
         } else if (field == u"people_represented") {
             bool ok = false;
             const qint64 number = QString(value).remove(u',').remove(u'.').remove(u' ').toLongLong(&ok);
             if (!ok) {
-                return problem(table, row.line, column + 1, i18nc("@info %1 is what the file holds", "“%1” is not a whole number of people.", value.left(40)));
+                return problem(table,
+                               options,
+                               row.line,
+                               column + 1,
+                               i18nc("@info %1 is what the file holds", "“%1” is not a whole number of people.", value.left(40)));
             }
             record.insert(field, number);
         } else if (const Field *info = entity(options.kind).field(field); info && info->type == FieldType::Blob) {
             // Binary values (a vCard's photo) travel as base64 text.
             auto decoded = QByteArray::fromBase64Encoding(value.toLatin1());
             if (!decoded) {
-                return problem(table, row.line, column + 1, i18nc("@info %1 is a field", "the %1 is not readable.", fieldLabel(options.kind, field)));
+                return problem(table, options, row.line, column + 1, i18nc("@info %1 is a field", "the %1 is not readable.", fieldLabel(options.kind, field)));
             }
             record.insert(field, decoded.decoded);
         } else {
@@ -155,14 +200,12 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
     if (!otherPhones.isEmpty() && !record.contains(u"phone"_s)) {
         record.insert(u"phone"_s, otherPhones.takeFirst());
     }
-    QStringList others;
     for (const QString &email : std::as_const(otherEmails)) {
-        others << i18nc("@info a line the import adds to the notes", "Other e-mail: %1", email);
+        noteLines << otherEmailLine(email);
     }
     for (const QString &phone : std::as_const(otherPhones)) {
-        others << i18nc("@info a line the import adds to the notes", "Other phone: %1", phone);
+        noteLines << otherPhoneLine(phone);
     }
-    noteLines = others + noteLines;
     if (!noteLines.isEmpty()) {
         const QString notes = record.value(u"notes"_s).toString();
         record.insert(u"notes"_s, (notes.isEmpty() ? QStringList() : QStringList{notes}) + noteLines);
@@ -170,7 +213,11 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
     }
     if (record.value(u"name"_s).toString().trimmed().isEmpty()) {
         const int nameColumn = options.mapping.column(u"name"_s);
-        return problem(table, row.line, nameColumn >= 0 ? nameColumn + 1 : 0, i18nc("@info", "the name is empty, and it is the one value every record needs."));
+        return problem(table,
+                       options,
+                       row.line,
+                       nameColumn >= 0 ? nameColumn + 1 : 0,
+                       i18nc("@info", "the name is empty, and it is the one value every record needs."));
     }
     return std::nullopt;
 }
@@ -190,7 +237,7 @@ QList<RowProblem> Importer::preview(const CsvTable &table, const ImportOptions &
         const QString label = options.kind == Kind::Person ? i18nc("@info record label", "Person “%1”", clean.value(u"name"_s).toString())
                                                            : i18nc("@info record label", "Organization “%1”", clean.value(u"name"_s).toString());
         if (const QStringList messages = validate(options.kind, clean, label); !messages.isEmpty()) {
-            problems.append(problem(table, row.line, faultyColumn(options.kind, record, options.mapping), messages.join(u' ')));
+            problems.append(problem(table, options, row.line, faultyColumn(options.kind, record, options.mapping), messages.join(u' ')));
         }
     }
     return problems;
@@ -287,7 +334,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     if (organizationId.isEmpty()) {
                         auto created = m_store.create(Kind::Organization, {{u"name"_s, organization}});
                         if (!created) {
-                            const RowProblem bad = problem(table, row.line, options.mapping.column(u"organization"_s) + 1, created.error().message());
+                            const RowProblem bad = problem(table, options, row.line, options.mapping.column(u"organization"_s) + 1, created.error().message());
                             if (fail(bad)) {
                                 return Error(Error::Code::Invalid, bad.message);
                             }
@@ -341,13 +388,14 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 }
                 if (action == DuplicateAction::Merge && current) {
                     // The existing values stay; the row fills the empty ones, undoably.
-                    auto merged = Duplicates::mergeValues(m_store,
-                                                          kind,
-                                                          existing,
-                                                          record,
-                                                          options.source.isEmpty() ? QString() : where(table, row.line, 0) + u" — "_s + options.source);
+                    auto merged =
+                        Duplicates::mergeValues(m_store,
+                                                kind,
+                                                existing,
+                                                record,
+                                                options.source.isEmpty() ? QString() : where(table, options, row.line, 0) + u" — "_s + options.source);
                     if (!merged) {
-                        const RowProblem bad = problem(table, row.line, faultyColumn(kind, record, options.mapping), merged.error().message());
+                        const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), merged.error().message());
                         if (fail(bad)) {
                             return Error(Error::Code::Invalid, bad.message);
                         }
@@ -364,7 +412,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
 
             auto created = m_store.create(kind, record);
             if (!created) {
-                const RowProblem bad = problem(table, row.line, faultyColumn(kind, record, options.mapping), created.error().message());
+                const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), created.error().message());
                 if (fail(bad)) {
                     return Error(Error::Code::Invalid, bad.message);
                 }

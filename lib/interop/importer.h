@@ -59,6 +59,9 @@ struct ImportOptions {
     std::function<DuplicateAction(const DuplicateMatch &)> chooseDuplicate;
     /// Where the rows come from, for the merge audit: the file's name.
     QString source;
+    /// How messages name a place in the file, when it is not "Line 12, column 3 (Email)" (a
+    /// vCard file names the card); column is 1-based, 0 for the whole row.
+    std::function<QString(int line, int column)> describePlace;
     /// Called every few hundred rows with rows done and total; return false to cancel.
     std::function<bool(qint64 done, qint64 total)> progress;
 };
@@ -83,6 +86,10 @@ public:
      * or what is wrong with it. Validates without the database.
      */
     [[nodiscard]] static std::optional<RowProblem> recordForRow(const CsvTable &table, const CsvRow &row, const ImportOptions &options, Domain::Record &record);
+    /// The line of a person's notes that keeps an e-mail address besides the main one (vCards take it back out).
+    [[nodiscard]] static QString otherEmailLine(const QString &address);
+    /// The line of a person's notes that keeps a phone number besides the main one.
+    [[nodiscard]] static QString otherPhoneLine(const QString &number);
     /// The problems of the first rows, for a preview (validation only; nothing is written).
     [[nodiscard]] static QList<RowProblem> preview(const CsvTable &table, const ImportOptions &options, int rows = 20);
 

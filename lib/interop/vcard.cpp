@@ -30,12 +30,12 @@ namespace
 
 QString otherEmailLine(const QString &address)
 {
-    return i18nc("@info a line in a person's notes", "Other e-mail: %1", address);
+    return Importer::otherEmailLine(address);
 }
 
 QString otherPhoneLine(const QString &number)
 {
-    return i18nc("@info a line in a person's notes", "Other phone: %1", number);
+    return Importer::otherPhoneLine(number);
 }
 
 /// The part of line after the fixed text of a pattern like "Other e-mail: %1", if it matches.
@@ -194,42 +194,99 @@ static QByteArray withEndGuard(const QByteArray &data)
     return guarded + "X\nX\n";
 }
 
-Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, DuplicateAction onDuplicate)
+Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &data, DuplicateAction onDuplicate)
+{
+    ImportOptions options;
+    options.onDuplicate = onDuplicate;
+    auto report = importPeople(store, data, options);
+    if (!report) {
+        return report.error();
+    }
+    return report.value().created + report.value().merged + report.value().keptBoth;
+}
+
+Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &file, const ImportOptions &given)
 {
     const QByteArray data = withoutGroups(asUtf8(file));
-    // Where each contact starts, and which versions the file claims.
-    QList<int> startLines;
+
+    // The cards of the file, each read on its own, so that a bad one is named and, with
+    // skipBadRows, left out while the others come in.
+    struct Card {
+        int line = 0; ///< of its BEGIN:VCARD, 1-based
+        QByteArray text;
+        QByteArray version;
+        int versionLine = 0;
+        bool ended = false;
+    };
+    QList<Card> cards;
     const QList<QByteArray> lines = data.split('\n');
     for (int i = 0; i < lines.size(); ++i) {
         // A folded line goes on with the property above: a note may well say "version: 2".
-        if (lines.at(i).startsWith(' ') || lines.at(i).startsWith('\t')) {
+        const bool folded = lines.at(i).startsWith(' ') || lines.at(i).startsWith('\t');
+        const QByteArray line = folded ? QByteArray() : lines.at(i).trimmed().toUpper();
+        if (line == "BEGIN:VCARD") {
+            cards.append({i + 1, {}, {}, 0, false});
+        }
+        if (cards.isEmpty() || cards.last().ended) {
             continue;
         }
-        const QByteArray line = lines.at(i).trimmed().toUpper();
-        if (line == "BEGIN:VCARD") {
-            startLines << i + 1;
-        } else if (line.startsWith("VERSION:")) {
-            const QByteArray version = line.mid(8).trimmed();
-            if (version != "2.1" && version != "3.0" && version != "4.0") {
-                return Error(Error::Code::Invalid,
-                             i18nc("@info %1 is a line number, %2 a version",
-                                   "Line %1: vCard version %2 is not one Chorus reads (2.1, 3.0 and 4.0 are).",
-                                   i + 1,
-                                   QString::fromLatin1(version.left(20))));
-            }
+        Card &card = cards.last();
+        card.text += lines.at(i);
+        card.text += '\n';
+        if (line.startsWith("VERSION:") && card.version.isEmpty()) {
+            card.version = line.mid(8).trimmed();
+            card.versionLine = i + 1;
+        } else if (line == "END:VCARD") {
+            card.ended = true;
         }
     }
-    if (startLines.isEmpty()) {
+    if (cards.isEmpty()) {
         return Error(Error::Code::Invalid, i18nc("@info", "The file is not a vCard file: no contact (BEGIN:VCARD) found."));
     }
+
+    QHash<int, int> cardAtLine;
+    for (int i = 0; i < cards.size(); ++i) {
+        cardAtLine.insert(cards.at(i).line, i + 1);
+    }
+    // Messages name the card and the line where it starts (or the line at fault).
+    const auto place = [&cardAtLine](int cardLine, int line) {
+        return i18nc("@info where in a vCard file; %1 is the number of a contact in the file, %2 a line number",
+                     "Card %1 (line %2)",
+                     cardAtLine.value(cardLine),
+                     line);
+    };
+
+    ImportReport skipped;
+    const auto badCard = [&](const Card &card, int line, const QString &why) -> std::optional<Error> {
+        const QString message = place(card.line, line) + u": "_s + why;
+        if (!given.skipBadRows) {
+            return Error(Error::Code::Invalid, message + u'\n' + i18nc("@info", "Nothing was imported: the database is as it was."));
+        }
+        skipped.skippedRows.append({line, 0, message});
+        return std::nullopt;
+    };
+
     KContacts::VCardConverter converter;
-    const KContacts::Addressee::List contacts = converter.parseVCards(withEndGuard(withInlinePhotos(data)));
-    if (contacts.size() != startLines.size()) {
-        return Error(Error::Code::Invalid,
-                     i18nc("@info %1 and %2 are numbers",
-                           "Only %1 of the %2 contacts in the file could be read; the file looks damaged.",
-                           contacts.size(),
-                           startLines.size()));
+    KContacts::Addressee::List contacts;
+    QList<int> startLines;
+    for (const Card &card : std::as_const(cards)) {
+        std::optional<Error> stop;
+        if (!card.version.isEmpty() && card.version != "2.1" && card.version != "3.0" && card.version != "4.0") {
+            stop = badCard(
+                card,
+                card.versionLine,
+                i18nc("@info %1 is a version", "vCard version %1 is not one Chorus reads (2.1, 3.0 and 4.0 are).", QString::fromLatin1(card.version.left(20))));
+        } else if (!card.ended) {
+            stop = badCard(card, card.line, i18nc("@info", "the card does not end (END:VCARD is missing)."));
+        } else if (const KContacts::Addressee::List parsed = converter.parseVCards(withEndGuard(withInlinePhotos(card.text))); parsed.size() != 1) {
+            stop = badCard(card, card.line, i18nc("@info", "the card could not be read; it looks damaged."));
+        } else {
+            contacts.append(parsed.first());
+            startLines.append(card.line);
+        }
+        if (stop) {
+            return *stop;
+        }
     }
 
     // The contacts become the rows of a table, so that they go through the same import as a CSV
@@ -313,8 +370,9 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, 
                             address.postalCode(),
                             address.country()}});
     }
-    ImportOptions options;
+    ImportOptions options = given;
     options.kind = Kind::Person;
+    options.mapping = {};
     options.mapping.setField(0, u"name"_s);
     options.mapping.setField(1, u"email"_s);
     options.mapping.setField(2, u"phone"_s);
@@ -328,12 +386,23 @@ Result<qint64> VCard::importPeople(Store::Store &store, const QByteArray &file, 
     options.mapping.setField(10, u"state"_s);
     options.mapping.setField(11, u"zip"_s);
     options.mapping.setField(12, u"country"_s);
-    options.onDuplicate = onDuplicate;
+    options.describePlace = [&place, &table](int line, int column) {
+        const QString card = place(line, line);
+        return column <= 0
+            ? card
+            : i18nc("@info where in a vCard file; %1 names the card, %2 a property such as EMAIL", "%1, %2", card, table.headers.value(column - 1));
+    };
     auto report = Importer(store).run(table, options);
     if (!report) {
         return report.error();
     }
-    return report.value().created + report.value().merged + report.value().keptBoth;
+    report.value().rows = cards.size();
+    // The cards left out before the import, then the rows it left out, in the order of the file.
+    report.value().skippedRows += skipped.skippedRows;
+    std::stable_sort(report.value().skippedRows.begin(), report.value().skippedRows.end(), [](const RowProblem &a, const RowProblem &b) {
+        return a.line < b.line;
+    });
+    return report;
 }
 
 } // namespace Chorus::Interop

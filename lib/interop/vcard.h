@@ -5,6 +5,7 @@
 
 #include "chorus_core_export.h"
 #include "interop/duplicates.h"
+#include "interop/importer.h"
 #include "result.h"
 
 #include <QByteArray>
@@ -35,6 +36,14 @@ public:
      * a vCard, of an unknown version, or with a contact without a name changes nothing.
      */
     static Result<qint64> importPeople(Store::Store &store, const QByteArray &data, DuplicateAction onDuplicate = DuplicateAction::Merge);
+    /**
+     * The same, with what an import of a CSV file takes (options.kind and options.mapping are
+     * the vCard's own). With options.skipBadRows a bad card (an unknown version, a card that
+     * cannot be read or does not end, a contact without a name) is left out and named in the
+     * report with its number in the file and its line; without it, the first bad card stops the
+     * import and nothing changes.
+     */
+    static Result<ImportReport> importPeople(Store::Store &store, const QByteArray &data, const ImportOptions &options);
 };
 
 } // namespace Chorus::Interop

@@ -114,6 +114,34 @@ private Q_SLOTS:
         QVERIFY(search.out.contains(u"Lucía Martínez"_s));
     }
 
+    void shouldSkipBadCardsOfAVCardFileOnlyWhenAsked()
+    {
+        // GIVEN an address book with a card of an unknown version and a card without a name
+        const QString db = database();
+        write(u"contacts.vcf"_s,
+              "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Whitfield\r\nEMAIL:dana@twu.example\r\nEND:VCARD\r\n" // lines 1-5
+              "BEGIN:VCARD\r\nVERSION:5.0\r\nFN:Future Person\r\nEND:VCARD\r\n" // lines 6-9
+              "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:nobody@example.org\r\nEND:VCARD\r\n" // lines 10-13
+              "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Kwame Mensah\r\nEND:VCARD\r\n"); // lines 14-17
+        // WHEN it is imported without --skip-bad-rows
+        const Run strict = cli({u"--db"_s, db, u"import"_s, path(u"contacts.vcf"_s)});
+        // THEN the first bad card stops it, named, and nothing is imported
+        QVERIFY2(strict.exitCode != 0, strict.describe().constData());
+        QVERIFY2(strict.err.contains(u"Card 2 (line 7): vCard version 5.0 is not one Chorus reads"_s), strict.describe().constData());
+        QCOMPARE(count(db, Kind::Person), 0);
+
+        // WHEN it is imported with --skip-bad-rows
+        const Run lenient = cli({u"--db"_s, db, u"import"_s, path(u"contacts.vcf"_s), u"--skip-bad-rows"_s});
+        // THEN the good cards come in and each bad one is listed with why
+        QVERIFY2(lenient.exitCode == 0, lenient.describe().constData());
+        QVERIFY2(lenient.out.contains(u"Read "_s) && lenient.out.contains(u"4 contacts"_s), lenient.describe().constData());
+        QVERIFY2(lenient.out.contains(u"2 people added"_s), lenient.describe().constData());
+        QVERIFY2(lenient.out.contains(u"2 bad cards skipped:"_s), lenient.describe().constData());
+        QVERIFY2(lenient.out.contains(u"- Card 2 (line 7): vCard version 5.0"_s), lenient.describe().constData());
+        QVERIFY2(lenient.out.contains(u"- Card 3 (line 10), FN: the name is empty"_s), lenient.describe().constData());
+        QCOMPARE(count(db, Kind::Person), 2);
+    }
+
     void shouldImportRealWorldExportsAsAScriptWould()
     {
         // GIVEN the exports of other tools (tests/data/realworld), imported one after the other

@@ -244,6 +244,56 @@ private Q_SLOTS:
         QVERIFY(!one(Kind::Organization, u"Plataforma Ciudadana “Aire Limpio”"_s).isEmpty());
     }
 
+    void googleContactsCsvKeepsEverySeveralValuesCell()
+    {
+        // Google Contacts puts a person's several e-mail addresses or numbers of one kind in one
+        // cell, " ::: " between them; further ones in "E-mail 2 - Value" and "Phone 2 - Value".
+        const auto report = importCsv(u"google-contacts.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 4);
+        QVERIFY(report.value().skippedRows.isEmpty());
+
+        // Her middle name ("Middle Name") is part of her name.
+        const Record ana = one(Kind::Person, u"Ana María Ruiz"_s);
+        QCOMPARE(ana.value(u"email"_s).toString(), u"ana.ruiz@techworkers.example"_s);
+        QCOMPARE(ana.value(u"phone"_s).toString(), u"+1 510-555-0101"_s);
+        QCOMPARE(ana.value(u"title"_s).toString(), u"Organizer"_s);
+        QCOMPARE(organizationOf(ana), u"Tech Workers United"_s);
+        const QString anaNotes = ana.value(u"notes"_s).toString();
+        QVERIFY2(anaNotes.startsWith(u"Met at the May Day march\n"_s), qPrintable(anaNotes));
+        QVERIFY2(anaNotes.contains(u"Other e-mail: ana@ruiz-home.example"_s), qPrintable(anaNotes));
+        QVERIFY2(anaNotes.contains(u"Other phone: +1 510-555-0199"_s), qPrintable(anaNotes));
+        QVERIFY2(anaNotes.contains(u"City: Oakland"_s), qPrintable(anaNotes));
+
+        const Record jose = one(Kind::Person, u"José Núñez"_s);
+        QCOMPARE(jose.value(u"email"_s).toString(), u"jose@baytenants.example"_s);
+        QCOMPARE(jose.value(u"phone"_s).toString(), u"(415) 555-0142"_s);
+        const QString joseNotes = jose.value(u"notes"_s).toString();
+        QVERIFY2(joseNotes.contains(u"Other e-mail: jnunez@mail.example\nOther e-mail: jose.nunez@old.example"_s), qPrintable(joseNotes));
+        QVERIFY2(joseNotes.contains(u"Other phone: (415) 555-0177"_s), qPrintable(joseNotes));
+
+        const Record mei = one(Kind::Person, u"Mei Chen"_s);
+        QCOMPARE(mei.value(u"phone"_s).toString(), u"+1 628-555-0110"_s);
+        QVERIFY(mei.value(u"email"_s).toString().isEmpty());
+        QCOMPARE(mei.value(u"notes"_s).toString(),
+                 u"Prefers Signal.\nSpeaks Cantonese, Mandarin and English.\nOther phone: +1 628-555-0111\nOther phone: +1 628-555-0112"_s);
+
+        QCOMPARE(one(Kind::Person, u"Kwame Mensah"_s).value(u"email"_s).toString().toLower(), u"kmensah@cleanair.example"_s);
+
+        // No value anywhere is the garbled "a ::: b".
+        for (const Record &person : m_store->fetchAll(Kind::Person)) {
+            for (auto it = person.constBegin(); it != person.constEnd(); ++it) {
+                QVERIFY2(!it.value().toString().contains(u":::"_s), qPrintable(it.key() + u": "_s + it.value().toString()));
+            }
+        }
+
+        // The other addresses and numbers go back out as a vCard's own.
+        const QByteArray cards = VCard::exportPeople(*m_store);
+        QVERIFY(cards.contains("ana@ruiz-home.example"));
+        QVERIFY(cards.contains("+1 510-555-0199"));
+        QVERIFY(cards.contains("jose.nunez@old.example"));
+    }
+
     void googleContactsVCard()
     {
         const auto imported = VCard::importPeople(*m_store, fixture(u"google-contacts.vcf"_s));

@@ -110,17 +110,19 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<QString>("expected");
         QTest::newRow("not a vCard") << QByteArray("name,email\nAna,a@x.example\n") << u"not a vCard file"_s;
-        QTest::newRow("unknown version") << QByteArray("BEGIN:VCARD\nVERSION:5.0\nFN:Ana\nEND:VCARD\n") << u"Line 2: vCard version 5.0"_s;
+        QTest::newRow("unknown version") << QByteArray("BEGIN:VCARD\nVERSION:5.0\nFN:Ana\nEND:VCARD\n") << u"Card 1 (line 2): vCard version 5.0"_s;
         QTest::newRow("no name") << QByteArray("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nEMAIL:x@y.example\nEND:VCARD\n")
-                                 << u"Line 5"_s;
-        // A quoted-printable value that goes on after a soft line break ("=") on the last line,
-        // as in a file cut off in the middle of a note: once a hang in the vCard reader.
+                                 << u"Card 2 (line 5), FN: the name is empty"_s;
+        QTest::newRow("a card that does not end") << QByteArray("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD\nBEGIN:VCARD\nVERSION:3.0\nFN:Bo\n")
+                                                  << u"Card 2 (line 5): the card does not end"_s;
+        // A quoted-printable value that goes on after a soft line break ("=") into the card's
+        // last line, as in a file cut off in the middle of a note: once a hang in the vCard reader.
         QTest::newRow("cut off after a soft line break") << QByteArray(
             "BEGIN:VCARD\r\nVERSION:2.1\r\nN:Ib\xc3\xa1\xc3\xb1\x65z;Jos\xc3\xa9\r\nNOTE;ENCODING=QUOTED-PRINTABLE:L=C3=ADnea uno=\r\nEND:VCARD\r\n")
-                                                         << u"could be read"_s;
-        QTest::newRow("soft line break on the very last line") << QByteArray("BEGIN:VCARD\n;QUOTED-PRINTABLE:=\nu") << u"could be read"_s;
+                                                         << u"Card 1 (line 1): the card could not be read"_s;
+        QTest::newRow("soft line break without a property name") << QByteArray("BEGIN:VCARD\n;QUOTED-PRINTABLE:=\nEND:VCARD") << u"could not be read"_s;
         QTest::newRow("soft line breaks in a row at the end")
-            << QByteArray("BEGIN:VCARD\nVERSION:2.1\nFN:Ana\nNOTE;ENCODING=QUOTED-PRINTABLE:a=====\n=\n") << u"could be read"_s;
+            << QByteArray("BEGIN:VCARD\nVERSION:2.1\nFN:Ana\nNOTE;ENCODING=QUOTED-PRINTABLE:a=====\n=\nEND:VCARD\n") << u"could not be read"_s;
     }
 
     void shouldRefuseBadCardsAndChangeNothing()
@@ -132,6 +134,40 @@ private Q_SLOTS:
         QVERIFY(!imported);
         QVERIFY2(imported.error().message().contains(expected), qPrintable(imported.error().message()));
         QCOMPARE(store->count(Kind::Person), 0);
+    }
+
+    void shouldSkipBadCardsAndNameEachWhenAsked()
+    {
+        // GIVEN a file whose second card has an unknown version, third no name, fifth no end
+        auto store = newStore();
+        const QByteArray data =
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Ana Ruiz\nEND:VCARD\n" // card 1, lines 1-4
+            "BEGIN:VCARD\nVERSION:9.9\nFN:Bo Chen\nEND:VCARD\n" // card 2, lines 5-8
+            "BEGIN:VCARD\nVERSION:3.0\nTEL:555-0100\nEND:VCARD\n" // card 3, lines 9-12
+            "BEGIN:VCARD\nVERSION:4.0\nFN:Dana Whitfield\nEND:VCARD\n" // card 4, lines 13-16
+            "BEGIN:VCARD\nVERSION:3.0\nFN:Eve Unfinished\n"; // card 5, line 17-
+        ImportOptions options;
+        options.skipBadRows = true;
+        // WHEN it is imported skipping bad rows
+        auto report = VCard::importPeople(*store, data, options);
+        // THEN the good cards are in, and each bad one is reported, in the order of the file
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().rows, 5);
+        QCOMPARE(report.value().created, 2);
+        QCOMPARE(store->count(Kind::Person), 2);
+        const QList<RowProblem> &skipped = report.value().skippedRows;
+        QCOMPARE(skipped.size(), 3);
+        QVERIFY2(skipped.at(0).message.startsWith(u"Card 2 (line 6): vCard version 9.9"_s), qPrintable(skipped.at(0).message));
+        QVERIFY2(skipped.at(1).message.startsWith(u"Card 3 (line 9), FN: the name is empty"_s), qPrintable(skipped.at(1).message));
+        QVERIFY2(skipped.at(2).message.startsWith(u"Card 5 (line 17): the card does not end"_s), qPrintable(skipped.at(2).message));
+
+        // WHEN the same file is imported into an empty database without skipping
+        auto strictStore = newStore();
+        auto strict = VCard::importPeople(*strictStore, data, ImportOptions());
+        // THEN the first bad card stops it and nothing is imported
+        QVERIFY(!strict);
+        QVERIFY2(strict.error().message().startsWith(u"Card 2 (line 6): vCard version 9.9"_s), qPrintable(strict.error().message()));
+        QCOMPARE(strictStore->count(Kind::Person), 0);
     }
 };
 
