@@ -21,6 +21,7 @@ namespace
 {
 
 constexpr qint64 ProgressEvery = 512;
+constexpr qsizetype WriteEvery = 4096;
 
 QString where(const CsvTable &table, const ImportOptions &options, int line, int column)
 {
@@ -301,6 +302,44 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
     });
 
     auto done = m_store.transact([&]() -> Result<void> {
+        // New records are made ready row by row and written a few thousand at a time, which
+        // lets the store write their change log together.
+        QList<Record> pending;
+        QList<int> pendingLines;
+        pending.reserve(WriteEvery);
+        pendingLines.reserve(WriteEvery);
+        // Writes the records made ready; one the store refuses is a bad row like any other.
+        const auto write = [&]() -> std::optional<Error> {
+            if (pending.isEmpty()) {
+                return std::nullopt;
+            }
+            QList<Store::Store::Refused> refused;
+            auto written = m_store.createPrepared(kind, pending, &refused);
+            const QList<Record> records = std::exchange(pending, {});
+            const QList<int> lines = std::exchange(pendingLines, {});
+            pending.reserve(WriteEvery);
+            pendingLines.reserve(WriteEvery);
+            if (!written) {
+                return written.error();
+            }
+            report.created -= refused.size();
+            for (const Store::Store::Refused &one : std::as_const(refused)) {
+                const RowProblem bad =
+                    problem(table, options, lines.at(one.index), faultyColumn(kind, records.at(one.index), options.mapping), one.error.message());
+                if (fail(bad)) {
+                    return Error(Error::Code::Invalid, bad.message);
+                }
+            }
+            return std::nullopt;
+        };
+        // The first bad row stops the import: a row before it that the store refuses comes first.
+        const auto stop = [&](const QString &message) -> Error {
+            if (auto earlier = write(); earlier) {
+                return *earlier;
+            }
+            return Error(Error::Code::Invalid, message);
+        };
+
         Record record;
         for (qint64 i = 0; i < total; ++i) {
             if (options.progress && i % ProgressEvery == 0 && !options.progress(i, total)) {
@@ -310,7 +349,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
             const CsvRow &row = table.rows.at(i);
             if (auto bad = recordForRow(table, row, options, record); bad) {
                 if (fail(*bad)) {
-                    return Error(Error::Code::Invalid, bad->message);
+                    return stop(bad->message);
                 }
                 continue;
             }
@@ -326,7 +365,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                         if (!created) {
                             const RowProblem bad = problem(table, options, row.line, options.mapping.column(u"organization"_s) + 1, created.error().message());
                             if (fail(bad)) {
-                                return Error(Error::Code::Invalid, bad.message);
+                                return stop(bad.message);
                             }
                             continue;
                         }
@@ -367,6 +406,10 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 }
             }
             if (!existing.isEmpty()) {
+                // The record found may be one of this file's, not written yet.
+                if (auto refused = write(); refused) {
+                    return *refused;
+                }
                 DuplicateAction action = options.onDuplicate;
                 const std::optional<Record> current = m_store.fetch(kind, existing);
                 if (options.chooseDuplicate && current) {
@@ -387,7 +430,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     if (!merged) {
                         const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), merged.error().message());
                         if (fail(bad)) {
-                            return Error(Error::Code::Invalid, bad.message);
+                            return stop(bad.message);
                         }
                         continue;
                     }
@@ -400,30 +443,45 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 ++report.keptBoth;
             }
 
-            auto created = m_store.create(kind, record);
-            if (!created) {
-                const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), created.error().message());
+            auto prepared = m_store.prepareCreate(kind, record);
+            if (!prepared) {
+                const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), prepared.error().message());
                 if (fail(bad)) {
-                    return Error(Error::Code::Invalid, bad.message);
+                    return stop(bad.message);
                 }
                 continue;
             }
+            const QString id = prepared.value().value(u"id"_s).toString();
+            pending.append(std::move(prepared).value());
+            pendingLines.append(row.line);
             ++report.created;
             if (kind == Kind::Person) {
                 if (!email.isEmpty()) {
-                    personByEmail.insert(email, created.value());
+                    personByEmail.insert(email, id);
                 }
-                personByName.insert(organizationId + u'\x1f' + nameKey, created.value());
-                emailOfPerson.insert(created.value(), email);
+                personByName.insert(organizationId + u'\x1f' + nameKey, id);
+                emailOfPerson.insert(id, email);
             } else {
-                organizationByKey.insert(nameKey, created.value());
+                organizationByKey.insert(nameKey, id);
             }
+            if (pending.size() >= WriteEvery) {
+                if (auto refused = write(); refused) {
+                    return *refused;
+                }
+            }
+        }
+        if (auto refused = write(); refused) {
+            return *refused;
         }
         if (options.progress && !options.progress(total, total)) {
             cancelled = true;
             return Error(Error::Code::Refused, i18nc("@info", "The import was cancelled. Nothing was imported."));
         }
         return {};
+    });
+    // The rows the store refused were found after the rows read after them.
+    std::stable_sort(report.skippedRows.begin(), report.skippedRows.end(), [](const RowProblem &a, const RowProblem &b) {
+        return a.line < b.line;
     });
     if (!done) {
         if (!cancelled && !options.skipBadRows && done.error().code() == Error::Code::Invalid) {
