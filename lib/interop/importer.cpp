@@ -43,21 +43,37 @@ RowProblem problem(const CsvTable &table, const ImportOptions &options, int line
     return {line, column, where(table, options, line, column) + u": "_s + message};
 }
 
-QString addressLine(const QString &part, const QString &value)
+QString addressLineTemplate(const QString &part)
 {
     if (part == u"address") {
-        return i18nc("@info a line the import adds to the notes", "Address: %1", value);
+        return i18nc("@info a line the import adds to the notes", "Address: %1", u"%1"_s);
     }
     if (part == u"city") {
-        return i18nc("@info a line the import adds to the notes", "City: %1", value);
+        return i18nc("@info a line the import adds to the notes", "City: %1", u"%1"_s);
     }
     if (part == u"state") {
-        return i18nc("@info a line the import adds to the notes", "State or province: %1", value);
+        return i18nc("@info a line the import adds to the notes", "State or province: %1", u"%1"_s);
     }
     if (part == u"zip") {
-        return i18nc("@info a line the import adds to the notes", "ZIP or postal code: %1", value);
+        return i18nc("@info a line the import adds to the notes", "ZIP or postal code: %1", u"%1"_s);
     }
-    return i18nc("@info a line the import adds to the notes", "Country: %1", value);
+    return i18nc("@info a line the import adds to the notes", "Country: %1", u"%1"_s);
+}
+
+QString addressLine(const QString &part, const QString &value)
+{
+    // Translated once per part and language, not once per row.
+    static thread_local QString language;
+    static thread_local QHash<QString, QString> templates;
+    if (const QString current = KLocalizedString::languages().value(0); current != language) {
+        language = current;
+        templates.clear();
+    }
+    auto it = templates.constFind(part);
+    if (it == templates.constEnd()) {
+        it = templates.insert(part, addressLineTemplate(part));
+    }
+    return it.value().arg(value);
 }
 
 /// The column of the first mapped field whose value alone breaks a rule (0: none found).
@@ -253,8 +269,11 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
     // What is already there, to find duplicates and organizations by name.
     QHash<QString, QString> organizationByKey;
     QHash<QString, QString> personByEmail;
-    QHash<QString, QString> personByName;
-    QHash<QString, QString> emailOfPerson;
+    struct Named {
+        QString id;
+        QString email; ///< case-folded
+    };
+    QHash<QString, Named> personByName;
     {
         Storage::Statement read = m_store.database().prepare(u"SELECT id, name FROM organizations ORDER BY rid"_s);
         while (read.step()) {
@@ -266,14 +285,12 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         const qsizetype expected = qsizetype(m_store.count(Kind::Person)) + table.rows.size();
         personByEmail.reserve(expected);
         personByName.reserve(expected);
-        emailOfPerson.reserve(expected);
         Storage::Statement read = m_store.database().prepare(u"SELECT id, name, coalesce(organization_id, ''), coalesce(email, '') FROM people ORDER BY rid"_s);
         while (read.step()) {
             if (const QString email = read.text(3).toCaseFolded(); !email.isEmpty()) {
                 personByEmail.insert(email, read.text(0));
             }
-            personByName.insert(read.text(2) + u'\x1f' + Duplicates::matchKey(read.text(1)), read.text(0));
-            emailOfPerson.insert(read.text(0), read.text(3).toCaseFolded());
+            personByName.insert(read.text(2) + u'\x1f' + Duplicates::matchKey(read.text(1)), {read.text(0), read.text(3).toCaseFolded()});
         }
     }
 
@@ -390,9 +407,10 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     }
                 }
                 if (existing.isEmpty()) {
-                    existing = personByName.value(organizationId + u'\x1f' + nameKey);
+                    const Named named = personByName.value(organizationId + u'\x1f' + nameKey);
+                    existing = named.id;
                     // Two John Smiths with different e-mail addresses are two people.
-                    if (const QString known = emailOfPerson.value(existing); !email.isEmpty() && !known.isEmpty() && known != email) {
+                    if (!email.isEmpty() && !named.email.isEmpty() && named.email != email) {
                         existing.clear();
                     }
                     if (!existing.isEmpty()) {
@@ -459,8 +477,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 if (!email.isEmpty()) {
                     personByEmail.insert(email, id);
                 }
-                personByName.insert(organizationId + u'\x1f' + nameKey, id);
-                emailOfPerson.insert(id, email);
+                personByName.insert(organizationId + u'\x1f' + nameKey, {id, email});
             } else {
                 organizationByKey.insert(nameKey, id);
             }
