@@ -719,7 +719,7 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
             blobFields << i;
         }
     }
-    return transact([&]() -> Result<void> {
+    const auto write = [&]() -> Result<void> {
         // One row at a time, a conflict is found before anything is written: OR FAIL spares
         // SQLite a statement journal (a copy of every page the row touches) for each row.
         Storage::Statement &insert = statement(u"INSERT OR FAIL"_s + sqlFor(kind).insert.mid(6));
@@ -812,7 +812,14 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
             m_clock.observe(stampBase + lastRid);
         }
         return {};
-    });
+    };
+    if (m_batchDepth > 0) {
+        // Inside the caller's transaction (an import writes a few thousand records at a time):
+        // a savepoint of its own would copy every page the records touch once more. A failure
+        // is the caller's to roll back, as any other step of its transaction.
+        return write();
+    }
+    return transact(write);
 }
 
 Result<void> Store::update(Kind kind, const QString &id, const Record &changes)

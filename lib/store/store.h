@@ -111,7 +111,8 @@ public:
      * one: the change log has each one's create and the search index finds them, and one change
      * signal names them all. Their change log rows are written together rather than one by one.
      * A record that cannot be written (its id is taken, a record it names does not exist) is left
-     * out and listed in refused; a failure of the database itself writes nothing.
+     * out and listed in refused. After a failure of the database itself, nothing is written:
+     * inside transact(), the caller's transaction rolls back when it returns the error.
      */
     Result<void> createPrepared(Domain::Kind kind, const QList<Domain::Record> &records, QList<Refused> *refused);
     /// Changes the given fields of a record; fields not in changes keep their values.
