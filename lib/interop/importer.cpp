@@ -21,6 +21,7 @@ namespace
 {
 
 constexpr qint64 ProgressEvery = 512;
+constexpr qsizetype WriteEvery = 4096;
 
 QString where(const CsvTable &table, const ImportOptions &options, int line, int column)
 {
@@ -42,21 +43,37 @@ RowProblem problem(const CsvTable &table, const ImportOptions &options, int line
     return {line, column, where(table, options, line, column) + u": "_s + message};
 }
 
-QString addressLine(const QString &part, const QString &value)
+QString addressLineTemplate(const QString &part)
 {
     if (part == u"address") {
-        return i18nc("@info a line the import adds to the notes", "Address: %1", value);
+        return i18nc("@info a line the import adds to the notes", "Address: %1", u"%1"_s);
     }
     if (part == u"city") {
-        return i18nc("@info a line the import adds to the notes", "City: %1", value);
+        return i18nc("@info a line the import adds to the notes", "City: %1", u"%1"_s);
     }
     if (part == u"state") {
-        return i18nc("@info a line the import adds to the notes", "State or province: %1", value);
+        return i18nc("@info a line the import adds to the notes", "State or province: %1", u"%1"_s);
     }
     if (part == u"zip") {
-        return i18nc("@info a line the import adds to the notes", "ZIP or postal code: %1", value);
+        return i18nc("@info a line the import adds to the notes", "ZIP or postal code: %1", u"%1"_s);
     }
-    return i18nc("@info a line the import adds to the notes", "Country: %1", value);
+    return i18nc("@info a line the import adds to the notes", "Country: %1", u"%1"_s);
+}
+
+QString addressLine(const QString &part, const QString &value)
+{
+    // Translated once per part and language, not once per row.
+    static thread_local QString language;
+    static thread_local QHash<QString, QString> templates;
+    if (const QString current = KLocalizedString::languages().value(0); current != language) {
+        language = current;
+        templates.clear();
+    }
+    auto it = templates.constFind(part);
+    if (it == templates.constEnd()) {
+        it = templates.insert(part, addressLineTemplate(part));
+    }
+    return it.value().arg(value);
 }
 
 /// The column of the first mapped field whose value alone breaks a rule (0: none found).
@@ -262,8 +279,11 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
     // What is already there, to find duplicates and organizations by name.
     QHash<QString, QString> organizationByKey;
     QHash<QString, QString> personByEmail;
-    QHash<QString, QString> personByName;
-    QHash<QString, QString> emailOfPerson;
+    struct Named {
+        QString id;
+        QString email; ///< case-folded
+    };
+    QHash<QString, Named> personByName;
     {
         Storage::Statement read = m_store.database().prepare(u"SELECT id, name FROM organizations ORDER BY rid"_s);
         while (read.step()) {
@@ -275,14 +295,12 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         const qsizetype expected = qsizetype(m_store.count(Kind::Person)) + table.rows.size();
         personByEmail.reserve(expected);
         personByName.reserve(expected);
-        emailOfPerson.reserve(expected);
         Storage::Statement read = m_store.database().prepare(u"SELECT id, name, coalesce(organization_id, ''), coalesce(email, '') FROM people ORDER BY rid"_s);
         while (read.step()) {
             if (const QString email = read.text(3).toCaseFolded(); !email.isEmpty()) {
                 personByEmail.insert(email, read.text(0));
             }
-            personByName.insert(read.text(2) + u'\x1f' + Duplicates::matchKey(read.text(1)), read.text(0));
-            emailOfPerson.insert(read.text(0), read.text(3).toCaseFolded());
+            personByName.insert(read.text(2) + u'\x1f' + Duplicates::matchKey(read.text(1)), {read.text(0), read.text(3).toCaseFolded()});
         }
     }
 
@@ -311,6 +329,44 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
     });
 
     auto done = m_store.transact([&]() -> Result<void> {
+        // New records are made ready row by row and written a few thousand at a time, which
+        // lets the store write their change log together.
+        QList<Record> pending;
+        QList<int> pendingLines;
+        pending.reserve(WriteEvery);
+        pendingLines.reserve(WriteEvery);
+        // Writes the records made ready; one the store refuses is a bad row like any other.
+        const auto write = [&]() -> std::optional<Error> {
+            if (pending.isEmpty()) {
+                return std::nullopt;
+            }
+            QList<Store::Store::Refused> refused;
+            auto written = m_store.createPrepared(kind, pending, &refused);
+            const QList<Record> records = std::exchange(pending, {});
+            const QList<int> lines = std::exchange(pendingLines, {});
+            pending.reserve(WriteEvery);
+            pendingLines.reserve(WriteEvery);
+            if (!written) {
+                return written.error();
+            }
+            report.created -= refused.size();
+            for (const Store::Store::Refused &one : std::as_const(refused)) {
+                const RowProblem bad =
+                    problem(table, options, lines.at(one.index), faultyColumn(kind, records.at(one.index), options.mapping), one.error.message());
+                if (fail(bad)) {
+                    return Error(Error::Code::Invalid, bad.message);
+                }
+            }
+            return std::nullopt;
+        };
+        // The first bad row stops the import: a row before it that the store refuses comes first.
+        const auto stop = [&](const QString &message) -> Error {
+            if (auto earlier = write(); earlier) {
+                return *earlier;
+            }
+            return Error(Error::Code::Invalid, message);
+        };
+
         Record record;
         for (qint64 i = 0; i < total; ++i) {
             if (options.progress && i % ProgressEvery == 0 && !options.progress(i, total)) {
@@ -320,7 +376,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
             const CsvRow &row = table.rows.at(i);
             if (auto bad = recordForRow(table, row, options, record); bad) {
                 if (fail(*bad)) {
-                    return Error(Error::Code::Invalid, bad->message);
+                    return stop(bad->message);
                 }
                 continue;
             }
@@ -336,7 +392,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                         if (!created) {
                             const RowProblem bad = problem(table, options, row.line, options.mapping.column(u"organization"_s) + 1, created.error().message());
                             if (fail(bad)) {
-                                return Error(Error::Code::Invalid, bad.message);
+                                return stop(bad.message);
                             }
                             continue;
                         }
@@ -361,9 +417,10 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     }
                 }
                 if (existing.isEmpty()) {
-                    existing = personByName.value(organizationId + u'\x1f' + nameKey);
+                    const Named named = personByName.value(organizationId + u'\x1f' + nameKey);
+                    existing = named.id;
                     // Two John Smiths with different e-mail addresses are two people.
-                    if (const QString known = emailOfPerson.value(existing); !email.isEmpty() && !known.isEmpty() && known != email) {
+                    if (!email.isEmpty() && !named.email.isEmpty() && named.email != email) {
                         existing.clear();
                     }
                     if (!existing.isEmpty()) {
@@ -377,6 +434,10 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 }
             }
             if (!existing.isEmpty()) {
+                // The record found may be one of this file's, not written yet.
+                if (auto refused = write(); refused) {
+                    return *refused;
+                }
                 DuplicateAction action = options.onDuplicate;
                 const std::optional<Record> current = m_store.fetch(kind, existing);
                 if (options.chooseDuplicate && current) {
@@ -397,7 +458,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     if (!merged) {
                         const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), merged.error().message());
                         if (fail(bad)) {
-                            return Error(Error::Code::Invalid, bad.message);
+                            return stop(bad.message);
                         }
                         continue;
                     }
@@ -410,30 +471,44 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 ++report.keptBoth;
             }
 
-            auto created = m_store.create(kind, record);
-            if (!created) {
-                const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), created.error().message());
+            auto prepared = m_store.prepareCreate(kind, record);
+            if (!prepared) {
+                const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), prepared.error().message());
                 if (fail(bad)) {
-                    return Error(Error::Code::Invalid, bad.message);
+                    return stop(bad.message);
                 }
                 continue;
             }
+            const QString id = prepared.value().value(u"id"_s).toString();
+            pending.append(std::move(prepared).value());
+            pendingLines.append(row.line);
             ++report.created;
             if (kind == Kind::Person) {
                 if (!email.isEmpty()) {
-                    personByEmail.insert(email, created.value());
+                    personByEmail.insert(email, id);
                 }
-                personByName.insert(organizationId + u'\x1f' + nameKey, created.value());
-                emailOfPerson.insert(created.value(), email);
+                personByName.insert(organizationId + u'\x1f' + nameKey, {id, email});
             } else {
-                organizationByKey.insert(nameKey, created.value());
+                organizationByKey.insert(nameKey, id);
             }
+            if (pending.size() >= WriteEvery) {
+                if (auto refused = write(); refused) {
+                    return *refused;
+                }
+            }
+        }
+        if (auto refused = write(); refused) {
+            return *refused;
         }
         if (options.progress && !options.progress(total, total)) {
             cancelled = true;
             return Error(Error::Code::Refused, i18nc("@info", "The import was cancelled. Nothing was imported."));
         }
         return {};
+    });
+    // The rows the store refused were found after the rows read after them.
+    std::stable_sort(report.skippedRows.begin(), report.skippedRows.end(), [](const RowProblem &a, const RowProblem &b) {
+        return a.line < b.line;
     });
     if (!done) {
         if (!cancelled && !options.skipBadRows && done.error().code() == Error::Code::Invalid) {

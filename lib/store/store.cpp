@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QSysInfo>
 #include <QUuid>
+#include <sqlite3.h>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -50,6 +51,9 @@ QString columnList(const EntityInfo &info)
 struct KindSql {
     QString insert;
     QString logCreate;
+    /// The creates of the records with rid ?3 to ?4 (their hlc ?1 + rid), from the rows as written;
+    /// records with a picture are left out (SQLite writes no base64).
+    QString logCreated;
     QString selectById;
     QString exists;
     QString titleById;
@@ -66,17 +70,25 @@ const KindSql &sqlFor(Kind kind)
             // The change log keeps a created record as one JSON object, which SQLite writes from
             // the values bound (booleans as true/false, pictures bound as base64 text).
             QStringList members;
+            QStringList columns;
+            QStringList withoutBlobs{u"rid BETWEEN ?3 AND ?4"_s};
             for (int i = 0; i < info.fields.size(); ++i) {
                 const Field &field = info.fields.at(i);
-                const QString parameter = u"?%1"_s.arg(i + 5);
-                const QString value = field.type == FieldType::Boolean
-                    ? u"json(CASE WHEN %1 IS NULL THEN NULL WHEN %1 THEN 'true' ELSE 'false' END)"_s.arg(parameter)
-                    : parameter;
-                members << u"'%1', %2"_s.arg(field.name, value);
+                const auto value = [&field](const QString &parameter) {
+                    return field.type == FieldType::Boolean ? u"json(CASE WHEN %1 IS NULL THEN NULL WHEN %1 THEN 'true' ELSE 'false' END)"_s.arg(parameter)
+                                                            : parameter;
+                };
+                members << u"'%1', %2"_s.arg(field.name, value(u"?%1"_s.arg(i + 5)));
+                columns << u"'%1', %2"_s.arg(field.name, value(field.name));
+                if (field.type == FieldType::Blob) {
+                    withoutBlobs << u"%1 IS NULL"_s.arg(field.name);
+                }
             }
             list.append({u"INSERT INTO %1 (%2) VALUES (?%3)"_s.arg(info.table, columnList(info), u", ?"_s.repeated(info.fields.size())),
                          u"INSERT INTO change_log (hlc, replica, kind, record_id, op, value) VALUES (?1, ?2, ?3, ?4, 'create', json_object(%1))"_s.arg(
                              members.join(u", ")),
+                         u"INSERT INTO change_log (hlc, replica, kind, record_id, op, value) SELECT ?1 + rid, ?2, '%1', id, 'create', json_object(%2) "
+                         "FROM %3 WHERE %4 ORDER BY rid"_s.arg(info.key, columns.join(u", "), info.table, withoutBlobs.join(u" AND ")),
                          u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(columnList(info), info.table),
                          u"SELECT 1 FROM %1 WHERE id = ?"_s.arg(info.table),
                          u"SELECT %1 FROM %2 WHERE id = ?"_s.arg(info.titleField, info.table),
@@ -615,7 +627,7 @@ void Store::announce(Change change)
     }
 }
 
-Result<QString> Store::create(Kind kind, const Record &input)
+Result<Record> Store::prepareCreate(Kind kind, const Record &input)
 {
     const EntityInfo &info = entity(kind);
     Record record = normalized(kind, input);
@@ -637,13 +649,25 @@ Result<QString> Store::create(Kind kind, const Record &input)
         record.insert(u"approved_at"_s, formatInstant(QDateTime::currentDateTimeUtc()));
     }
 
-    // Naming the record may take a query: only done for a message.
+    if (!validate(kind, record, {}).isEmpty()) {
+        // Naming the record may take a query: only done for a message.
+        return Error(Error::Code::Invalid, validate(kind, record, recordLabel(kind, record)).join(u'\n'));
+    }
+    return record;
+}
+
+Result<QString> Store::create(Kind kind, const Record &input)
+{
+    const EntityInfo &info = entity(kind);
+    auto prepared = prepareCreate(kind, input);
+    if (!prepared) {
+        return prepared.error();
+    }
+    const Record &record = prepared.value();
+    const QString id = record.value(u"id"_s).toString();
     const auto label = [this, kind, &record] {
         return recordLabel(kind, record);
     };
-    if (!validate(kind, record, {}).isEmpty()) {
-        return Error(Error::Code::Invalid, validate(kind, record, label()).join(u'\n'));
-    }
 
     Storage::Transaction transaction(*m_database);
     if (!transaction.isActive()) {
@@ -684,6 +708,118 @@ Result<QString> Store::create(Kind kind, const Record &input)
     }
     announce({kind, id, Change::Operation::Created, {}});
     return id;
+}
+
+Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QList<Refused> *refused)
+{
+    const EntityInfo &info = entity(kind);
+    QList<int> blobFields;
+    for (int i = 0; i < info.fields.size(); ++i) {
+        if (info.fields.at(i).type == FieldType::Blob) {
+            blobFields << i;
+        }
+    }
+    const auto write = [&]() -> Result<void> {
+        // One row at a time, a conflict is found before anything is written: OR FAIL spares
+        // SQLite a statement journal (a copy of every page the row touches) for each row.
+        Storage::Statement &insert = statement(u"INSERT OR FAIL"_s + sqlFor(kind).insert.mid(6));
+        // Record i written as row rid has the stamp stampBase + rid: one after the other, as
+        // create() would give them, and all after every stamp given before.
+        const qint64 firstStamp = m_clock.now();
+        qint64 stampBase = 0;
+        qint64 lastRid = -1;
+        qint64 unloggedFrom = -1; // the first row written whose create is not logged yet
+        // The creates of the rows written since unloggedFrom, up to and including row last.
+        const auto logRows = [&](qint64 last) -> bool {
+            if (unloggedFrom < 0 || last < unloggedFrom) {
+                return true;
+            }
+            Storage::Statement &log = statement(sqlFor(kind).logCreated);
+            log.bind(1, stampBase);
+            log.bind(2, m_replicaId);
+            log.bind(3, unloggedFrom);
+            log.bind(4, last);
+            unloggedFrom = -1;
+            return log.exec();
+        };
+        for (qsizetype index = 0; index < records.size(); ++index) {
+            const Record &record = records.at(index);
+            const QString id = record.value(u"id"_s).toString();
+            const auto label = [this, kind, &record] {
+                return recordLabel(kind, record);
+            };
+            if (auto references = checkReferences(kind, record, label); !references) {
+                if (!refused) {
+                    return references.error();
+                }
+                refused->append({index, references.error()});
+                continue;
+            }
+            bool hasBlob = false;
+            insert.bind(1, id);
+            for (int i = 0; i < info.fields.size(); ++i) {
+                const QVariant value = record.value(info.fields.at(i).name);
+                insert.bind(i + 2, value);
+                hasBlob = hasBlob || (blobFields.contains(i) && !value.isNull() && value.isValid());
+            }
+            if (!insert.exec()) {
+                if (m_database->lastError().code() == Error::Code::Storage && fetch(kind, id)) {
+                    Error taken(Error::Code::Invalid, i18nc("@info", "%1 already exists (id %2).", label(), id));
+                    if (!refused) {
+                        return taken;
+                    }
+                    refused->append({index, taken});
+                    continue;
+                }
+                return m_database->lastError();
+            }
+            const qint64 rid = sqlite3_last_insert_rowid(m_database->handle());
+            if (lastRid < 0) {
+                stampBase = firstStamp - rid;
+            }
+            lastRid = rid;
+            if (hasBlob) {
+                // SQLite cannot write the picture as the change log keeps it: this one goes alone,
+                // after those before it.
+                if (!logRows(rid - 1)) {
+                    return m_database->lastError();
+                }
+                Storage::Statement &log = statement(sqlFor(kind).logCreate);
+                log.bind(1, stampBase + rid);
+                log.bind(2, m_replicaId);
+                log.bind(3, info.key);
+                log.bind(4, id);
+                for (int i = 0; i < info.fields.size(); ++i) {
+                    const QVariant value = record.value(info.fields.at(i).name);
+                    if (value.typeId() == QMetaType::QByteArray) {
+                        log.bind(i + 5, QString::fromLatin1(value.toByteArray().toBase64()));
+                    } else {
+                        log.bind(i + 5, value);
+                    }
+                }
+                if (!log.exec()) {
+                    return m_database->lastError();
+                }
+            } else if (unloggedFrom < 0) {
+                unloggedFrom = rid;
+            }
+            announce({kind, id, Change::Operation::Created, {}});
+        }
+        if (!logRows(lastRid)) {
+            return m_database->lastError();
+        }
+        if (lastRid >= 0) {
+            m_clock.observe(stampBase + lastRid);
+        }
+        return {};
+    };
+    if (m_batchDepth > 0) {
+        // Inside the caller's transaction (an import writes a few thousand records at a time):
+        // a savepoint of its own would copy every page the records touch once more. A failure
+        // is the caller's to roll back, as any other step of its transaction.
+        return write();
+    }
+    return transact(write);
 }
 
 Result<void> Store::update(Kind kind, const QString &id, const Record &changes)

@@ -95,6 +95,26 @@ public:
 
     /// Creates a record; returns its new id. record may carry an "id" (a UUID) to keep.
     Result<QString> create(Domain::Kind kind, const Domain::Record &record);
+    /**
+     * Many new records at once (an import), in two steps. First, the record as create() would
+     * write it (normalized, with its defaults and an id), or what is wrong with it; nothing is
+     * written.
+     */
+    Result<Domain::Record> prepareCreate(Domain::Kind kind, const Domain::Record &record);
+    /// A record prepareCreate() made that createPrepared() could not write, and why.
+    struct Refused {
+        qsizetype index = 0;
+        Error error;
+    };
+    /**
+     * Then writes records made by prepareCreate() in one transaction, as create() would one by
+     * one: the change log has each one's create and the search index finds them, and one change
+     * signal names them all. Their change log rows are written together rather than one by one.
+     * A record that cannot be written (its id is taken, a record it names does not exist) is left
+     * out and listed in refused. After a failure of the database itself, nothing is written:
+     * inside transact(), the caller's transaction rolls back when it returns the error.
+     */
+    Result<void> createPrepared(Domain::Kind kind, const QList<Domain::Record> &records, QList<Refused> *refused);
     /// Changes the given fields of a record; fields not in changes keep their values.
     Result<void> update(Domain::Kind kind, const QString &id, const Domain::Record &changes);
     /// Deletes a record (and, by policy, what depends on it).

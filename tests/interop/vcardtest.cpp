@@ -169,6 +169,38 @@ private Q_SLOTS:
         QVERIFY2(strict.error().message().startsWith(u"Card 2 (line 6): vCard version 9.9"_s), qPrintable(strict.error().message()));
         QCOMPARE(strictStore->count(Kind::Person), 0);
     }
+
+    void shouldNameACardWhoseIdIsTakenBeforeALaterBadCard()
+    {
+        // GIVEN two cards with the same Chorus id, then a card without a name
+        const QByteArray data =
+            "BEGIN:VCARD\nVERSION:3.0\nUID:0b7e2c4a-9f1d-4e5f-8a9b-2c3d4e5f6a7b\nFN:Ana Ruiz\nEND:VCARD\n" // card 1, lines 1-5
+            "BEGIN:VCARD\nVERSION:3.0\nUID:0b7e2c4a-9f1d-4e5f-8a9b-2c3d4e5f6a7b\nFN:Bo Chen\nEND:VCARD\n" // card 2, lines 6-10
+            "BEGIN:VCARD\nVERSION:3.0\nTEL:555-0100\nEND:VCARD\n"; // card 3, lines 11-14
+
+        // WHEN it is imported without skipping bad cards
+        auto strictStore = newStore();
+        auto strict = VCard::importPeople(*strictStore, data, ImportOptions());
+        // THEN the first bad card in the file stops it (the taken id, not the missing name) and nothing is imported
+        QVERIFY(!strict);
+        QVERIFY2(strict.error().message().startsWith(u"Card 2 (line 6)"_s) && strict.error().message().contains(u"already exists"_s),
+                 qPrintable(strict.error().message()));
+        QCOMPARE(strictStore->count(Kind::Person), 0);
+
+        // WHEN it is imported skipping bad cards
+        auto store = newStore();
+        ImportOptions options;
+        options.skipBadRows = true;
+        auto report = VCard::importPeople(*store, data, options);
+        // THEN the first card is in with its id, and both bad ones are reported in the order of the file
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 1);
+        QCOMPARE(store->fetch(Kind::Person, u"0b7e2c4a-9f1d-4e5f-8a9b-2c3d4e5f6a7b"_s)->value(u"name"_s).toString(), u"Ana Ruiz"_s);
+        QCOMPARE(report.value().skippedRows.size(), 2);
+        QVERIFY2(report.value().skippedRows.at(0).message.startsWith(u"Card 2 (line 6)"_s), qPrintable(report.value().skippedRows.at(0).message));
+        QVERIFY2(report.value().skippedRows.at(1).message.startsWith(u"Card 3 (line 11), FN"_s), qPrintable(report.value().skippedRows.at(1).message));
+        QCOMPARE(store->count(Kind::Person), 1);
+    }
 };
 
 CHORUS_TEST_MAIN(VCardTest)

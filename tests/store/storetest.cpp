@@ -9,8 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
-#include <QUuid>
 #include <QTemporaryDir>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
@@ -104,8 +104,9 @@ private Q_SLOTS:
     {
         // GIVEN a person with text, a boolean, an empty field and a photo
         const QByteArray photo("\x89PNG\r\n\x1a\n-not-really-a-picture", 29);
-        auto id = m_store->create(Kind::Person,
-                                  {{u"name"_s, u"Ana “Anita” Ruiz\\"_s}, {u"phone_public"_s, true}, {u"photo"_s, photo}, {u"organization_id"_s, m_organization}});
+        auto id =
+            m_store->create(Kind::Person,
+                            {{u"name"_s, u"Ana “Anita” Ruiz\\"_s}, {u"phone_public"_s, true}, {u"photo"_s, photo}, {u"organization_id"_s, m_organization}});
         QVERIFY(id);
         // WHEN reading what the change log kept of its creation
         Storage::Statement read = m_store->database().prepare(u"SELECT value FROM change_log WHERE record_id = ? AND op = 'create'"_s);
@@ -468,6 +469,78 @@ private Q_SLOTS:
         QVERIFY(!second);
         QVERIFY2(second.error().message().contains(u"already exists"_s), qPrintable(second.error().message()));
         QVERIFY(!m_store->create(Kind::Fact, {{u"id"_s, u"not-a-uuid"_s}, {u"text"_s, u"x"_s}}));
+    }
+
+    void shouldWritePreparedRecordsAsCreateWouldOneByOne()
+    {
+        // GIVEN people made ready for writing: one with a photo between others, one whose id is
+        // taken, one naming an organization that does not exist
+        const QByteArray photo("\x89PNG\r\n\x1a\n-picture", 17);
+        const QList<Record> people{
+            {{u"name"_s, u"Bo Chen"_s}, {u"email"_s, u"bo@harbor.example"_s}, {u"organization_id"_s, m_organization}, {u"phone_public"_s, true}},
+            {{u"name"_s, u"Dana Whitfield"_s}, {u"photo"_s, photo}},
+            {{u"name"_s, u"Taken Id"_s}, {u"id"_s, m_person}},
+            {{u"name"_s, u"Nowhere Person"_s}, {u"organization_id"_s, u"0b7e2c4a-9f1d-4e5f-8a9b-2c3d4e5f6a7b"_s}},
+            {{u"name"_s, u"Kwame Mensah"_s}, {u"title"_s, u"Policy Lead"_s}},
+        };
+        QList<Record> prepared;
+        for (const Record &person : people) {
+            auto ready = m_store->prepareCreate(Kind::Person, person);
+            QVERIFY2(ready, ready ? "" : qPrintable(ready.error().message()));
+            prepared.append(ready.value());
+        }
+        QVERIFY(!m_store->prepareCreate(Kind::Person, {{u"email"_s, u"no-name@example.org"_s}}));
+        const qint64 logBefore = changeLogRows();
+        QSignalSpy changed(m_store.get(), &Store::Store::changed);
+
+        // WHEN they are written together
+        QList<Store::Store::Refused> refused;
+        auto written = m_store->createPrepared(Kind::Person, prepared, &refused);
+
+        // THEN the good ones are there, the two bad ones refused with why, and one signal names the three
+        QVERIFY2(written, written ? "" : qPrintable(written.error().message()));
+        QCOMPARE(refused.size(), 2);
+        QCOMPARE(refused.at(0).index, 2);
+        QVERIFY2(refused.at(0).error.message().contains(u"already exists"_s), qPrintable(refused.at(0).error.message()));
+        QCOMPARE(refused.at(1).index, 3);
+        QVERIFY2(refused.at(1).error.message().contains(u"does not exist"_s), qPrintable(refused.at(1).error.message()));
+        QCOMPARE(m_store->count(Kind::Person), 4);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<QList<Store::Change>>().size(), 3);
+        QCOMPARE(m_store->fetch(Kind::Person, prepared.at(1).value(u"id"_s).toString())->value(u"photo"_s).toByteArray(), photo);
+
+        // and the change log holds each one's create, as create() writes it, stamped in order
+        QCOMPARE(changeLogRows(), logBefore + 3);
+        Storage::Statement read =
+            m_store->database().prepare(u"SELECT record_id, value, hlc FROM change_log WHERE seq > (SELECT max(seq) - 3 FROM change_log) ORDER BY seq"_s);
+        QStringList ids;
+        QList<QJsonObject> values;
+        qint64 previousStamp = 0;
+        while (read.step()) {
+            ids << read.text(0);
+            values << QJsonDocument::fromJson(read.text(1).toUtf8()).object();
+            QVERIFY(read.integer(2) > previousStamp);
+            previousStamp = read.integer(2);
+        }
+        QCOMPARE(ids,
+                 (QStringList{prepared.at(0).value(u"id"_s).toString(), prepared.at(1).value(u"id"_s).toString(), prepared.at(4).value(u"id"_s).toString()}));
+        QCOMPARE(values.at(0).value(u"name"_s).toString(), u"Bo Chen"_s);
+        QCOMPARE(values.at(0).value(u"phone_public"_s), QJsonValue(true));
+        QCOMPARE(values.at(0).value(u"media_contact"_s), QJsonValue(false));
+        QCOMPARE(values.at(0).value(u"organization_id"_s).toString(), m_organization);
+        QVERIFY(values.at(0).contains(u"bio"_s) && values.at(0).value(u"bio"_s).isNull());
+        QCOMPARE(QByteArray::fromBase64(values.at(1).value(u"photo"_s).toString().toLatin1()), photo);
+        QCOMPARE(values.at(2).value(u"title"_s).toString(), u"Policy Lead"_s);
+        // a write after them is stamped after them
+        auto later = m_store->create(Kind::Fact, {{u"text"_s, u"Later."_s}});
+        QVERIFY(later);
+        Storage::Statement last = m_store->database().prepare(u"SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1"_s);
+        QVERIFY(last.step());
+        QVERIFY(last.integer(0) > previousStamp);
+
+        // and search finds them
+        QVERIFY(!m_store->search(u"Kwame"_s, 10).isEmpty());
+        QVERIFY(!m_store->search(u"Dana Whit"_s, 10).isEmpty());
     }
 };
 
