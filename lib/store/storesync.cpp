@@ -31,6 +31,7 @@
 #endif
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 using namespace Qt::StringLiterals;
@@ -66,6 +67,28 @@ QVariant decodeValue(const QJsonValue &value, FieldType type)
 /// An update's value is one bare JSON value ("text", 12, true, null).
 std::optional<QJsonValue> parseBareValue(const QString &json)
 {
+    // The usual values, read without a JSON parser: a string without escapes, a small integer,
+    // true, false, null. Anything else goes through the parser.
+    const qsizetype size = json.size();
+    if (size >= 2 && json.front() == u'"' && json.back() == u'"') {
+        const QStringView inner = QStringView(json).sliced(1, size - 2);
+        if (std::none_of(inner.cbegin(), inner.cend(), [](QChar c) {
+                return c == u'"' || c == u'\\' || c.unicode() < 0x20 || c.isSurrogate();
+            })) {
+            return QJsonValue(inner.toString());
+        }
+    } else if (json == u"null") {
+        return QJsonValue(QJsonValue::Null);
+    } else if (json == u"true" || json == u"false") {
+        return QJsonValue(json == u"true");
+    } else if (size > 0 && size <= 15 && (json.front() == u'-' || json.front().isDigit())) {
+        bool ok = false;
+        const qint64 number = json.toLongLong(&ok);
+        // JSON writes no leading zeros and no plus sign: those go to the parser (which refuses them).
+        if (ok && QString::number(number) == json) {
+            return QJsonValue(number);
+        }
+    }
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(u"[%1]"_s.arg(json).toUtf8(), &error);
     if (error.error != QJsonParseError::NoError || !document.isArray() || document.array().size() != 1) {
@@ -148,7 +171,12 @@ private:
 
     Result<void> check(const Operation &operation) const;
     Result<bool> log(const Operation &operation);
-    Result<bool> applyDirectly(Kind kind, const Operation &operation, qint64 seq);
+    /// An operation this merge added to the change log: its place in the bundle and its seq there.
+    struct Added {
+        qsizetype index;
+        qint64 seq;
+    };
+    Result<void> applyDirectly(const QList<Operation> &operations, const QList<Added> &added);
     Result<void> materialize(Kind kind, const QString &id);
     Result<void> materializeMembership(const QString &id);
     Result<void> settle(Kind kind, const QString &id, const QList<LoggedOperation> &history, const Fold *fold = nullptr);
@@ -247,10 +275,10 @@ Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operat
     }
     // A large bundle touches records all over the file, and this one transaction holds every page
     // it changes: with the usual cache, SQLite reads pages again and again and spills changed
-    // ones to the log before the commit. The cache grows for the merge (about 2 KiB a change,
-    // up to 512 MiB) and is given back after.
+    // ones to the log before the commit. The cache grows for the merge (about 4 KiB a change,
+    // up to 1 GiB) and is given back after.
     std::optional<qint64> usualCache;
-    if (const qint64 wanted = std::min<qint64>(qint64(operations.size()) * 2, 512 * 1024); wanted > 32 * 1024) {
+    if (const qint64 wanted = std::min<qint64>(qint64(operations.size()) * 4, 1024 * 1024); wanted > 32 * 1024) {
         Storage::Statement read = m_database->prepare(u"PRAGMA cache_size"_s);
         if (read.step()) {
             usualCache = read.integer(0);
@@ -316,27 +344,25 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
             enqueue(Kind::Membership, id);
         }
     }
-    for (const Operation &operation : operations) {
+    QList<Added> added;
+    added.reserve(operations.size());
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const Operation &operation = operations.at(i);
         m_store.m_clock.observe(operation.stamp.hlc);
-        auto added = log(operation);
-        if (!added) {
-            return added.error();
+        auto logged = log(operation);
+        if (!logged) {
+            return logged.error();
         }
-        if (added.value()) {
-            ++m_summary.applied;
-            const Kind kind = *kindFromKey(operation.kind);
-            auto direct = applyDirectly(kind, operation, sqlite3_last_insert_rowid(m_store.m_database->handle()));
-            if (!direct) {
-                return direct.error();
-            }
-            if (!direct.value()) {
-                enqueue(kind, operation.recordId);
-            }
+        if (logged.value()) {
+            added.append({i, sqlite3_last_insert_rowid(m_store.m_database->handle())});
         }
     }
-    if (auto written = writeDirect(); !written) {
-        return written.error();
+    m_summary.applied = int(added.size());
+    if (auto direct = applyDirectly(operations, added); !direct) {
+        return direct.error();
     }
+    // The values kept back are written once, after the records worked out from their logs (whose
+    // values join them): a record worked out again starts by writing its own (settle()).
     while (!m_queue.isEmpty()) {
         const auto [kind, id] = m_queue.takeFirst();
         m_queued.remove(id);
@@ -410,75 +436,192 @@ Result<bool> RemoteApplier::log(const Operation &operation)
     return sqlite3_changes(m_store.m_database->handle()) > 0;
 }
 
-// The common case, made cheap: an edit of a plain field of a record that exists here, made on top
-// of the value this replica has. It wins, and nothing else about the record changes; anything
-// else is worked out from the record's whole log by materialize().
-Result<bool> RemoteApplier::applyDirectly(Kind kind, const Operation &operation, qint64 seq)
+// The common case, made cheap: edits of plain fields of a record that exists here, made on top of
+// the values this replica has. They win, and nothing else about the record changes; any other
+// record is worked out from its whole log by materialize(). The records are looked at together,
+// in the order of their ids (ids made here grow with time, so mostly the order of the file),
+// with one statement for their logs and one for their rows instead of a few for each edit.
+Result<void> RemoteApplier::applyDirectly(const QList<Operation> &operations, const QList<Added> &added)
 {
-    // A membership's value may come from another record found to be the same one.
-    if (operation.type != Operation::Type::Update || operation.base.isNull() || m_queued.contains(operation.recordId) || kind == Kind::Membership) {
-        return false;
+    struct Edits {
+        Kind kind;
+        QList<Added> added;
+        bool direct = true;
+        bool approval = false; ///< a quote's text or state: an approval may be involved
+    };
+    QHash<QString, Edits> records;
+    records.reserve(added.size());
+    for (const Added &entry : added) {
+        const Operation &operation = operations.at(entry.index);
+        const Kind kind = *kindFromKey(operation.kind);
+        auto it = records.find(operation.recordId);
+        if (it == records.end()) {
+            it = records.insert(operation.recordId, {kind, {}});
+        }
+        it->added.append(entry);
+        const Field *field = operation.type == Operation::Type::Update ? entity(kind).field(operation.field) : nullptr;
+        // A membership's value may come from another record found to be the same one; a state that
+        // approves needs the whole record.
+        if (kind != it->kind || kind == Kind::Membership || operation.base.isNull() || !field || field->type == FieldType::Reference
+            || m_queued.contains(operation.recordId)
+            || (kind == Kind::Quote && operation.field == u"state" && operation.value != u"\"draft\"" && operation.value != u"\"submitted\"")) {
+            it->direct = false;
+        }
+        if (kind == Kind::Quote && (operation.field == u"text" || operation.field == u"state")) {
+            it->approval = true;
+        }
     }
-    const EntityInfo &info = entity(kind);
-    const Field *field = info.field(operation.field);
-    if (!field || field->type == FieldType::Reference) {
-        return false;
+    // The records in the order of their ids; their entries in records stay where they are.
+    QList<std::pair<QString, Edits *>> sorted;
+    sorted.reserve(records.size());
+    for (auto it = records.begin(); it != records.end(); ++it) {
+        sorted.append({it.key(), &it.value()});
     }
-    Storage::Statement &read = statement(u"SELECT seq, hlc, replica, op, field FROM change_log WHERE record_id = ?"_s);
-    read.bind(1, operation.recordId);
-    Stamp winner;
-    bool created = false;
-    bool deleted = false;
-    while (read.step()) {
-        if (read.integer(0) == seq) {
+    std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) {
+        return a.first < b.first;
+    });
+    // Record ids were checked to be UUIDs: nothing in them needs escaping in JSON.
+    const auto jsonArray = [&](const std::function<bool(const Edits &)> &wanted) {
+        QString json;
+        json.reserve(sorted.size() * 39 + 2);
+        json += u'[';
+        for (const auto &[id, edits] : std::as_const(sorted)) {
+            if (wanted(*edits)) {
+                if (json.size() > 1) {
+                    json += u',';
+                }
+                json += u'"' + id + u'"';
+            }
+        }
+        json += u']';
+        return json.size() > 2 ? json : QString();
+    };
+    // The rows of a statement over those records come in the same order: a cursor finds each.
+    qsizetype cursor = 0;
+    const auto find = [&](const QString &id) -> Edits * {
+        while (cursor < sorted.size() && sorted.at(cursor).first < id) {
+            ++cursor;
+        }
+        return cursor < sorted.size() && sorted.at(cursor).first == id ? sorted.at(cursor).second : nullptr;
+    };
+
+    // Each edit must be the newest of its field, made on the value that was the newest before it,
+    // of a record that was created and not deleted.
+    if (const QString ids = jsonArray([](const Edits &edits) {
+            return edits.direct;
+        });
+        !ids.isEmpty()) {
+        struct Row {
+            qint64 seq;
+            Stamp stamp;
+            bool create;
+            QString field;
+        };
+        QList<Row> rows;
+        bool deleted = false;
+        const auto decide = [&](Edits &edits) {
+            bool created = false;
+            for (const Row &row : std::as_const(rows)) {
+                created = created || row.create;
+            }
+            if (deleted || !created) {
+                edits.direct = false;
+                return;
+            }
+            for (const Added &entry : std::as_const(edits.added)) {
+                const Operation &operation = operations.at(entry.index);
+                Stamp winner;
+                for (const Row &row : std::as_const(rows)) {
+                    if (row.seq != entry.seq && (row.create || row.field == operation.field) && row.stamp > winner) {
+                        winner = row.stamp;
+                    }
+                }
+                if (!(operation.base == winner) || !(operation.stamp > winner)) {
+                    edits.direct = false;
+                    return;
+                }
+            }
+        };
+        Storage::Statement &read =
+            statement(u"SELECT j.value, c.seq, c.hlc, c.replica, c.op, c.field FROM json_each(?1) j CROSS JOIN change_log c ON c.record_id = j.value"_s);
+        read.bind(1, ids);
+        cursor = 0;
+        Edits *current = nullptr;
+        QString currentId;
+        while (read.step()) {
+            if (const QString id = read.text(0); id != currentId) {
+                if (current) {
+                    decide(*current);
+                }
+                currentId = id;
+                current = find(id);
+                rows.clear();
+                deleted = false;
+            }
+            const QString op = read.text(4);
+            if (op == u"delete") {
+                deleted = true;
+            } else {
+                rows.append({read.integer(1), {read.integer(2), read.text(3)}, op == u"create", read.text(5)});
+            }
+        }
+        read.reset();
+        if (current) {
+            decide(*current);
+        }
+    }
+
+    // The record must be here (not held back for a reference); a quote's text or state must not
+    // involve an approval, or the whole log decides.
+    for (Kind kind : allKinds()) {
+        const QString ids = jsonArray([kind](const Edits &edits) {
+            return edits.direct && edits.kind == kind;
+        });
+        if (ids.isEmpty()) {
             continue;
         }
-        const QString op = read.text(3);
-        if (op == u"delete") {
-            deleted = true;
-        } else if (op == u"create" || read.text(4) == operation.field) {
-            created = created || op == u"create";
-            const Stamp stamp{read.integer(1), read.text(2)};
-            if (stamp > winner) {
-                winner = stamp;
+        const QString involved = kind == Kind::Quote
+            ? u"t.state = 'approved' OR EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = t.id AND reason = 'edited_while_approved')"_s
+            : u"0"_s;
+        Storage::Statement &here =
+            statement(u"SELECT t.id, %1 FROM json_each(?1) j CROSS JOIN main.%2 t ON t.id = j.value"_s.arg(involved, entity(kind).table));
+        here.bind(1, ids);
+        QSet<Edits *> found;
+        cursor = 0;
+        while (here.step()) {
+            Edits *edits = find(here.text(0));
+            if (edits && (!edits->approval || here.integer(1) == 0)) {
+                found.insert(edits);
+            }
+        }
+        here.reset();
+        for (const auto &[id, edits] : std::as_const(sorted)) {
+            if (edits->direct && edits->kind == kind && !found.contains(edits)) {
+                edits->direct = false;
             }
         }
     }
-    read.reset();
-    if (deleted || !created || !(operation.base == winner) || !(operation.stamp > winner)) {
-        return false;
-    }
-    const std::optional<QJsonValue> json = parseBareValue(operation.value);
-    if (!json) {
-        return false;
-    }
-    if (kind == Kind::Quote && (operation.field == u"text" || operation.field == u"state")) {
-        // The approval rule needs the whole record unless no approval is involved at all.
-        if (operation.field == u"state" && operation.value != u"\"draft\"" && operation.value != u"\"submitted\"") {
-            return false;
+
+    for (const auto &[id, edits] : std::as_const(sorted)) {
+        if (!edits->direct) {
+            // Worked out from the whole log, in the order of the ids too.
+            enqueue(edits->kind, id);
+            continue;
         }
-        // One look at the quote: whether it is here, and whether an approval is involved.
-        Storage::Statement &approval = statement(
-            u"SELECT state = 'approved' OR EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND reason = 'edited_while_approved') "
-            "FROM quotes WHERE id = ?1"_s);
-        approval.bind(1, operation.recordId);
-        const bool here = approval.step();
-        const bool involved = here && approval.integer(0) != 0;
-        approval.reset();
-        if (!here || involved) {
-            return false; // not here (held back for a reference), or approved: the whole log decides
+        for (const Added &entry : std::as_const(edits->added)) {
+            const Operation &operation = operations.at(entry.index);
+            const Field *field = entity(edits->kind).field(operation.field);
+            const std::optional<QJsonValue> json = parseBareValue(operation.value);
+            // Written to the record later, together with the others of its field (writeDirect()):
+            // one statement for many records costs the search index one write instead of one each.
+            if (auto deferred = defer(edits->kind, id, field->name, json ? decodeValue(*json, field->type) : QVariant()); !deferred) {
+                return deferred.error();
+            }
+            ++m_summary.recordsChanged;
+            m_store.announce({edits->kind, id, Change::Operation::Updated, {operation.field}});
         }
-    } else if (!exists(kind, operation.recordId)) {
-        return false; // not here (held back for a reference): the whole log decides
     }
-    // Written to the record later, together with the others of its field (writeDirect()): one
-    // statement for many records costs the search index one write instead of one for each.
-    if (auto deferred = defer(kind, operation.recordId, field->name, decodeValue(*json, field->type)); !deferred) {
-        return deferred.error();
-    }
-    ++m_summary.recordsChanged;
-    m_store.announce({kind, operation.recordId, Change::Operation::Updated, {operation.field}});
-    return true;
+    return {};
 }
 
 Result<void> RemoteApplier::defer(Kind kind, const QString &id, const QString &field, const QVariant &value)

@@ -16,6 +16,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLoggingCategory>
@@ -68,6 +69,10 @@ int main(int argc, char *argv[])
     parser.addOption({u"db"_s, u"An existing synthetic coalition (chorus-bench-generate) to merge into; it is copied, not changed."_s, u"FILE"_s});
     parser.addOption({u"scale"_s, u"Without --db: generate a coalition of this scale first (1.0 = 1,000,000 quotes; default 0.1)."_s, u"S"_s, u"0.1"_s});
     parser.addOption({u"changes"_s, u"How many field changes the other laptop makes (default 100,000)."_s, u"N"_s, u"100000"_s});
+    parser.addOption({u"keep"_s,
+                      u"Also write the coordinator's database as it was before the merge (coordinator.chorus) and the bundle (changes.chorus-changes) "
+                      "into this folder, to repeat or profile the merge alone with chorus-cli bundle import."_s,
+                      u"DIR"_s});
     parser.process(app);
 
     QTemporaryDir work;
@@ -152,6 +157,15 @@ int main(int argc, char *argv[])
     const QByteArray bytes = bundle.value().serialize();
     const double exportSeconds = double(timer.nsecsElapsed()) / 1e9;
     const qint64 operations = bundle.value().operations.size();
+
+    if (const QString keep = parser.value(u"keep"_s); !keep.isEmpty()) {
+        QFile saved(QDir(keep).filePath(u"changes.chorus-changes"_s));
+        if (!coordinator->database().backupTo(QDir(keep).filePath(u"coordinator.chorus"_s)) || !saved.open(QIODevice::WriteOnly)
+            || saved.write(bytes) != bytes.size()) {
+            err() << "cannot keep the databases in " << keep << Qt::endl;
+            return 1;
+        }
+    }
 
     Sync::Replica coordinatorSync(*coordinator);
     timer.restart();

@@ -115,6 +115,53 @@ private Q_SLOTS:
         QCOMPARE(changes.at(0).fields, QStringList{u"text"_s});
     }
 
+    void shouldCarryEachKindOfValueExactly_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QVariant>("value");
+        QTest::newRow("plain text") << u"bio"_s << QVariant(u"Organizer since 2019."_s);
+        QTest::newRow("quotes, backslash, line breaks") << u"bio"_s << QVariant(u"She said \"no\" twice.\nThen: C:\\housing\\plan\t(draft)"_s);
+        QTest::newRow("accents and emoji") << u"bio"_s << QVariant(u"Años de lucha 🏠 — ¡vivienda digna!"_s);
+        QTest::newRow("digits in text") << u"phone"_s << QVariant(u"0034"_s);
+        QTest::newRow("text that reads as a literal") << u"title"_s << QVariant(u"null"_s);
+        QTest::newRow("empty text") << u"title"_s << QVariant(u""_s);
+        QTest::newRow("cleared") << u"title"_s << QVariant();
+        QTest::newRow("true") << u"phone_public"_s << QVariant(true);
+        QTest::newRow("false") << u"media_contact"_s << QVariant(false);
+    }
+
+    void shouldCarryEachKindOfValueExactly()
+    {
+        QFETCH(QString, field);
+        QFETCH(QVariant, value);
+        // GIVEN the person has a title and is a media contact on both laptops, and Ana changes one
+        // of the person's fields
+        QVERIFY(m_ana.store->update(Kind::Person, m_person, {{u"title"_s, u"Organizer"_s}, {u"media_contact"_s, true}}));
+        m_ben.receive(m_ana);
+        QVERIFY(m_ana.store->update(Kind::Person, m_person, {{field, value}}));
+        const QVariant written = m_ana.store->fetch(Kind::Person, m_person)->value(field);
+        // WHEN Ben imports the change
+        QCOMPARE(m_ben.receive(m_ana).applied, 1);
+        // THEN Ben's laptop has exactly the value Ana's has
+        const QVariant received = m_ben.store->fetch(Kind::Person, m_person)->value(field);
+        QCOMPARE(received.isNull(), written.isNull());
+        QCOMPARE(received.toString(), written.toString());
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
+    void shouldCarryTheCountsOfARecordExactly()
+    {
+        // GIVEN the organization's count on both laptops, then changed on Ana's
+        QVERIFY(m_ana.store->update(Kind::Organization, m_organization, {{u"people_represented"_s, 1200}}));
+        m_ben.receive(m_ana);
+        QVERIFY(m_ana.store->update(Kind::Organization, m_organization, {{u"people_represented"_s, 4500000000LL}}));
+        // WHEN Ben imports the change
+        QCOMPARE(m_ben.receive(m_ana).applied, 1);
+        // THEN Ben's laptop counts the same
+        QCOMPARE(m_ben.store->fetch(Kind::Organization, m_organization)->value(u"people_represented"_s).toLongLong(), 4500000000LL);
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
     void shouldApplyABundleOnlyOnceWhenItIsImportedAgain()
     {
         // GIVEN an edit on Ana's laptop, exported once
