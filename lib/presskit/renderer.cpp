@@ -35,7 +35,9 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -728,6 +730,91 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
     }
 }
 
+/**
+ * The part of a paginated document each page shows text from, in document coordinates: from the
+ * middle of its first line to the top of the next page's first line. Qt lays a line that does not fit out
+ * at the top of the next page, but its top can lie a fraction of a pixel above that page's start,
+ * and the line before it can reach down to it: painted with the page's own rectangle as the
+ * clip, such a line is drawn on both pages, clipped away on one but still in the PDF's text.
+ */
+QList<std::pair<qreal, qreal>> pageWindows(const QTextDocument &document, int pages, qreal pageHeight)
+{
+    QList<qreal> firstTop(pages + 1, std::numeric_limits<qreal>::max());
+    QList<qreal> firstHeight(pages + 1, 0);
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        if (!layout || layout->lineCount() == 0) {
+            continue;
+        }
+        const qreal top = document.documentLayout()->blockBoundingRect(block).top();
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            const qreal lineTop = top + line.y();
+            const int page = std::clamp(pageAt(lineTop + line.height() / 2, pageHeight), 0, pages);
+            if (lineTop < firstTop.at(page)) {
+                firstTop[page] = lineTop;
+                firstHeight[page] = line.height();
+            }
+        }
+    }
+    QList<std::pair<qreal, qreal>> windows;
+    for (int page = 0; page < pages; ++page) {
+        const qreal start = page == 0 ? 0 : std::min(firstTop.at(page) + firstHeight.at(page) / 2, (page + 1) * pageHeight);
+        const qreal end = std::min(firstTop.at(page + 1), (page + 1) * pageHeight);
+        windows.append({start, std::max(start, end)});
+    }
+    return windows;
+}
+
+/**
+ * Splits each paragraph that a page break cuts into two, one on each page. Qt draws a paragraph's
+ * text line by line within the clip, and one line more above it: painted page by page, the last
+ * line of a page would be written again, clipped away but still in the PDF's text, at the top of
+ * the next. The two halves keep the paragraph's look: no margin where it was cut.
+ */
+void splitParagraphsAtPageBreaks(QTextDocument &document, qreal pageHeight)
+{
+    QList<std::pair<int, QTextBlockFormat>> cuts; // positions where a page's first line starts
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        if (!layout || layout->lineCount() < 2) {
+            continue;
+        }
+        const qreal top = document.documentLayout()->blockBoundingRect(block).top();
+        int page = -1;
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            const int linePage = pageAt(top + line.y() + line.height() / 2, pageHeight);
+            if (page >= 0 && linePage != page && line.textStart() > 0) {
+                cuts.append({block.position() + line.textStart(), block.blockFormat()});
+            }
+            page = linePage;
+        }
+    }
+    if (cuts.isEmpty()) {
+        return;
+    }
+    QTextCursor cursor(&document);
+    cursor.beginEditBlock();
+    // From the end: the positions before a cut stay where they are.
+    for (auto it = cuts.crbegin(); it != cuts.crend(); ++it) {
+        cursor.setPosition(it->first);
+        // A line break (<br>) where the paragraph is cut would leave an empty line behind it.
+        if (document.characterAt(it->first - 1) == QChar::LineSeparator) {
+            cursor.deletePreviousChar();
+        }
+        QTextBlockFormat before = it->second;
+        before.setBottomMargin(0);
+        QTextBlockFormat after = it->second;
+        after.setTopMargin(0);
+        after.setTextIndent(0);
+        after.setPageBreakPolicy(after.pageBreakPolicy() & ~QTextFormat::PageBreak_AlwaysBefore);
+        cursor.setBlockFormat(before);
+        cursor.insertBlock(after);
+    }
+    cursor.endEditBlock();
+}
+
 /// Gives document the logos its HTML names: the only images it can show.
 void addLogos(QTextDocument &document, const Composition &composition)
 {
@@ -907,8 +994,10 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     const QRectF body(22 * dpmm, 28 * dpmm, paper.width() - 44 * dpmm, paper.height() - 28 * dpmm - 24 * dpmm);
     document.setPageSize(body.size());
     keepHeadingsWithTheirText(document, body.height());
+    splitParagraphsAtPageBreaks(document, body.height());
     const int pages = document.pageCount();
     m_lastPageCount = pages;
+    const QList<std::pair<qreal, qreal>> windows = pageWindows(document, pages, body.height());
 
     QPainter painter;
     if (!painter.begin(&writer)) {
@@ -947,9 +1036,15 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
 
         painter.save();
         painter.translate(body.left(), body.top() - page * body.height());
-        const QRectF visible(0, page * body.height(), body.width(), body.height());
-        painter.setClipRect(visible);
-        document.drawContents(&painter, visible);
+        // Graphics (a cell's background, a logo) are clipped to the page; text is drawn line by
+        // line, each line on the one page its window holds.
+        painter.setClipRect(QRectF(0, page * body.height(), body.width(), body.height()));
+        QAbstractTextDocumentLayout::PaintContext context;
+        const auto [windowTop, windowEnd] = windows.at(page);
+        // Qt draws each line that reaches into the clip, and the last line before a page break
+        // reaches down to the next page's first line: the clip starts halfway down that line.
+        context.clip = QRectF(0, windowTop, body.width(), std::max(1.0, windowEnd - windowTop - 0.5));
+        document.documentLayout()->draw(&painter, context);
         painter.restore();
 
         // Footer: page numbers.

@@ -13,7 +13,9 @@
 
 #include <KLocalizedString>
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QGuiApplication>
@@ -164,11 +166,24 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     QGuiApplication app(argc, argv);
+    app.setApplicationName(u"chorus-bench-presskit"_s);
     KLocalizedString::setApplicationDomain(QByteArrayLiteral("chorus"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Exports the demo press kit and a 40-quote kit to PDF, in process and with chorus-cli against LibreOffice."_s);
+    parser.addHelpOption();
+    const QCommandLineOption keepOption(u"keep"_s,
+                                        u"Write the database with both kits (campaign \"Cancel Sentinel Grid\", kit \"Large kit\") to FILE and keep it, for a profiler."_s,
+                                        u"FILE"_s);
+    parser.addOption(keepOption);
+    parser.process(app);
     constexpr int runs = 5;
 
     QTemporaryDir dir;
-    const QString path = dir.filePath(u"bench.chorus"_s);
+    const QString path = parser.isSet(keepOption) ? parser.value(keepOption) : dir.filePath(u"bench.chorus"_s);
+    if (QFile::exists(path)) {
+        err() << "chorus-bench-presskit: " << path << " exists already." << Qt::endl;
+        return 2;
+    }
     auto opened = Store::Store::open(path);
     if (!opened || !Store::loadDemoCoalition(*opened.value())) {
         err() << "could not create the demo database" << Qt::endl;

@@ -437,6 +437,76 @@ private Q_SLOTS:
         }
     }
 
+    void shouldPrintEachLineOnExactlyOnePage_data()
+    {
+        QTest::addColumn<QString>("paper");
+        QTest::addRow("a4") << u"a4"_s;
+        QTest::addRow("letter") << u"letter"_s;
+    }
+
+    void shouldPrintEachLineOnExactlyOnePage()
+    {
+        QFETCH(QString, paper);
+        // GIVEN a kit of several pages whose every line is different: a roster table whose rows
+        // have two lines, and long bios, so that page ends cut rows and paragraphs
+        PressKit::Composition kit;
+        kit.language = u"en"_s;
+        kit.kit = Record{{u"id"_s, u"kit"_s}, {u"name"_s, u"Pages"_s}, {u"settings"_s, u"{\"paper\":\"%1\"}"_s.arg(paper)}};
+        kit.campaign = Record{{u"name"_s, u"Campaign"_s}};
+        kit.sections = {u"roster"_s, u"bios"_s};
+        int word = 0;
+        const auto words = [&word](int count) {
+            QStringList list;
+            for (int i = 0; i < count; ++i) {
+                list << u"w%1"_s.arg(++word, 4, 10, QLatin1Char('0'));
+            }
+            return list.join(u' ');
+        };
+        for (int i = 1; i <= 40; ++i) {
+            kit.roster << Record{{u"role"_s, u"partner"_s},
+                                 {u"organization"_s, QVariantMap{{u"name"_s, QString(u"Organization "_s + words(3))}, {u"people_represented_source"_s, QString(u"Source "_s + words(3))}}}};
+        }
+        for (int i = 1; i <= 12; ++i) {
+            kit.spokespeople << Record{{u"name"_s, QString(u"Speaker "_s + words(1))}, {u"title"_s, u"Director"_s}, {u"bio"_s, words(60 + 23 * i)}};
+        }
+
+        // WHEN it is printed
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(stableOptions());
+        QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
+        QVERIFY(renderer.lastPageCount() > 3);
+
+        // THEN the text copied from the PDF holds each line once, on one page
+        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        QCOMPARE(pages.size(), renderer.lastPageCount());
+        static const QRegularExpression footer(u"^Page \\d+ of \\d+$"_s);
+        QHash<QString, int> pageOfLine;
+        int lines = 0;
+        for (int page = 0; page < pages.size(); ++page) {
+            for (const QString &raw : pages.at(page).split(u'\n')) {
+                const QString line = raw.trimmed();
+                if (line.isEmpty() || line == u"Campaign" || footer.match(line).hasMatch() || !line.contains(u'w')) {
+                    continue;
+                }
+                QVERIFY2(!pageOfLine.contains(line),
+                         qPrintable(u"“%1” is on page %2 and again on page %3"_s.arg(line).arg(pageOfLine.value(line) + 1).arg(page + 1)));
+                pageOfLine.insert(line, page);
+                ++lines;
+            }
+        }
+        // AND every word is there, in order
+        QVERIFY(lines > 100);
+        const QString text = pdfText(pdf, u"Campaign"_s);
+        qsizetype at = 0;
+        for (int i = 1; i <= word; ++i) {
+            const QString expected = u"w%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+            const qsizetype found = text.indexOf(expected, at);
+            QVERIFY2(found >= 0, qPrintable(expected));
+            at = found;
+        }
+    }
+
     void shouldShowPartnerLogosEmbeddedAndNothingFromOutside()
     {
         // GIVEN the demo kit, some of whose organizations have logos
