@@ -600,29 +600,9 @@ QByteArray withDocumentInfo(const QByteArray &pdf, const QString &title, const Q
     return result;
 }
 
-/// The page, from 0, that the point y of a paginated document lies on.
-int pageAt(qreal y, qreal pageHeight)
-{
-    return int(std::floor((y + 0.01) / pageHeight));
-}
-
 bool isInTable(const QTextBlock &block)
 {
     return qobject_cast<QTextTable *>(block.document()->frameAt(block.position())) != nullptr;
-}
-
-/**
- * The middles of the first and the last line of block, in document coordinates. A line's top can
- * lie in the leading above a page end while its letters are printed on the next page: the
- * middle says where it is read.
- */
-std::pair<qreal, qreal> lineMiddles(const QTextBlock &block)
-{
-    const qreal top = block.document()->documentLayout()->blockBoundingRect(block).top();
-    const QTextLayout *layout = block.layout();
-    const QTextLine first = layout->lineAt(0);
-    const QTextLine last = layout->lineAt(layout->lineCount() - 1);
-    return {top + first.y() + first.height() / 2, top + last.y() + last.height() / 2};
 }
 
 bool hasLines(const QTextBlock &block)
@@ -630,26 +610,52 @@ bool hasLines(const QTextBlock &block)
     return block.isValid() && block.layout() && block.layout()->lineCount() > 0 && !block.text().trimmed().isEmpty();
 }
 
+/// A line of a document laid out on one endless page, in document coordinates.
+struct PrintedLine {
+    qreal top = 0;
+    qreal bottom = 0;
+    QTextBlock block;
+    int index = 0; // in its block
+};
+
 /**
- * QTextDocument has no keep-with-next: a heading can end a page with its text on the next, and
- * a quote can be cut after its attribution. After layout, the first block that breaks the rules
- * gets a page break before it (a heading with the headings just above it) and the document is
- * laid out again, until none does. Headings keep with what follows; quotations (indented
- * paragraphs) and paragraphs of up to three lines are never split.
+ * Where the pages of a document laid out on one endless page begin: the top of each page's first
+ * line, from the first page's 0. Qt's own pagination lays the document out again after every
+ * page break a rule adds, and draws a line cut by a page end on both pages; here the document is
+ * laid out once and each page is a window onto it that ends where the next page's first line
+ * begins.
+ *
+ * A page ends before the first line that does not fit. QTextDocument has no keep-with-next, so
+ * the rules are kept here: a heading goes to the page of the text under it (with a kicker or a
+ * title under it), a quotation (an indented paragraph) or a paragraph of up to three lines is
+ * never split, and a page break the template asks for (page-break-before) is made. A rule gives
+ * way when keeping it would leave a page empty.
  */
-void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
+QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
 {
-    const auto isFirstOnItsPage = [pageHeight](const QTextBlock &block) {
-        const qreal middle = lineMiddles(block).first;
-        const qreal top = middle - block.layout()->lineAt(0).height() / 2;
-        return top - pageAt(middle, pageHeight) * pageHeight <= block.blockFormat().topMargin() + 1;
-    };
-    const auto nextWithText = [](QTextBlock from) {
-        from = from.next();
-        while (from.isValid() && !hasLines(from)) {
-            from = from.next();
+    // The layout is made lazily, as far as it is asked for: finish it.
+    document.documentLayout()->documentSize();
+    QList<PrintedLine> lines;
+    QList<qreal> forcedBreaks; // the tops of the blocks that begin a page
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        if (!layout || layout->lineCount() == 0) {
+            continue;
         }
-        return from;
+        const qreal top = document.documentLayout()->blockBoundingRect(block).top();
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            lines.append({top + line.y(), top + line.y() + line.height(), block, i});
+        }
+        if (block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) {
+            forcedBreaks.append(top + layout->lineAt(0).y());
+        }
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const PrintedLine &a, const PrintedLine &b) {
+        return a.top < b.top;
+    });
+    const auto firstLineTop = [](const QTextBlock &block) {
+        return block.document()->documentLayout()->blockBoundingRect(block).top() + block.layout()->lineAt(0).y();
     };
     const auto previousWithText = [](QTextBlock from) {
         from = from.previous();
@@ -668,111 +674,61 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
         }
         return isHeading(block) || (block.layout()->lineCount() == 1 && isHeading(previousWithText(block)));
     };
-    QSet<int> broken; // the blocks given a page break here
-    // Nothing above a block moved changes: each look starts there.
-    QTextBlock from = document.begin();
-    // Each pass moves one block; a kit has far fewer headings and quotes than this.
-    for (int pass = 0; pass < 500; ++pass) {
-        // The layout is made lazily, as far as it is asked for: finish it.
-        document.pageCount();
-        QTextBlock toMove;
-        for (QTextBlock block = from; block.isValid() && !toMove.isValid(); block = block.next()) {
-            if (!hasLines(block) || isInTable(block)) {
-                continue;
+    constexpr qreal slack = 0.01;
+
+    QList<qreal> starts{0};
+    qsizetype next = 0; // the first line not yet on a page
+    while (true) {
+        const qreal start = starts.last();
+        const qreal limit = start + pageHeight;
+        while (next < lines.size() && lines.at(next).top < start - slack) {
+            ++next;
+        }
+        // The first line that does not fit: the page ends at the top of the highest such line
+        // (beside it in a table, a longer cell's line may not fit either).
+        qsizetype overflow = -1;
+        qreal end = std::numeric_limits<qreal>::max();
+        for (qsizetype i = next; i < lines.size() && lines.at(i).top < end; ++i) {
+            if (lines.at(i).bottom > limit + slack && lines.at(i).top < end) {
+                end = lines.at(i).top;
+                overflow = i;
             }
-            const auto [firstMiddle, lastMiddle] = lineMiddles(block);
-            const int lastPage = pageAt(lastMiddle, pageHeight);
+        }
+        for (const qreal forced : forcedBreaks) {
+            if (forced > start + slack && forced < end - slack) {
+                end = forced;
+                overflow = -1;
+                break;
+            }
+        }
+        if (end == std::numeric_limits<qreal>::max()) {
+            return starts;
+        }
+        qreal kept = end;
+        if (overflow >= 0 && !isInTable(lines.at(overflow).block)) {
+            QTextBlock block = lines.at(overflow).block;
             const bool indented = block.blockFormat().leftMargin() > 0 && !block.textList();
-            if (pageAt(firstMiddle, pageHeight) != lastPage && (indented || block.layout()->lineCount() <= 3)) {
-                toMove = block;
-            } else if (isHeading(block)) {
-                QTextBlock next = nextWithText(block);
-                if (leadsIn(next)) {
-                    if (const QTextBlock after = nextWithText(next); after.isValid()) {
-                        next = after;
-                    }
-                }
-                if (next.isValid() && pageAt(lineMiddles(next).first, pageHeight) > lastPage) {
-                    toMove = block;
+            if (lines.at(overflow).index > 0 && (indented || block.layout()->lineCount() <= 3)) {
+                kept = firstLineTop(block); // the whole paragraph goes to the next page
+            }
+            if (kept < end || lines.at(overflow).index == 0) {
+                // What leads into the block goes along (a kicker, a heading, a title under it).
+                for (QTextBlock above = previousWithText(block); leadsIn(above); above = previousWithText(above)) {
+                    kept = firstLineTop(above);
                 }
             }
-            if (!toMove.isValid()) {
-                continue;
-            }
-            // What leads into the block moved goes along (a kicker, a heading, a title under it).
-            const int leaving = pageAt(lineMiddles(toMove).first, pageHeight);
-            for (QTextBlock above = previousWithText(toMove); leadsIn(above) && pageAt(lineMiddles(above).first, pageHeight) == leaving;
-                 above = previousWithText(above)) {
-                toMove = above;
-            }
-            if (isFirstOnItsPage(toMove)) {
-                // Already at the top of a page: moving it on would not help.
-                toMove = QTextBlock();
-            }
         }
-        if (!toMove.isValid()) {
-            return;
-        }
-        QTextCursor cursor(toMove);
-        // A break given earlier to what now follows it would leave it alone on its page.
-        for (QTextBlock after = toMove.next(); after.isValid() && after.blockNumber() <= toMove.blockNumber() + 4; after = after.next()) {
-            if (broken.remove(after.blockNumber())) {
-                QTextBlockFormat format = after.blockFormat();
-                format.setPageBreakPolicy(format.pageBreakPolicy() & ~QTextFormat::PageBreak_AlwaysBefore);
-                QTextCursor(after).setBlockFormat(format);
-            }
-        }
-        QTextBlockFormat format = toMove.blockFormat();
-        format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
-        cursor.setBlockFormat(format);
-        broken.insert(toMove.blockNumber());
-        from = toMove;
+        starts.append(kept > start + slack ? kept : end);
     }
 }
 
 /**
- * The part of a paginated document each page shows text from, in document coordinates: from the
- * middle of its first line to the top of the next page's first line. Qt lays a line that does not fit out
- * at the top of the next page, but its top can lie a fraction of a pixel above that page's start,
- * and the line before it can reach down to it: painted with the page's own rectangle as the
- * clip, such a line is drawn on both pages, clipped away on one but still in the PDF's text.
- */
-QList<std::pair<qreal, qreal>> pageWindows(const QTextDocument &document, int pages, qreal pageHeight)
-{
-    QList<qreal> firstTop(pages + 1, std::numeric_limits<qreal>::max());
-    QList<qreal> firstHeight(pages + 1, 0);
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        const QTextLayout *layout = block.layout();
-        if (!layout || layout->lineCount() == 0) {
-            continue;
-        }
-        const qreal top = document.documentLayout()->blockBoundingRect(block).top();
-        for (int i = 0; i < layout->lineCount(); ++i) {
-            const QTextLine line = layout->lineAt(i);
-            const qreal lineTop = top + line.y();
-            const int page = std::clamp(pageAt(lineTop + line.height() / 2, pageHeight), 0, pages);
-            if (lineTop < firstTop.at(page)) {
-                firstTop[page] = lineTop;
-                firstHeight[page] = line.height();
-            }
-        }
-    }
-    QList<std::pair<qreal, qreal>> windows;
-    for (int page = 0; page < pages; ++page) {
-        const qreal start = page == 0 ? 0 : std::min(firstTop.at(page) + firstHeight.at(page) / 2, (page + 1) * pageHeight);
-        const qreal end = std::min(firstTop.at(page + 1), (page + 1) * pageHeight);
-        windows.append({start, std::max(start, end)});
-    }
-    return windows;
-}
-
-/**
- * Splits each paragraph that a page break cuts into two, one on each page. Qt draws a paragraph's
- * text line by line within the clip, and one line more above it: painted page by page, the last
+ * Splits each paragraph that a page start cuts into two, one on each page. Qt draws a paragraph's
+ * text line by line within the clip, and a line more above it: painted page by page, the last
  * line of a page would be written again, clipped away but still in the PDF's text, at the top of
- * the next. The two halves keep the paragraph's look: no margin where it was cut.
+ * the next. The halves keep the paragraph's place: no margin where it was cut.
  */
-void splitParagraphsAtPageBreaks(QTextDocument &document, qreal pageHeight)
+void splitParagraphsAtPageStarts(QTextDocument &document, const QList<qreal> &starts)
 {
     QList<std::pair<int, QTextBlockFormat>> cuts; // positions where a page's first line starts
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
@@ -781,19 +737,25 @@ void splitParagraphsAtPageBreaks(QTextDocument &document, qreal pageHeight)
             continue;
         }
         const qreal top = document.documentLayout()->blockBoundingRect(block).top();
-        int page = -1;
-        for (int i = 0; i < layout->lineCount(); ++i) {
-            const QTextLine line = layout->lineAt(i);
-            const int linePage = pageAt(top + line.y() + line.height() / 2, pageHeight);
-            if (page >= 0 && linePage != page && line.textStart() > 0) {
-                cuts.append({block.position() + line.textStart(), block.blockFormat()});
+        const qreal blockEnd = top + layout->lineAt(layout->lineCount() - 1).y();
+        for (const qreal start : starts) {
+            if (start <= top + layout->lineAt(0).y() + 0.01 || start > blockEnd + 0.01) {
+                continue;
             }
-            page = linePage;
+            for (int i = 1; i < layout->lineCount(); ++i) {
+                if (top + layout->lineAt(i).y() >= start - 0.01) {
+                    cuts.append({block.position() + layout->lineAt(i).textStart(), block.blockFormat()});
+                    break;
+                }
+            }
         }
     }
     if (cuts.isEmpty()) {
         return;
     }
+    std::sort(cuts.begin(), cuts.end(), [](const auto &a, const auto &b) {
+        return a.first < b.first;
+    });
     QTextCursor cursor(&document);
     cursor.beginEditBlock();
     // From the end: the positions before a cut stay where they are.
@@ -992,12 +954,13 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     const qreal dpmm = writer.resolution() / 25.4;
     const QRectF paper = writer.pageLayout().fullRectPixels(writer.resolution());
     const QRectF body(22 * dpmm, 28 * dpmm, paper.width() - 44 * dpmm, paper.height() - 28 * dpmm - 24 * dpmm);
-    document.setPageSize(body.size());
-    keepHeadingsWithTheirText(document, body.height());
-    splitParagraphsAtPageBreaks(document, body.height());
-    const int pages = document.pageCount();
+    // One endless page, laid out once; the pages are windows onto it.
+    document.setTextWidth(body.width());
+    QList<qreal> starts = pageStarts(document, body.height());
+    splitParagraphsAtPageStarts(document, starts);
+    const int pages = int(starts.size());
     m_lastPageCount = pages;
-    const QList<std::pair<qreal, qreal>> windows = pageWindows(document, pages, body.height());
+    starts.append(document.size().height() + 1);
 
     QPainter painter;
     if (!painter.begin(&writer)) {
@@ -1035,15 +998,14 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
         painter.drawLine(QPointF(body.left(), 21 * dpmm), QPointF(body.right(), 21 * dpmm));
 
         painter.save();
-        painter.translate(body.left(), body.top() - page * body.height());
-        // Graphics (a cell's background, a logo) are clipped to the page; text is drawn line by
-        // line, each line on the one page its window holds.
-        painter.setClipRect(QRectF(0, page * body.height(), body.width(), body.height()));
+        const qreal top = starts.at(page);
+        const qreal bottom = std::min(starts.at(page + 1), top + body.height());
+        painter.translate(body.left(), body.top() - top);
+        // Graphics (a cell's background, a logo) are clipped to the window; text is drawn line by
+        // line: the lines that begin inside it, half a pixel in from its ends.
+        painter.setClipRect(QRectF(0, top, body.width(), bottom - top));
         QAbstractTextDocumentLayout::PaintContext context;
-        const auto [windowTop, windowEnd] = windows.at(page);
-        // Qt draws each line that reaches into the clip, and the last line before a page break
-        // reaches down to the next page's first line: the clip starts halfway down that line.
-        context.clip = QRectF(0, windowTop, body.width(), std::max(1.0, windowEnd - windowTop - 0.5));
+        context.clip = QRectF(0, top + 0.5, body.width(), std::max(0.5, bottom - top - 1.0));
         document.documentLayout()->draw(&painter, context);
         painter.restore();
 
