@@ -948,14 +948,13 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     // TrueType instructions was a tenth of an export's time.
     plain.setHintingPreference(QFont::PreferNoHinting);
     document.setDefaultFont(plain);
-    addLogos(document, composition);
-    document.setHtml(html.value());
-
     const qreal dpmm = writer.resolution() / 25.4;
     const QRectF paper = writer.pageLayout().fullRectPixels(writer.resolution());
     const QRectF body(22 * dpmm, 28 * dpmm, paper.width() - 44 * dpmm, paper.height() - 28 * dpmm - 24 * dpmm);
-    // One endless page, laid out once; the pages are windows onto it.
+    // One endless page, laid out once, at its width from the start; the pages are windows onto it.
     document.setTextWidth(body.width());
+    addLogos(document, composition);
+    document.setHtml(html.value());
     QList<qreal> starts = pageStarts(document, body.height());
     splitParagraphsAtPageStarts(document, starts);
     const int pages = int(starts.size());
