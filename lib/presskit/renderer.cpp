@@ -147,10 +147,20 @@ public:
         return m_locale.toString(date, (*this)(ki18nc("@info date in a press kit, a QDate::toString format; keep the letters", "MMMM d, yyyy")));
     }
 
+    /// The time zone called zoneId; each is read from the system's time zone data once.
+    [[nodiscard]] QTimeZone zone(const QString &zoneId) const
+    {
+        auto it = m_zones.constFind(zoneId);
+        if (it == m_zones.constEnd()) {
+            it = m_zones.insert(zoneId, QTimeZone(zoneId.toUtf8()));
+        }
+        return it.value();
+    }
+
     /// "1:30 PM PDT" in the time zone of zoneId.
     [[nodiscard]] QString localTime(const QDateTime &instant, const QString &zoneId) const
     {
-        const QTimeZone zone(zoneId.toUtf8());
+        const QTimeZone zone = this->zone(zoneId);
         const QDateTime local = zone.isValid() ? instant.toTimeZone(zone) : instant;
         const QString time = m_locale.toString(local.time(), (*this)(ki18nc("@info time in a press kit, a QTime::toString format", "h:mm AP")));
         return u"%1 %2"_s.arg(time, zone.isValid() ? zone.abbreviation(instant) : u"UTC"_s);
@@ -169,6 +179,7 @@ public:
 private:
     QStringList m_languages;
     QLocale m_locale;
+    mutable QHash<QString, QTimeZone> m_zones;
 };
 
 QString roleLabel(const KitLanguage &tr, const QString &role)
@@ -384,7 +395,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     context[u"embargoed"_s] = embargoed;
     if (embargoed) {
         const QString zone = kit.value(u"embargo_time_zone"_s).toString();
-        const QTimeZone timeZone(zone.toUtf8());
+        const QTimeZone timeZone = tr.zone(zone);
         const QDateTime local = timeZone.isValid() ? c.embargo.toTimeZone(timeZone) : c.embargo;
         context[u"embargo"_s] = tr(ki18nc("@title press release flag; %1 time with zone, %2 date", "EMBARGOED UNTIL %1, %2")
                                        .subs(tr.localTime(c.embargo, zone))
@@ -436,7 +447,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
         for (const Record &site : c.sites) {
             const QDateTime start = parseInstant(site.value(u"starts_at"_s).toString());
             const QString zone = site.value(u"time_zone"_s).toString();
-            const QTimeZone timeZone(zone.toUtf8());
+            const QTimeZone timeZone = tr.zone(zone);
             QString when = tr.date((timeZone.isValid() ? start.toTimeZone(timeZone) : start).date()) + u", "_s + tr.localTime(start, zone);
             if (const QDateTime end = parseInstant(site.value(u"ends_at"_s).toString()); end.isValid()) {
                 when = tr(ki18nc("@info time range in a media advisory", "%1 to %2").subs(when).subs(tr.localTime(end, zone)));
@@ -703,6 +714,22 @@ QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
         }
         if (end == std::numeric_limits<qreal>::max()) {
             return starts;
+        }
+        if (end <= start + slack) {
+            // A line taller than a page (a large image) begins this page: the page ends after it.
+            const qreal tall = lines.at(overflow).bottom;
+            end = std::numeric_limits<qreal>::max();
+            for (qsizetype i = next; i < lines.size(); ++i) {
+                if (lines.at(i).top >= tall - slack) {
+                    end = lines.at(i).top;
+                    break;
+                }
+            }
+            if (end == std::numeric_limits<qreal>::max()) {
+                return starts;
+            }
+            starts.append(end);
+            continue;
         }
         qreal kept = end;
         if (overflow >= 0 && !isInTable(lines.at(overflow).block)) {

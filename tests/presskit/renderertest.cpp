@@ -298,6 +298,33 @@ private Q_SLOTS:
         QVERIFY2(markdown.contains(u"- Lucía Martínez"_s), qPrintable(markdown));
     }
 
+    void shouldPrintAnImageTallerThanAPage()
+    {
+        // GIVEN the user's own template that shows a partner's logo taller than a page
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        QFile tmpl(dir.filePath(u"kit.html"_s));
+        QVERIFY(tmpl.open(QIODevice::WriteOnly));
+        tmpl.write("<p>Before the logo</p>{% for logo in logos %}{% if forloop.first %}<p><img src=\"{{ logo.src }}\" width=\"500\" height=\"1500\"></p>"
+                   "{% endif %}{% endfor %}<p>After the logo</p>");
+        tmpl.close();
+        PressKit::RenderOptions options = stableOptions();
+        options.templateFolder = dir.path();
+
+        // WHEN it is printed
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(options);
+        QVERIFY(renderer.exportTo(composed(*store), PressKit::Format::Pdf, pdf));
+
+        // THEN the logo has a page of its own, cut at the page's end, and the text goes on after it
+        QCOMPARE(renderer.lastPageCount(), 3);
+        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        QCOMPARE(pages.size(), 3);
+        QVERIFY(pages.at(0).contains(u"Before the logo"_s));
+        QVERIFY(pages.at(2).contains(u"After the logo"_s));
+    }
+
     void shouldMatchTheGoldenTextOfTheDemoKit()
     {
         // GIVEN the demo kit exported to PDF at a fixed moment
