@@ -15,9 +15,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -171,9 +171,10 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Exports the demo press kit and a 40-quote kit to PDF, in process and with chorus-cli against LibreOffice."_s);
     parser.addHelpOption();
-    const QCommandLineOption keepOption(u"keep"_s,
-                                        u"Write the database with both kits (campaign \"Cancel Sentinel Grid\", kit \"Large kit\") to FILE and keep it, for a profiler."_s,
-                                        u"FILE"_s);
+    const QCommandLineOption keepOption(
+        u"keep"_s,
+        u"Write the database with both kits (campaign \"Cancel Sentinel Grid\", kit \"Large kit\") to FILE and keep it, for a profiler."_s,
+        u"FILE"_s);
     parser.addOption(keepOption);
     parser.process(app);
     constexpr int runs = 5;
@@ -219,19 +220,10 @@ int main(int argc, char *argv[])
     // same kit's ODT export, one after the other so that both see the same machine.
     const auto compare = [&](const QString &label, const QString &kitId, const QString &file) {
         const auto exportKit = [&](const QString &format, const QString &target, int times) {
-            return processTime(cli,
-                               {u"--db"_s,
-                                path,
-                                u"export-kit"_s,
-                                u"--campaign"_s,
-                                u"Cancel Sentinel Grid"_s,
-                                u"--kit"_s,
-                                kitId,
-                                u"--format"_s,
-                                format,
-                                u"--out"_s,
-                                target},
-                               times);
+            return processTime(
+                cli,
+                {u"--db"_s, path, u"export-kit"_s, u"--campaign"_s, u"Cancel Sentinel Grid"_s, u"--kit"_s, kitId, u"--format"_s, format, u"--out"_s, target},
+                times);
         };
         const double chorusMs = exportKit(u"pdf"_s, dir.filePath(file + u".pdf"_s), processRuns);
         out() << "  " << label << ", chorus-cli export-kit: " << number(chorusMs, 0) << " ms" << Qt::endl;
@@ -260,7 +252,8 @@ int main(int argc, char *argv[])
     if (!office.isEmpty()) {
         // LibreOffice's first start makes its profile: a user's LibreOffice has one already.
         const QString warm = dir.filePath(u"warm.odt"_s);
-        const QStringList odt{u"--db"_s, path, u"export-kit"_s, u"--campaign"_s, u"Cancel Sentinel Grid"_s, u"--kit"_s, demoKit, u"--format"_s, u"odt"_s, u"--out"_s, warm};
+        const QStringList
+            odt{u"--db"_s, path, u"export-kit"_s, u"--campaign"_s, u"Cancel Sentinel Grid"_s, u"--kit"_s, demoKit, u"--format"_s, u"odt"_s, u"--out"_s, warm};
         const QStringList convert{u"--headless"_s,
                                   u"-env:UserInstallation=file://"_s + dir.filePath(u"lo-profile"_s),
                                   u"--convert-to"_s,

@@ -306,8 +306,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QFile tmpl(dir.filePath(u"kit.html"_s));
         QVERIFY(tmpl.open(QIODevice::WriteOnly));
-        tmpl.write("<p>Before the logo</p>{% for logo in logos %}{% if forloop.first %}<p><img src=\"{{ logo.src }}\" width=\"500\" height=\"1500\"></p>"
-                   "{% endif %}{% endfor %}<p>After the logo</p>");
+        tmpl.write(
+            "<p>Before the logo</p>{% for logo in logos %}{% if forloop.first %}<p><img src=\"{{ logo.src }}\" width=\"500\" height=\"1500\"></p>"
+            "{% endif %}{% endfor %}<p>After the logo</p>");
         tmpl.close();
         PressKit::RenderOptions options = stableOptions();
         options.templateFolder = dir.path();
@@ -490,8 +491,10 @@ private Q_SLOTS:
             return list.join(u' ');
         };
         for (int i = 1; i <= 40; ++i) {
-            kit.roster << Record{{u"role"_s, u"partner"_s},
-                                 {u"organization"_s, QVariantMap{{u"name"_s, QString(u"Organization "_s + words(3))}, {u"people_represented_source"_s, QString(u"Source "_s + words(3))}}}};
+            kit.roster << Record{
+                {u"role"_s, u"partner"_s},
+                {u"organization"_s,
+                 QVariantMap{{u"name"_s, QString(u"Organization "_s + words(3))}, {u"people_represented_source"_s, QString(u"Source "_s + words(3))}}}};
         }
         for (int i = 1; i <= 12; ++i) {
             kit.spokespeople << Record{{u"name"_s, QString(u"Speaker "_s + words(1))}, {u"title"_s, u"Director"_s}, {u"bio"_s, words(60 + 23 * i)}};
