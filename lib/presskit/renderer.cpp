@@ -638,8 +638,8 @@ struct PrintedLine {
  *
  * A page ends before the first line that does not fit. QTextDocument has no keep-with-next, so
  * the rules are kept here: a heading goes to the page of the text under it (with a kicker or a
- * title under it), a quotation (an indented paragraph) or a paragraph of up to three lines is
- * never split, and a page break the template asks for (page-break-before) is made. A rule gives
+ * title under it), a quotation (an indented paragraph), a list item or a paragraph of up to three
+ * lines is never split, and a page break the template asks for (page-break-before) is made. A rule gives
  * way when keeping it would leave a page empty.
  */
 QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
@@ -735,7 +735,8 @@ QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
         if (overflow >= 0 && !isInTable(lines.at(overflow).block)) {
             QTextBlock block = lines.at(overflow).block;
             const bool indented = block.blockFormat().leftMargin() > 0 && !block.textList();
-            if (lines.at(overflow).index > 0 && (indented || block.layout()->lineCount() <= 3)) {
+            // A list item too: cut in two, its second half would get a bullet of its own.
+            if (lines.at(overflow).index > 0 && (indented || block.textList() || block.layout()->lineCount() <= 3)) {
                 kept = firstLineTop(block); // the whole paragraph goes to the next page
             }
             if (kept < end || lines.at(overflow).index == 0) {
@@ -760,7 +761,8 @@ void splitParagraphsAtPageStarts(QTextDocument &document, const QList<qreal> &st
     QList<std::pair<int, QTextBlockFormat>> cuts; // positions where a page's first line starts
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
         const QTextLayout *layout = block.layout();
-        if (!layout || layout->lineCount() < 2) {
+        // A list item longer than a page stays whole: a second half would get a bullet of its own.
+        if (!layout || layout->lineCount() < 2 || block.textList()) {
             continue;
         }
         const qreal top = document.documentLayout()->blockBoundingRect(block).top();

@@ -326,6 +326,56 @@ private Q_SLOTS:
         QVERIFY(pages.at(2).contains(u"After the logo"_s));
     }
 
+    void shouldKeepEachListItemOfAUsersTemplateOnOnePage()
+    {
+        // GIVEN the user's own template with a list of long items, each of numbered words
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        QByteArray html("<ul>");
+        int word = 0;
+        for (int item = 0; item < 30; ++item) {
+            html += "<li>";
+            for (int i = 0; i < 80; ++i) {
+                html += QByteArray("w") + QByteArray::number(++word).rightJustified(4, '0') + ' ';
+            }
+            html += "</li>";
+        }
+        html += "</ul>";
+        QFile tmpl(dir.filePath(u"kit.html"_s));
+        QVERIFY(tmpl.open(QIODevice::WriteOnly));
+        tmpl.write(html);
+        tmpl.close();
+        PressKit::RenderOptions options = stableOptions();
+        options.templateFolder = dir.path();
+
+        // WHEN it is printed
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(options);
+        QVERIFY(renderer.exportTo(composed(*store), PressKit::Format::Pdf, pdf));
+        QVERIFY(renderer.lastPageCount() > 1);
+
+        // THEN every item's first and last words are on the same page, and every word is there once
+        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        const auto pageOf = [&pages](const QString &text) {
+            int found = -1;
+            for (int page = 0; page < pages.size(); ++page) {
+                if (pages.at(page).count(text) == 1 && found < 0) {
+                    found = page;
+                } else if (pages.at(page).contains(text)) {
+                    return -2; // on two pages, or twice on one
+                }
+            }
+            return found;
+        };
+        for (int item = 0; item < 30; ++item) {
+            const QString first = u"w%1"_s.arg(item * 80 + 1, 4, 10, QLatin1Char('0'));
+            const QString last = u"w%1"_s.arg(item * 80 + 80, 4, 10, QLatin1Char('0'));
+            QVERIFY2(pageOf(first) >= 0, qPrintable(first));
+            QCOMPARE(pageOf(last), pageOf(first));
+        }
+    }
+
     void shouldMatchTheGoldenTextOfTheDemoKit()
     {
         // GIVEN the demo kit exported to PDF at a fixed moment
