@@ -8,10 +8,12 @@
 
 #include <KLocalizedString>
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QFont>
 #include <QGlyphRun>
 #include <QGuiApplication>
+#include <QImageReader>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -450,7 +452,20 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
             continue;
         }
         QImage logo;
-        if (!logo.loadFromData(bytes) || logo.isNull()) {
+        // Told the format and not to guess, Qt reads a PNG or a JPEG at once; left to guess, it
+        // first loads every image format plugin installed to ask each whether it can.
+        const char *format = bytes.startsWith("\x89PNG\r\n\x1a\n") ? "png" : bytes.startsWith("\xff\xd8\xff") ? "jpeg" : nullptr;
+        if (format) {
+            QBuffer buffer;
+            buffer.setData(bytes);
+            QImageReader reader(&buffer, format);
+            reader.setAutoDetectImageFormat(false);
+            logo = reader.read();
+        }
+        if (logo.isNull() && !logo.loadFromData(bytes)) {
+            logo = QImage();
+        }
+        if (logo.isNull()) {
             guard(S::Warning,
                   Kind::Organization,
                   organizationId,

@@ -35,7 +35,9 @@
 #include <QUrl>
 #include <QUuid>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -145,10 +147,20 @@ public:
         return m_locale.toString(date, (*this)(ki18nc("@info date in a press kit, a QDate::toString format; keep the letters", "MMMM d, yyyy")));
     }
 
+    /// The time zone called zoneId; each is read from the system's time zone data once.
+    [[nodiscard]] QTimeZone zone(const QString &zoneId) const
+    {
+        auto it = m_zones.constFind(zoneId);
+        if (it == m_zones.constEnd()) {
+            it = m_zones.insert(zoneId, QTimeZone(zoneId.toUtf8()));
+        }
+        return it.value();
+    }
+
     /// "1:30 PM PDT" in the time zone of zoneId.
     [[nodiscard]] QString localTime(const QDateTime &instant, const QString &zoneId) const
     {
-        const QTimeZone zone(zoneId.toUtf8());
+        const QTimeZone zone = this->zone(zoneId);
         const QDateTime local = zone.isValid() ? instant.toTimeZone(zone) : instant;
         const QString time = m_locale.toString(local.time(), (*this)(ki18nc("@info time in a press kit, a QTime::toString format", "h:mm AP")));
         return u"%1 %2"_s.arg(time, zone.isValid() ? zone.abbreviation(instant) : u"UTC"_s);
@@ -167,6 +179,7 @@ public:
 private:
     QStringList m_languages;
     QLocale m_locale;
+    mutable QHash<QString, QTimeZone> m_zones;
 };
 
 QString roleLabel(const KitLanguage &tr, const QString &role)
@@ -406,7 +419,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     context[u"embargoed"_s] = embargoed;
     if (embargoed) {
         const QString zone = kit.value(u"embargo_time_zone"_s).toString();
-        const QTimeZone timeZone(zone.toUtf8());
+        const QTimeZone timeZone = tr.zone(zone);
         const QDateTime local = timeZone.isValid() ? c.embargo.toTimeZone(timeZone) : c.embargo;
         context[u"embargo"_s] = tr(ki18nc("@title press release flag; %1 time with zone, %2 date", "EMBARGOED UNTIL %1, %2")
                                        .subs(tr.localTime(c.embargo, zone))
@@ -458,7 +471,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
         for (const Record &site : c.sites) {
             const QDateTime start = parseInstant(site.value(u"starts_at"_s).toString());
             const QString zone = site.value(u"time_zone"_s).toString();
-            const QTimeZone timeZone(zone.toUtf8());
+            const QTimeZone timeZone = tr.zone(zone);
             QString when = tr.date((timeZone.isValid() ? start.toTimeZone(timeZone) : start).date()) + u", "_s + tr.localTime(start, zone);
             if (const QDateTime end = parseInstant(site.value(u"ends_at"_s).toString()); end.isValid()) {
                 when = tr(ki18nc("@info time range in a media advisory", "%1 to %2").subs(when).subs(tr.localTime(end, zone)));
@@ -622,29 +635,9 @@ QByteArray withDocumentInfo(const QByteArray &pdf, const QString &title, const Q
     return result;
 }
 
-/// The page, from 0, that the point y of a paginated document lies on.
-int pageAt(qreal y, qreal pageHeight)
-{
-    return int(std::floor((y + 0.01) / pageHeight));
-}
-
 bool isInTable(const QTextBlock &block)
 {
     return qobject_cast<QTextTable *>(block.document()->frameAt(block.position())) != nullptr;
-}
-
-/**
- * The middles of the first and the last line of block, in document coordinates. A line's top can
- * lie in the leading above a page end while its letters are printed on the next page: the
- * middle says where it is read.
- */
-std::pair<qreal, qreal> lineMiddles(const QTextBlock &block)
-{
-    const qreal top = block.document()->documentLayout()->blockBoundingRect(block).top();
-    const QTextLayout *layout = block.layout();
-    const QTextLine first = layout->lineAt(0);
-    const QTextLine last = layout->lineAt(layout->lineCount() - 1);
-    return {top + first.y() + first.height() / 2, top + last.y() + last.height() / 2};
 }
 
 bool hasLines(const QTextBlock &block)
@@ -652,26 +645,52 @@ bool hasLines(const QTextBlock &block)
     return block.isValid() && block.layout() && block.layout()->lineCount() > 0 && !block.text().trimmed().isEmpty();
 }
 
+/// A line of a document laid out on one endless page, in document coordinates.
+struct PrintedLine {
+    qreal top = 0;
+    qreal bottom = 0;
+    QTextBlock block;
+    int index = 0; // in its block
+};
+
 /**
- * QTextDocument has no keep-with-next: a heading can end a page with its text on the next, and
- * a quote can be cut after its attribution. After layout, the first block that breaks the rules
- * gets a page break before it (a heading with the headings just above it) and the document is
- * laid out again, until none does. Headings keep with what follows; quotations (indented
- * paragraphs) and paragraphs of up to three lines are never split.
+ * Where the pages of a document laid out on one endless page begin: the top of each page's first
+ * line, from the first page's 0. Qt's own pagination lays the document out again after every
+ * page break a rule adds, and draws a line cut by a page end on both pages; here the document is
+ * laid out once and each page is a window onto it that ends where the next page's first line
+ * begins.
+ *
+ * A page ends before the first line that does not fit. QTextDocument has no keep-with-next, so
+ * the rules are kept here: a heading goes to the page of the text under it (with a kicker or a
+ * title under it), a quotation (an indented paragraph), a list item or a paragraph of up to three
+ * lines is never split, and a page break the template asks for (page-break-before) is made. A rule gives
+ * way when keeping it would leave a page empty.
  */
-void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
+QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
 {
-    const auto isFirstOnItsPage = [pageHeight](const QTextBlock &block) {
-        const qreal middle = lineMiddles(block).first;
-        const qreal top = middle - block.layout()->lineAt(0).height() / 2;
-        return top - pageAt(middle, pageHeight) * pageHeight <= block.blockFormat().topMargin() + 1;
-    };
-    const auto nextWithText = [](QTextBlock from) {
-        from = from.next();
-        while (from.isValid() && !hasLines(from)) {
-            from = from.next();
+    // The layout is made lazily, as far as it is asked for: finish it.
+    document.documentLayout()->documentSize();
+    QList<PrintedLine> lines;
+    QList<qreal> forcedBreaks; // the tops of the blocks that begin a page
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        if (!layout || layout->lineCount() == 0) {
+            continue;
         }
-        return from;
+        const qreal top = document.documentLayout()->blockBoundingRect(block).top();
+        for (int i = 0; i < layout->lineCount(); ++i) {
+            const QTextLine line = layout->lineAt(i);
+            lines.append({top + line.y(), top + line.y() + line.height(), block, i});
+        }
+        if (block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) {
+            forcedBreaks.append(top + layout->lineAt(0).y());
+        }
+    }
+    std::stable_sort(lines.begin(), lines.end(), [](const PrintedLine &a, const PrintedLine &b) {
+        return a.top < b.top;
+    });
+    const auto firstLineTop = [](const QTextBlock &block) {
+        return block.document()->documentLayout()->blockBoundingRect(block).top() + block.layout()->lineAt(0).y();
     };
     const auto previousWithText = [](QTextBlock from) {
         from = from.previous();
@@ -683,9 +702,6 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
     const auto isHeading = [](const QTextBlock &block) {
         return block.blockFormat().headingLevel() > 0;
     };
-    const auto startsAPage = [](const QTextBlock &block) {
-        return (block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore) != 0;
-    };
     // A heading, or the one line under a heading (a title under a name): what leads into a text.
     const auto leadsIn = [&](const QTextBlock &block) {
         if (!hasLines(block) || isInTable(block)) {
@@ -693,70 +709,129 @@ void keepHeadingsWithTheirText(QTextDocument &document, qreal pageHeight)
         }
         return isHeading(block) || (block.layout()->lineCount() == 1 && isHeading(previousWithText(block)));
     };
-    QSet<int> broken; // the blocks given a page break here
-    // Nothing above a block moved changes: each look starts there.
-    QTextBlock from = document.begin();
-    // Each pass moves one block; a kit has far fewer headings and quotes than this.
-    for (int pass = 0; pass < 500; ++pass) {
-        // The layout is made lazily, as far as it is asked for: finish it.
-        document.pageCount();
-        QTextBlock toMove;
-        for (QTextBlock block = from; block.isValid() && !toMove.isValid(); block = block.next()) {
-            if (!hasLines(block) || isInTable(block)) {
-                continue;
+    constexpr qreal slack = 0.01;
+
+    QList<qreal> starts{0};
+    qsizetype next = 0; // the first line not yet on a page
+    while (true) {
+        const qreal start = starts.last();
+        const qreal limit = start + pageHeight;
+        while (next < lines.size() && lines.at(next).top < start - slack) {
+            ++next;
+        }
+        // The first line that does not fit: the page ends at the top of the highest such line
+        // (beside it in a table, a longer cell's line may not fit either).
+        qsizetype overflow = -1;
+        qreal end = std::numeric_limits<qreal>::max();
+        for (qsizetype i = next; i < lines.size() && lines.at(i).top < end; ++i) {
+            if (lines.at(i).bottom > limit + slack && lines.at(i).top < end) {
+                end = lines.at(i).top;
+                overflow = i;
             }
-            const auto [firstMiddle, lastMiddle] = lineMiddles(block);
-            const int lastPage = pageAt(lastMiddle, pageHeight);
+        }
+        for (const qreal forced : forcedBreaks) {
+            if (forced > start + slack && forced < end - slack) {
+                end = forced;
+                overflow = -1;
+                break;
+            }
+        }
+        if (end == std::numeric_limits<qreal>::max()) {
+            return starts;
+        }
+        if (end <= start + slack) {
+            // A line taller than a page (a large image) begins this page: the page ends after it.
+            const qreal tall = lines.at(overflow).bottom;
+            end = std::numeric_limits<qreal>::max();
+            for (qsizetype i = next; i < lines.size(); ++i) {
+                if (lines.at(i).top >= tall - slack) {
+                    end = lines.at(i).top;
+                    break;
+                }
+            }
+            if (end == std::numeric_limits<qreal>::max()) {
+                return starts;
+            }
+            starts.append(end);
+            continue;
+        }
+        qreal kept = end;
+        if (overflow >= 0 && !isInTable(lines.at(overflow).block)) {
+            QTextBlock block = lines.at(overflow).block;
             const bool indented = block.blockFormat().leftMargin() > 0 && !block.textList();
-            if (pageAt(firstMiddle, pageHeight) != lastPage && (indented || block.layout()->lineCount() <= 3)) {
-                toMove = block;
-            } else if (isHeading(block)) {
-                QTextBlock next = nextWithText(block);
-                if (leadsIn(next)) {
-                    // (but not into the next section, which starts on a page of its own anyway)
-                    if (const QTextBlock after = nextWithText(next); after.isValid() && !startsAPage(after)) {
-                        next = after;
-                    }
-                }
-                if (next.isValid() && pageAt(lineMiddles(next).first, pageHeight) > lastPage) {
-                    toMove = block;
+            // A list item too: cut in two, its second half would get a bullet of its own.
+            if (lines.at(overflow).index > 0 && (indented || block.textList() || block.layout()->lineCount() <= 3)) {
+                kept = firstLineTop(block); // the whole paragraph goes to the next page
+            }
+            if (kept < end || lines.at(overflow).index == 0) {
+                // What leads into the block goes along (a kicker, a heading, a title under it).
+                // A title line belongs to the heading above it: it leads into a text, not into the
+                // next heading (short "About" paragraphs are one line each).
+                QTextBlock led = block;
+                for (QTextBlock above = previousWithText(block); leadsIn(above) && (isHeading(above) || !isHeading(led)); above = previousWithText(above)) {
+                    kept = firstLineTop(above);
+                    led = above;
                 }
             }
-            if (!toMove.isValid()) {
+        }
+        starts.append(kept > start + slack ? kept : end);
+    }
+}
+
+/**
+ * Splits each paragraph that a page start cuts into two, one on each page. Qt draws a paragraph's
+ * text line by line within the clip, and a line more above it: painted page by page, the last
+ * line of a page would be written again, clipped away but still in the PDF's text, at the top of
+ * the next. The halves keep the paragraph's place: no margin where it was cut.
+ */
+void splitParagraphsAtPageStarts(QTextDocument &document, const QList<qreal> &starts)
+{
+    QList<std::pair<int, QTextBlockFormat>> cuts; // positions where a page's first line starts
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        const QTextLayout *layout = block.layout();
+        // A list item longer than a page stays whole: a second half would get a bullet of its own.
+        if (!layout || layout->lineCount() < 2 || block.textList()) {
+            continue;
+        }
+        const qreal top = document.documentLayout()->blockBoundingRect(block).top();
+        const qreal blockEnd = top + layout->lineAt(layout->lineCount() - 1).y();
+        for (const qreal start : starts) {
+            if (start <= top + layout->lineAt(0).y() + 0.01 || start > blockEnd + 0.01) {
                 continue;
             }
-            // What leads into the block moved goes along (a kicker, a heading, a title under it).
-            // A title line belongs to the heading above it: it leads into a text, not into the
-            // next heading (short "About" paragraphs are one line each).
-            const int leaving = pageAt(lineMiddles(toMove).first, pageHeight);
-            for (QTextBlock above = previousWithText(toMove);
-                 leadsIn(above) && (isHeading(above) || !isHeading(toMove)) && pageAt(lineMiddles(above).first, pageHeight) == leaving;
-                 above = previousWithText(above)) {
-                toMove = above;
-            }
-            if (isFirstOnItsPage(toMove)) {
-                // Already at the top of a page: moving it on would not help.
-                toMove = QTextBlock();
+            for (int i = 1; i < layout->lineCount(); ++i) {
+                if (top + layout->lineAt(i).y() >= start - 0.01) {
+                    cuts.append({block.position() + layout->lineAt(i).textStart(), block.blockFormat()});
+                    break;
+                }
             }
         }
-        if (!toMove.isValid()) {
-            return;
-        }
-        QTextCursor cursor(toMove);
-        // A break given earlier to what now follows it would leave it alone on its page.
-        for (QTextBlock after = toMove.next(); after.isValid() && after.blockNumber() <= toMove.blockNumber() + 4; after = after.next()) {
-            if (broken.remove(after.blockNumber())) {
-                QTextBlockFormat format = after.blockFormat();
-                format.setPageBreakPolicy(format.pageBreakPolicy() & ~QTextFormat::PageBreak_AlwaysBefore);
-                QTextCursor(after).setBlockFormat(format);
-            }
-        }
-        QTextBlockFormat format = toMove.blockFormat();
-        format.setPageBreakPolicy(format.pageBreakPolicy() | QTextFormat::PageBreak_AlwaysBefore);
-        cursor.setBlockFormat(format);
-        broken.insert(toMove.blockNumber());
-        from = toMove;
     }
+    if (cuts.isEmpty()) {
+        return;
+    }
+    std::sort(cuts.begin(), cuts.end(), [](const auto &a, const auto &b) {
+        return a.first < b.first;
+    });
+    QTextCursor cursor(&document);
+    cursor.beginEditBlock();
+    // From the end: the positions before a cut stay where they are.
+    for (auto it = cuts.crbegin(); it != cuts.crend(); ++it) {
+        cursor.setPosition(it->first);
+        // A line break (<br>) where the paragraph is cut would leave an empty line behind it.
+        if (document.characterAt(it->first - 1) == QChar::LineSeparator) {
+            cursor.deletePreviousChar();
+        }
+        QTextBlockFormat before = it->second;
+        before.setBottomMargin(0);
+        QTextBlockFormat after = it->second;
+        after.setTopMargin(0);
+        after.setTextIndent(0);
+        after.setPageBreakPolicy(after.pageBreakPolicy() & ~QTextFormat::PageBreak_AlwaysBefore);
+        cursor.setBlockFormat(before);
+        cursor.insertBlock(after);
+    }
+    cursor.endEditBlock();
 }
 
 /// Gives document the logos its HTML names: the only images it can show.
@@ -930,16 +1005,18 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
     // TrueType instructions was a tenth of an export's time.
     plain.setHintingPreference(QFont::PreferNoHinting);
     document.setDefaultFont(plain);
-    addLogos(document, composition);
-    document.setHtml(html.value());
-
     const qreal dpmm = writer.resolution() / 25.4;
     const QRectF paper = writer.pageLayout().fullRectPixels(writer.resolution());
     const QRectF body(22 * dpmm, 28 * dpmm, paper.width() - 44 * dpmm, paper.height() - 28 * dpmm - 24 * dpmm);
-    document.setPageSize(body.size());
-    keepHeadingsWithTheirText(document, body.height());
-    const int pages = document.pageCount();
+    // One endless page, laid out once, at its width from the start; the pages are windows onto it.
+    document.setTextWidth(body.width());
+    addLogos(document, composition);
+    document.setHtml(html.value());
+    QList<qreal> starts = pageStarts(document, body.height());
+    splitParagraphsAtPageStarts(document, starts);
+    const int pages = int(starts.size());
     m_lastPageCount = pages;
+    starts.append(document.size().height() + 1);
 
     QPainter painter;
     if (!painter.begin(&writer)) {
@@ -977,10 +1054,15 @@ Result<QByteArray> Renderer::renderPdf(const Composition &composition) const
         painter.drawLine(QPointF(body.left(), 21 * dpmm), QPointF(body.right(), 21 * dpmm));
 
         painter.save();
-        painter.translate(body.left(), body.top() - page * body.height());
-        const QRectF visible(0, page * body.height(), body.width(), body.height());
-        painter.setClipRect(visible);
-        document.drawContents(&painter, visible);
+        const qreal top = starts.at(page);
+        const qreal bottom = std::min(starts.at(page + 1), top + body.height());
+        painter.translate(body.left(), body.top() - top);
+        // Graphics (a cell's background, a logo) are clipped to the window; text is drawn line by
+        // line: the lines that begin inside it, half a pixel in from its ends.
+        painter.setClipRect(QRectF(0, top, body.width(), bottom - top));
+        QAbstractTextDocumentLayout::PaintContext context;
+        context.clip = QRectF(0, top + 0.5, body.width(), std::max(0.5, bottom - top - 1.0));
+        document.documentLayout()->draw(&painter, context);
         painter.restore();
 
         // Footer: page numbers.

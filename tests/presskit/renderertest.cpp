@@ -353,6 +353,84 @@ private Q_SLOTS:
         QVERIFY2(markdown.contains(u"- Lucía Martínez"_s), qPrintable(markdown));
     }
 
+    void shouldPrintAnImageTallerThanAPage()
+    {
+        // GIVEN the user's own template that shows a partner's logo taller than a page
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        QFile tmpl(dir.filePath(u"kit.html"_s));
+        QVERIFY(tmpl.open(QIODevice::WriteOnly));
+        tmpl.write(
+            "<p>Before the logo</p>{% for logo in logos %}{% if forloop.first %}<p><img src=\"{{ logo.src }}\" width=\"500\" height=\"1500\"></p>"
+            "{% endif %}{% endfor %}<p>After the logo</p>");
+        tmpl.close();
+        PressKit::RenderOptions options = stableOptions();
+        options.templateFolder = dir.path();
+
+        // WHEN it is printed
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(options);
+        QVERIFY(renderer.exportTo(composed(*store), PressKit::Format::Pdf, pdf));
+
+        // THEN the logo has a page of its own, cut at the page's end, and the text goes on after it
+        QCOMPARE(renderer.lastPageCount(), 3);
+        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        QCOMPARE(pages.size(), 3);
+        QVERIFY(pages.at(0).contains(u"Before the logo"_s));
+        QVERIFY(pages.at(2).contains(u"After the logo"_s));
+    }
+
+    void shouldKeepEachListItemOfAUsersTemplateOnOnePage()
+    {
+        // GIVEN the user's own template with a list of long items, each of numbered words
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        QByteArray html("<ul>");
+        int word = 0;
+        for (int item = 0; item < 30; ++item) {
+            html += "<li>";
+            for (int i = 0; i < 80; ++i) {
+                html += QByteArray("w") + QByteArray::number(++word).rightJustified(4, '0') + ' ';
+            }
+            html += "</li>";
+        }
+        html += "</ul>";
+        QFile tmpl(dir.filePath(u"kit.html"_s));
+        QVERIFY(tmpl.open(QIODevice::WriteOnly));
+        tmpl.write(html);
+        tmpl.close();
+        PressKit::RenderOptions options = stableOptions();
+        options.templateFolder = dir.path();
+
+        // WHEN it is printed
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(options);
+        QVERIFY(renderer.exportTo(composed(*store), PressKit::Format::Pdf, pdf));
+        QVERIFY(renderer.lastPageCount() > 1);
+
+        // THEN every item's first and last words are on the same page, and every word is there once
+        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        const auto pageOf = [&pages](const QString &text) {
+            int found = -1;
+            for (int page = 0; page < pages.size(); ++page) {
+                if (pages.at(page).count(text) == 1 && found < 0) {
+                    found = page;
+                } else if (pages.at(page).contains(text)) {
+                    return -2; // on two pages, or twice on one
+                }
+            }
+            return found;
+        };
+        for (int item = 0; item < 30; ++item) {
+            const QString first = u"w%1"_s.arg(item * 80 + 1, 4, 10, QLatin1Char('0'));
+            const QString last = u"w%1"_s.arg(item * 80 + 80, 4, 10, QLatin1Char('0'));
+            QVERIFY2(pageOf(first) >= 0, qPrintable(first));
+            QCOMPARE(pageOf(last), pageOf(first));
+        }
+    }
+
     void shouldMatchTheGoldenTextOfTheDemoKit()
     {
         // GIVEN the demo kit exported to PDF at a fixed moment
@@ -492,6 +570,78 @@ private Q_SLOTS:
                 heading == pageOf(u"Biography "_s + number),
                 qPrintable(
                     u"Speaker %1 is on page %2, the start of the bio on page %3"_s.arg(number).arg(heading + 1).arg(pageOf(u"Biography "_s + number) + 1)));
+        }
+    }
+
+    void shouldPrintEachLineOnExactlyOnePage_data()
+    {
+        QTest::addColumn<QString>("paper");
+        QTest::addRow("a4") << u"a4"_s;
+        QTest::addRow("letter") << u"letter"_s;
+    }
+
+    void shouldPrintEachLineOnExactlyOnePage()
+    {
+        QFETCH(QString, paper);
+        // GIVEN a kit of several pages whose every line is different: a roster table whose rows
+        // have two lines, and long bios, so that page ends cut rows and paragraphs
+        PressKit::Composition kit;
+        kit.language = u"en"_s;
+        kit.kit = Record{{u"id"_s, u"kit"_s}, {u"name"_s, u"Pages"_s}, {u"settings"_s, u"{\"paper\":\"%1\"}"_s.arg(paper)}};
+        kit.campaign = Record{{u"name"_s, u"Campaign"_s}};
+        kit.sections = {u"roster"_s, u"bios"_s};
+        int word = 0;
+        const auto words = [&word](int count) {
+            QStringList list;
+            for (int i = 0; i < count; ++i) {
+                list << u"w%1"_s.arg(++word, 4, 10, QLatin1Char('0'));
+            }
+            return list.join(u' ');
+        };
+        for (int i = 1; i <= 40; ++i) {
+            kit.roster << Record{
+                {u"role"_s, u"partner"_s},
+                {u"organization"_s,
+                 QVariantMap{{u"name"_s, QString(u"Organization "_s + words(3))}, {u"people_represented_source"_s, QString(u"Source "_s + words(3))}}}};
+        }
+        for (int i = 1; i <= 12; ++i) {
+            kit.spokespeople << Record{{u"name"_s, QString(u"Speaker "_s + words(1))}, {u"title"_s, u"Director"_s}, {u"bio"_s, words(60 + 23 * i)}};
+        }
+
+        // WHEN it is printed
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(stableOptions());
+        QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
+        QVERIFY(renderer.lastPageCount() > 3);
+
+        // THEN the text copied from the PDF holds each line once, on one page
+        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        QCOMPARE(pages.size(), renderer.lastPageCount());
+        static const QRegularExpression footer(u"^Page \\d+ of \\d+$"_s);
+        QHash<QString, int> pageOfLine;
+        int lines = 0;
+        for (int page = 0; page < pages.size(); ++page) {
+            for (const QString &raw : pages.at(page).split(u'\n')) {
+                const QString line = raw.trimmed();
+                if (line.isEmpty() || line == u"Campaign" || footer.match(line).hasMatch() || !line.contains(u'w')) {
+                    continue;
+                }
+                QVERIFY2(!pageOfLine.contains(line),
+                         qPrintable(u"“%1” is on page %2 and again on page %3"_s.arg(line).arg(pageOfLine.value(line) + 1).arg(page + 1)));
+                pageOfLine.insert(line, page);
+                ++lines;
+            }
+        }
+        // AND every word is there, in order
+        QVERIFY(lines > 100);
+        const QString text = pdfText(pdf, u"Campaign"_s);
+        qsizetype at = 0;
+        for (int i = 1; i <= word; ++i) {
+            const QString expected = u"w%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+            const qsizetype found = text.indexOf(expected, at);
+            QVERIFY2(found >= 0, qPrintable(expected));
+            at = found;
         }
     }
 
