@@ -164,11 +164,14 @@ static QByteArray withInlinePhotos(const QByteArray &data)
             continue;
         }
         const qsizetype colon = line.indexOf(':');
+        if (colon < 0) {
+            continue;
+        }
         const QByteArray parameters = line.mid(5, colon - 5).toUpper();
         const QByteArray value = line.mid(colon + 1);
         const qsizetype comma = value.indexOf(',');
-        if (colon < 0 || parameters.contains("VALUE") || parameters.contains("ENCODING") || comma < 0 || comma > 60
-            || !value.left(11).toLower().startsWith("data:image/") || !value.left(comma).toLower().endsWith(";base64")) {
+        if (parameters.contains("VALUE") || parameters.contains("ENCODING") || comma < 0 || comma > 60 || !value.left(11).toLower().startsWith("data:image/")
+            || !value.left(comma).toLower().endsWith(";base64")) {
             continue;
         }
         const QByteArray type = value.mid(11, value.indexOf(';') - 11).toUpper();

@@ -288,6 +288,8 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
     }
 
     // Quotes, in the chosen order.
+    QList<Record> printedQuotes; // the words printed: each quote, or its translation
+    QList<Record> printedOrganizations; // the organizations the quotes are attributed to
     QSet<QString> quotedPeople;
     for (const QString &quoteId : idList(kit->value(u"quote_ids"_s))) {
         const std::optional<Record> quote = store.fetch(Kind::Quote, quoteId);
@@ -346,8 +348,11 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
         composed.title = person.value(u"title"_s).toString();
         composed.organizationId = person.value(u"organization_id"_s).toString();
         if (!composed.organizationId.isEmpty()) {
-            composed.organization = store.fetch(Kind::Organization, composed.organizationId).value_or(Record()).value(u"name"_s).toString();
+            const Record organization = store.fetch(Kind::Organization, composed.organizationId).value_or(Record());
+            composed.organization = organization.value(u"name"_s).toString();
+            printedOrganizations << organization;
         }
+        printedQuotes << used;
         if (composed.title.isEmpty() && composed.organization.isEmpty()) {
             guard(S::Error,
                   Kind::Person,
@@ -524,10 +529,11 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
             return;
         }
         checked.insert(id);
+        // Only what a kit may print: not ids, settings, private notes or who approved a quote.
+        static const QSet<QString> neverPrinted{u"id"_s, u"settings"_s, u"notes"_s, u"approved_by"_s, u"state"_s, u"language"_s};
         QString text;
         for (auto it = record.constBegin(); it != record.constEnd(); ++it) {
-            if (it.value().typeId() == QMetaType::QString && it.key() != u"id" && !it.key().endsWith(u"_id") && !it.key().endsWith(u"_ids")
-                && it.key() != u"settings") {
+            if (it.value().typeId() == QMetaType::QString && !neverPrinted.contains(it.key()) && !it.key().endsWith(u"_id") && !it.key().endsWith(u"_ids")) {
                 text += it.value().toString();
             }
         }
@@ -544,8 +550,8 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
     };
     checkFonts(Kind::PressKit, result.kit);
     checkFonts(Kind::Campaign, result.campaign);
-    for (const ComposedQuote &quote : std::as_const(result.quotes)) {
-        checkFonts(Kind::Quote, store.fetch(Kind::Quote, quote.usedQuoteId).value_or(Record()));
+    for (const Record &quote : std::as_const(printedQuotes)) {
+        checkFonts(Kind::Quote, quote);
     }
     for (const Record &person : std::as_const(result.spokespeople)) {
         checkFonts(Kind::Person, person);
@@ -556,10 +562,8 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
     for (const Record &organization : std::as_const(result.boilerplates)) {
         checkFonts(Kind::Organization, organization);
     }
-    for (const ComposedQuote &quote : std::as_const(result.quotes)) {
-        if (!quote.organizationId.isEmpty() && !checked.contains(quote.organizationId)) {
-            checkFonts(Kind::Organization, store.fetch(Kind::Organization, quote.organizationId).value_or(Record()));
-        }
+    for (const Record &organization : std::as_const(printedOrganizations)) {
+        checkFonts(Kind::Organization, organization);
     }
     for (const Record &fact : std::as_const(result.facts)) {
         checkFonts(Kind::Fact, fact);

@@ -72,6 +72,12 @@ Tool runTool(const QString &program, const QStringList &arguments)
     return result;
 }
 
+/// The text of each page of the PDF, as pdftotext reads it.
+QStringList pdfPages(const QString &pdf)
+{
+    return runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+}
+
 /// The words of the PDF as one line: page headers and footers removed, spaces simplified.
 QString pdfText(const QString &pdf, const QString &campaign)
 {
@@ -375,7 +381,7 @@ private Q_SLOTS:
 
         // THEN the logo has a page of its own, cut at the page's end, and the text goes on after it
         QCOMPARE(renderer.lastPageCount(), 3);
-        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        const QStringList pages = pdfPages(pdf);
         QCOMPARE(pages.size(), 3);
         QVERIFY(pages.at(0).contains(u"Before the logo"_s));
         QVERIFY(pages.at(2).contains(u"After the logo"_s));
@@ -411,7 +417,7 @@ private Q_SLOTS:
         QVERIFY(renderer.lastPageCount() > 1);
 
         // THEN every item's first and last words are on the same page, and every word is there once
-        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        const QStringList pages = pdfPages(pdf);
         const auto pageOf = [&pages](const QString &text) {
             int found = -1;
             for (int page = 0; page < pages.size(); ++page) {
@@ -616,7 +622,7 @@ private Q_SLOTS:
         QVERIFY(renderer.lastPageCount() > 3);
 
         // THEN the text copied from the PDF holds each line once, on one page
-        const QStringList pages = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, pdf, u"-"_s}).out.split(u'\f', Qt::SkipEmptyParts);
+        const QStringList pages = pdfPages(pdf);
         QCOMPARE(pages.size(), renderer.lastPageCount());
         static const QRegularExpression footer(u"^Page \\d+ of \\d+$"_s);
         QHash<QString, int> pageOfLine;
@@ -669,7 +675,7 @@ private Q_SLOTS:
         // THEN the four paragraphs share the first page (once the last two were pushed onto a page
         // of their own, as if they led into the contacts), and the contacts have the second
         QCOMPARE(renderer.lastPageCount(), 2);
-        const QString first = runTool(u"pdftotext"_s, {u"-enc"_s, u"UTF-8"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf, u"-"_s}).out;
+        const QString first = pdfPages(pdf).value(0);
         for (int i = 1; i <= 4; ++i) {
             QVERIFY2(first.contains(u"About Organization %1"_s.arg(i)) && first.contains(u"Founded in 19%1."_s.arg(70 + i)), qPrintable(first));
         }
