@@ -198,7 +198,9 @@ void SyncView::setStore(Store::Store *store)
     m_folderEnabled->setChecked(store && settings.readEntry("Enabled", false));
     m_computerName->setText(store ? store->replicaName() : QString());
     m_loadingSettings = false;
-    for (QWidget *widget : {static_cast<QWidget *>(m_computerName), static_cast<QWidget *>(m_folderEnabled), static_cast<QWidget *>(m_folderPath),
+    for (QWidget *widget : {static_cast<QWidget *>(m_computerName),
+                            static_cast<QWidget *>(m_folderEnabled),
+                            static_cast<QWidget *>(m_folderPath),
                             static_cast<QWidget *>(m_chooseFolder)}) {
         widget->setEnabled(store);
     }

@@ -204,8 +204,11 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
         }
         case FieldType::Date:
             if (!QDate::fromString(text, Qt::ISODate).isValid()) {
-                problems
-                    << i18nc("@info validation", "%1: the %2 %3 is not a valid date. Write it as year-month-day, e.g. 2026-05-01.", label, name(), quoted(text));
+                problems << i18nc("@info validation",
+                                  "%1: the %2 %3 is not a valid date. Write it as year-month-day, e.g. 2026-05-01.",
+                                  label,
+                                  name(),
+                                  quoted(text));
             }
             break;
         case FieldType::DateTime:

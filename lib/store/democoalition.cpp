@@ -12,11 +12,11 @@
 #include <QFile>
 #include <QHash>
 #include <QImage>
-#include <QPainter>
-#include <QPainterPath>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPainter>
+#include <QPainterPath>
 #include <QSet>
 #include <QUuid>
 

@@ -14,7 +14,7 @@ namespace Chorus::Storage
 {
 class Database;
 class Statement;
-}
+} // namespace Chorus::Storage
 
 namespace Chorus::Sync
 {

@@ -7,17 +7,17 @@
 #include "store/democoalition.h"
 #include "store/store.h"
 
-#include <QApplication>
 #include <KConfigGroup>
 #include <KSharedConfig>
+#include <QApplication>
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QPushButton>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QListWidget>
 #include <QPdfView>
+#include <QPushButton>
 #include <QSignalSpy>
 
 using namespace Qt::StringLiterals;

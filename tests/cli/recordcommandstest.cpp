@@ -46,11 +46,8 @@ private Q_SLOTS:
     void shouldCreateARecordNamingItsReferencesAndPrintItsIdAlone()
     {
         // WHEN a script creates a quote, naming the spokesperson and the campaign
-        const auto created = cli({u"create"_s,
-                                  u"quote"_s,
-                                  u"text=We will not stop until they stop."_s,
-                                  u"spokesperson_id=Lucía Martínez"_s,
-                                  u"campaign_id=Cancel Sentinel Grid"_s});
+        const auto created = cli(
+            {u"create"_s, u"quote"_s, u"text=We will not stop until they stop."_s, u"spokesperson_id=Lucía Martínez"_s, u"campaign_id=Cancel Sentinel Grid"_s});
         // THEN it gets the new id alone on standard output
         QVERIFY2(created.exitCode == 0, created.describe().constData());
         const QString id = created.out.trimmed();

@@ -216,7 +216,8 @@ private:
                 if (auto done = node.store->remove(Kind::Membership, id); !done) {
                     return u"membership delete failed: "_s + done.error().message();
                 }
-            } else if (auto done = node.store->update(Kind::Membership, id, {{u"status"_s, status}, {u"consent_to_name"_s, bool(m_random.bounded(2))}}); !done) {
+            } else if (auto done = node.store->update(Kind::Membership, id, {{u"status"_s, status}, {u"consent_to_name"_s, bool(m_random.bounded(2))}});
+                       !done) {
                 return u"membership edit failed: "_s + done.error().message();
             }
             return {};

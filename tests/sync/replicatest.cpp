@@ -47,8 +47,8 @@ class ReplicaTest : public QObject
         m_ben.receive(m_ana);
         carol.receive(m_ana);
         // Ana and Ben each sign the tenants' union onto it, differently, without exchanging
-        auto ana = m_ana.store->create(Kind::Membership,
-                                       {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, m_organization}, {u"status"_s, u"invited"_s}});
+        auto ana =
+            m_ana.store->create(Kind::Membership, {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, m_organization}, {u"status"_s, u"invited"_s}});
         auto ben = m_ben.store->create(
             Kind::Membership,
             {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, m_organization}, {u"status"_s, u"signed_on"_s}, {u"role"_s, u"lead"_s}});
@@ -471,8 +471,9 @@ private Q_SLOTS:
             QCOMPARE(laptop->store->fetchAll(Kind::Membership).size(), 0);
         }
         // WHEN Ana signs the organization on again, later
-        auto again = m_ana.store->create(Kind::Membership,
-                                         {{u"campaign_id"_s, m_ana.store->fetchAll(Kind::Campaign).at(0).value(u"id"_s)}, {u"organization_id"_s, m_organization}});
+        auto again =
+            m_ana.store->create(Kind::Membership,
+                                {{u"campaign_id"_s, m_ana.store->fetchAll(Kind::Campaign).at(0).value(u"id"_s)}, {u"organization_id"_s, m_organization}});
         QVERIFY(again);
         m_ben.receive(m_ana);
         carol.receive(m_ana);
