@@ -96,6 +96,10 @@ public:
         /// sort by over it; empty: the table alone and sortExpression.
         QString sortFrom;
         QString sortFromExpression;
+        /// An index holds sortExpression (then the row id): when many rows match the words,
+        /// they are read in the index's order (as with sortFrom) and checked against the
+        /// matches, rather than sorted.
+        bool indexedOrder = false;
     };
 
 private:
@@ -111,6 +115,7 @@ private:
     void follow(const QString &id);
     [[nodiscard]] QString whereClause(QVariantList &bindings, bool joined = false) const;
     [[nodiscard]] bool joinsSearchIndex() const;
+    [[nodiscard]] bool matchesMany() const;
     [[nodiscard]] QString orderExpression() const;
     [[nodiscard]] QString fromClause() const;
     [[nodiscard]] bool usesSortFrom() const;
@@ -127,6 +132,7 @@ private:
     QList<Row> m_rows;
     bool m_atEnd = true;
     bool m_resetting = false;
+    bool m_readsOrderIndex = false; ///< see Column::indexedOrder, decided at each reload
 };
 
 } // namespace Chorus::Models

@@ -174,6 +174,57 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     }
 
+    void shouldSortManyMatchesAndFewMatchesAlike()
+    {
+        // GIVEN more quotes matching a word than the model sorts itself (it then walks the
+        // order's index), and a few matching another word
+        QStringList people;
+        for (const QString &name : {u"Carla Díaz"_s, u"ana Ruiz"_s, u"Bea Soto"_s}) {
+            const auto person = m_store->create(Kind::Person, {{u"name"_s, name}});
+            QVERIFY(person);
+            people << person.value();
+        }
+        const int many = 5100;
+        QVERIFY(m_store->transact([&]() -> Result<void> {
+            for (int i = 0; i < many + 30; ++i) {
+                const QString word = i < many ? u"common"_s : u"rare"_s;
+                const Domain::Record quote{{u"text"_s, u"%1 %2%3"_s.arg(i % 97 == 0 || i == many + 7 ? u"Zeta"_s : u"alpha"_s, word).arg(i % 613)},
+                                           {u"spokesperson_id"_s, people.at((i / 5) % 3)},
+                                           {u"language"_s, i % 3 == 0 ? u"es"_s : u"en"_s}};
+                if (auto created = m_store->create(Kind::Quote, quote); !created) {
+                    return created.error();
+                }
+            }
+            return {};
+        }));
+        for (const auto &[filter, expected] : {std::pair{u"common"_s, many}, std::pair{u"rare"_s, 30}}) {
+            for (const int sortColumn : {0, 1, 2, 3}) {
+                RecordListModel model(Kind::Quote);
+                model.setStore(m_store.get());
+                model.sort(sortColumn, Qt::DescendingOrder);
+                model.setFilterText(filter);
+                // WHEN every page is read
+                while (model.canFetchMore({})) {
+                    model.fetchMore({});
+                }
+                // THEN each match comes once, in order, and nothing else
+                QCOMPARE(model.rowCount(), expected);
+                QSet<QString> ids;
+                for (int row = 0; row < model.rowCount(); ++row) {
+                    ids.insert(model.idAt(row));
+                    QVERIFY(model.index(row, 0).data().toString().contains(filter));
+                    if (row > 0) {
+                        const QString previous = model.index(row - 1, sortColumn).data().toString();
+                        const QString current = model.index(row, sortColumn).data().toString();
+                        QVERIFY2(previous.compare(current, Qt::CaseInsensitive) >= 0, qPrintable(previous + u" / "_s + current));
+                    }
+                }
+                QCOMPARE(ids.size(), expected);
+                QCOMPARE(model.index(0, 0).data().toString().startsWith(u"Zeta"_s), sortColumn == 0);
+            }
+        }
+    }
+
     void shouldFilterByWordPrefixesInAnyOrder()
     {
         createOrganization(u"Amigos del Río"_s);
