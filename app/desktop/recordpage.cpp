@@ -15,6 +15,7 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeView>
@@ -82,6 +83,12 @@ RecordPage::RecordPage(Kind kind, QWidget *parent)
     m_list->setAllColumnsShowFocus(true);
     m_list->setAlternatingRowColors(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Connected before the view's selection model, which moves the current row to a neighbour.
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this](const QModelIndex &, int first, int last) {
+        const int row = m_editor ? m_model->rowOf(m_editor->recordId()) : -1;
+        m_keepEditedRecord =
+            row >= first && row <= last && m_history && m_history->store() && m_history->store()->fetch(m_kind, m_editor->recordId()).has_value();
+    });
     m_list->setModel(m_model);
     m_list->header()->setSortIndicator(-1, Qt::AscendingOrder);
     m_list->setSortingEnabled(true);
@@ -94,7 +101,6 @@ RecordPage::RecordPage(Kind kind, QWidget *parent)
     m_add->setObjectName(u"addButton"_s);
     m_delete = new QPushButton(QIcon::fromTheme(u"edit-delete"_s), i18nc("@action:button", "Delete"), master);
     m_delete->setObjectName(u"deleteButton"_s);
-    m_delete->setToolTip(i18nc("@info:tooltip", "Delete the chosen record (Edit ▸ Undo brings it back)"));
     m_delete->setEnabled(false);
     buttons->addWidget(m_add);
     buttons->addWidget(m_delete);
@@ -136,8 +142,22 @@ RecordPage::RecordPage(Kind kind, QWidget *parent)
             m_list->selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
     });
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_keepEditedRecord) {
+            m_list->selectionModel()->clear();
+            m_keepEditedRecord = false;
+        }
+    });
     connect(m_add, &QPushButton::clicked, this, &RecordPage::addRecord);
     connect(m_delete, &QPushButton::clicked, this, &RecordPage::deleteRecord);
+    // From the keyboard: Insert adds a record anywhere on the page, Delete deletes the chosen one
+    // from the list (in a field it deletes characters, as always).
+    auto *addShortcut = new QShortcut(QKeySequence(Qt::Key_Insert), this, this, &RecordPage::addRecord, Qt::WidgetWithChildrenShortcut);
+    auto *deleteShortcut = new QShortcut(QKeySequence::Delete, m_list, this, &RecordPage::deleteRecord, Qt::WidgetShortcut);
+    m_add->setToolTip(i18nc("@info:tooltip %1 is a key", "Add a record to this list (%1)", addShortcut->key().toString(QKeySequence::NativeText)));
+    m_delete->setToolTip(i18nc("@info:tooltip %1 is a key",
+                               "Delete the chosen record (%1 in the list); Edit ▸ Undo brings it back",
+                               deleteShortcut->key().toString(QKeySequence::NativeText)));
     connect(m_editor, &RecordEditor::recordLoaded, this, [this](const Record &record) {
         m_delete->setEnabled(!record.isEmpty());
     });
@@ -173,7 +193,7 @@ void RecordPage::currentChanged()
 {
     const QModelIndex current = m_list->currentIndex();
     const QString id = current.isValid() ? current.data(Models::RecordListModel::IdRole).toString() : QString();
-    if (!id.isEmpty() && id != m_editor->recordId()) {
+    if (!id.isEmpty() && id != m_editor->recordId() && !m_keepEditedRecord) {
         m_editor->setRecord(id);
     }
 }

@@ -98,6 +98,9 @@ private:
     QTimer *m_filterTimer = nullptr;
     bool m_columnsSized = false;
     bool m_modelBound = false;
+    /// The record being edited leaves the list (it no longer matches the filter): it stays in
+    /// the editor rather than the editor jumping to the row that takes its place.
+    bool m_keepEditedRecord = false;
 };
 
 } // namespace Chorus::Desktop

@@ -546,6 +546,18 @@ void RecordListModel::follow(const QString &id)
         }
         return;
     }
+    // A record that moves among the loaded rows is moved, not removed and inserted again: the
+    // view's current row (the record being edited) goes with it.
+    if (oldRow >= 0 && newRow >= 0 && newRow < m_rows.size()) {
+        const QList<Row> fresh = query(u"t.id = ?"_s, {id}, 1, 0);
+        if (!fresh.isEmpty() && beginMoveRows({}, oldRow, oldRow, {}, newRow > oldRow ? newRow + 1 : newRow)) {
+            m_rows.move(oldRow, newRow);
+            m_rows[newRow] = fresh.constFirst();
+            endMoveRows();
+            Q_EMIT dataChanged(index(newRow, 0), index(newRow, int(m_columns.size()) - 1));
+            return;
+        }
+    }
     if (oldRow >= 0) {
         beginRemoveRows({}, oldRow, oldRow);
         m_rows.removeAt(oldRow);

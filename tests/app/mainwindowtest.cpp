@@ -25,6 +25,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStackedWidget>
@@ -149,6 +150,10 @@ private Q_SLOTS:
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_dir->isValid());
         m_path = m_dir->filePath(u"river-coalition.chorus"_s);
+        // The copy of this test that is killed mid-edit works on the database its parent reads.
+        if (const QString killed = qEnvironmentVariable("CHORUS_TEST_KILLED_DATABASE"); !killed.isEmpty()) {
+            m_path = killed;
+        }
         auto opened = Store::Store::open(m_path);
         QVERIFY2(opened, qPrintable(opened ? QString() : opened.error().message()));
         std::unique_ptr<Store::Store> store = std::move(opened).value();
@@ -503,6 +508,164 @@ private Q_SLOTS:
         QTest::keyClick(name, Qt::Key_Return);
         QCOMPARE(m_store->fetchAll(Kind::Organization).constLast().value(u"name"_s).toString(), u"Tech Workers United"_s);
         QCOMPARE(page->model()->index(1, 0).data().toString(), u"Tech Workers United"_s);
+    }
+
+    void shouldAddASpokespersonAndHerQuoteFromTheKeyboard()
+    {
+        activate();
+        // WHEN, on the People page, Insert is pressed in the list
+        QVERIFY(m_window->showPage(u"people"_s));
+        RecordPage *people = m_window->recordPage(Kind::Person);
+        auto *peopleList = people->findChild<QTreeView *>(u"list"_s);
+        peopleList->setFocus();
+        QTest::keyClick(peopleList, Qt::Key_Insert);
+        // THEN a person is added, her name field ready to be typed over
+        QCOMPARE(m_store->count(Kind::Person), 2);
+        auto *name = field<QLineEdit>(Kind::Person, u"name"_s);
+        QTRY_VERIFY(name->hasFocus());
+        QTest::keyClicks(name, u"Amara Okafor"_s);
+        QTest::keyClick(name, Qt::Key_Tab);
+        // AND the start of her organization's name, typed and left, links her to it
+        auto *organization = field<QLineEdit>(Kind::Person, u"organization_id"_s);
+        organization->setFocus();
+        QTest::keyClicks(organization, u"rio verde"_s);
+        QTest::keyClick(organization, Qt::Key_Tab);
+        const QString amara = people->editor()->recordId();
+        const Record person = *m_store->fetch(Kind::Person, amara);
+        QCOMPARE(person.value(u"name"_s).toString(), u"Amara Okafor"_s);
+        QCOMPARE(person.value(u"organization_id"_s), m_store->fetch(Kind::Person, m_personId)->value(u"organization_id"_s));
+
+        // WHEN a quote is added on the Quotes page and she is typed in as its spokesperson
+        QVERIFY(m_window->showPage(u"quotes"_s));
+        RecordPage *quotes = m_window->recordPage(Kind::Quote);
+        auto *quoteList = quotes->findChild<QTreeView *>(u"list"_s);
+        quoteList->setFocus();
+        QTest::keyClick(quoteList, Qt::Key_Insert);
+        QCOMPARE(m_store->count(Kind::Quote), 2);
+        auto *text = field<QPlainTextEdit>(Kind::Quote, u"text"_s);
+        QTRY_VERIFY(text->hasFocus());
+        QTest::keyClicks(text, u"We will not build the tools of our neighbors' deportation."_s);
+        QTest::keyClick(text, Qt::Key_Tab);
+        auto *spokesperson = field<QLineEdit>(Kind::Quote, u"spokesperson_id"_s);
+        spokesperson->setFocus();
+        spokesperson->selectAll();
+        QTest::keyClicks(spokesperson, u"amara"_s);
+        QTest::keyClick(spokesperson, Qt::Key_Tab);
+        // THEN the quote is hers, with its words
+        const QString quoteId = quotes->editor()->recordId();
+        QCOMPARE(m_store->fetch(Kind::Quote, quoteId)->value(u"spokesperson_id"_s).toString(), amara);
+        QCOMPARE(m_store->fetch(Kind::Quote, quoteId)->value(u"text"_s).toString(), u"We will not build the tools of our neighbors' deportation."_s);
+
+        // WHEN it is submitted and approved with the keyboard
+        auto *submit = quotes->findChild<QPushButton *>(u"submitButton"_s);
+        submit->setFocus();
+        QTest::keyClick(submit, Qt::Key_Space);
+        auto *approver = quotes->findChild<QLineEdit *>(u"approverField"_s);
+        approver->setFocus();
+        QTest::keyClicks(approver, u"Rosa Diaz"_s);
+        auto *approve = quotes->findChild<QPushButton *>(u"approveButton"_s);
+        approve->setFocus();
+        QTest::keyClick(approve, Qt::Key_Space);
+        // THEN it is approved by her
+        QCOMPARE(m_store->fetch(Kind::Quote, quoteId)->value(u"state"_s).toString(), u"approved"_s);
+        QCOMPARE(m_store->fetch(Kind::Quote, quoteId)->value(u"approved_by"_s).toString(), u"Rosa Diaz"_s);
+
+        // WHEN Delete is pressed on it in the list, then Ctrl+Z
+        quoteList->setFocus();
+        quoteList->setCurrentIndex(quotes->model()->index(quotes->model()->rowOf(quoteId), 0));
+        QCOMPARE(quotes->editor()->recordId(), quoteId);
+        QTest::keyClick(quoteList, Qt::Key_Delete);
+        QVERIFY(!m_store->fetch(Kind::Quote, quoteId));
+        QTest::keyClick(quoteList, Qt::Key_Z, Qt::ControlModifier);
+        // THEN it is back, still approved
+        QVERIFY(m_store->fetch(Kind::Quote, quoteId));
+        QCOMPARE(m_store->fetch(Kind::Quote, quoteId)->value(u"state"_s).toString(), u"approved"_s);
+        // AND Delete typed in a field deletes a character, not the record
+        name->setFocus();
+        QVERIFY(m_window->showRecord(Kind::Person, amara));
+        name->setFocus();
+        name->end(false);
+        QTest::keyClick(name, Qt::Key_Backspace);
+        name->home(false);
+        QTest::keyClick(name, Qt::Key_Delete);
+        QCOMPARE(name->text(), u"mara Okafo"_s);
+        QVERIFY(m_store->fetch(Kind::Person, amara));
+    }
+
+    void shouldKeepEditingARecordThatLeavesTheFilteredList()
+    {
+        activate();
+        // GIVEN the people list filtered to two Lucías, the first one in the editor
+        QVERIFY(m_store->create(Kind::Person, {{u"name"_s, u"Lucía Pérez"_s}}));
+        QVERIFY(m_window->showPage(u"people"_s));
+        RecordPage *people = m_window->recordPage(Kind::Person);
+        auto *filter = people->findChild<QLineEdit *>(u"filter"_s);
+        filter->setFocus();
+        QTest::keyClicks(filter, u"lucia"_s);
+        QTest::keyClick(filter, Qt::Key_Return);
+        QCOMPARE(people->model()->rowCount(), 2);
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        // WHEN her name is changed so that the filter no longer matches it
+        auto *name = field<QLineEdit>(Kind::Person, u"name"_s);
+        name->setFocus();
+        name->selectAll();
+        QTest::keyClicks(name, u"Ana Martinez"_s);
+        QTest::keyClick(name, Qt::Key_Tab);
+        // THEN she leaves the list, but the editor stays on her, not on the other Lucía
+        QCOMPARE(people->model()->rowCount(), 1);
+        QCOMPARE(people->editor()->recordId(), m_personId);
+        QCOMPARE(name->text(), u"Ana Martinez"_s);
+        QCOMPARE(m_store->fetch(Kind::Person, m_personId)->value(u"name"_s).toString(), u"Ana Martinez"_s);
+    }
+
+    void shouldKeepEveryFieldLeftWhenKilledMidEdit()
+    {
+        if (!qEnvironmentVariableIsEmpty("CHORUS_TEST_KILLED_DATABASE")) {
+            // The copy of this test that its parent kills: it changes a title and leaves the
+            // field, starts typing an e-mail address, and waits.
+            activate();
+            QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+            auto *title = field<QLineEdit>(Kind::Person, u"title"_s);
+            title->setFocus();
+            title->selectAll();
+            QTest::keyClicks(title, u"Co-Director"_s);
+            QTest::keyClick(title, Qt::Key_Tab);
+            auto *email = field<QLineEdit>(Kind::Person, u"email"_s);
+            email->setFocus();
+            QTest::keyClicks(email, u"lucia@rioverde"_s);
+            std::puts("CHORUS-EDITED");
+            std::fflush(stdout);
+            for (;;) {
+                QTest::qWait(1000);
+            }
+        }
+        // GIVEN the real window, in another process, editing a database
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"killed.chorus"_s);
+        QProcess child;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"CHORUS_TEST_KILLED_DATABASE"_s, path);
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::SeparateChannels);
+        child.start(QCoreApplication::applicationFilePath(), {u"shouldKeepEveryFieldLeftWhenKilledMidEdit"_s});
+        QVERIFY(child.waitForStarted());
+        QByteArray output;
+        QTRY_VERIFY_WITH_TIMEOUT((output += child.readAllStandardOutput()).contains("CHORUS-EDITED") || child.state() == QProcess::NotRunning, 60000);
+        QVERIFY2(output.contains("CHORUS-EDITED"), output.constData());
+        // WHEN it is killed mid-edit
+        child.kill();
+        QVERIFY(child.waitForFinished());
+        QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        // THEN the database opens, whole, with the title that was left
+        auto reopened = Store::Store::open(path);
+        QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().message()));
+        const QList<Record> people = reopened.value()->fetchAll(Kind::Person);
+        QCOMPARE(people.size(), 1);
+        QCOMPARE(people.constFirst().value(u"title"_s).toString(), u"Co-Director"_s);
+        QCOMPARE(reopened.value()->count(Kind::Quote), 1);
+        // (the e-mail address was still being typed: a field is saved when it is left)
+        QVERIFY(people.constFirst().value(u"email"_s).isNull());
     }
 
     void shouldDeleteAQuoteAndBringItBack()

@@ -413,9 +413,18 @@ private Q_SLOTS:
         RecordListModel model(Kind::Organization);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setStore(m_store.get());
+        // (a view's current row is a persistent index: it follows the record)
+        const QPersistentModelIndex current = model.index(model.rowOf(amigos), 0);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         QVERIFY(m_store->update(Kind::Organization, amigos, {{u"name"_s, u"Zapatistas del Río"_s}}));
         QCOMPARE(column(model), (QStringList{u"River Alliance"_s, u"Zapatistas del Río"_s}));
         QCOMPARE(model.rowOf(amigos), 1);
+        QCOMPARE(current.row(), 1);
+        QVERIFY(m_store->update(Kind::Organization, amigos, {{u"name"_s, u"Acción del Río"_s}}));
+        QCOMPARE(column(model), (QStringList{u"Acción del Río"_s, u"River Alliance"_s}));
+        QCOMPARE(current.row(), 0);
+        QCOMPARE(current.data().toString(), u"Acción del Río"_s);
+        QCOMPARE(removed.count(), 0);
     }
 
     void shouldDropAChangedRecordThatNoLongerMatches()
