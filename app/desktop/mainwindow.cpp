@@ -32,6 +32,8 @@
 #include <KStandardActions>
 #include <KTitleWidget>
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
@@ -193,7 +195,11 @@ QWidget *MainWindow::createCentralWidget()
 
     layout->addWidget(m_searchField);
     layout->addWidget(m_mainSplitter, 1);
-    m_mainSplitter->setSizes({180, 900});
+    // Every page's name fits, in every language ("Sincronización y conflictos"): no scroll bar.
+    m_sidebar->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    const int sidebarWidth = m_sidebar->sizeHintForColumn(0) + 2 * (m_sidebar->frameWidth() + m_sidebar->spacing()) + 8;
+    m_sidebar->setMinimumWidth(sidebarWidth);
+    m_mainSplitter->setSizes({std::max(180, sidebarWidth), 900});
     m_sidebar->setCurrentRow(0);
     setTabOrder(m_searchField, m_sidebar);
     return central;

@@ -190,9 +190,14 @@ void RecordEditor::build()
             connect(remove, &QPushButton::clicked, this, [this, name = field.name] {
                 commit(name, QVariant());
             });
+            // The buttons stand one above the other beside the picture: the row stays narrow
+            // enough for a narrow pane and long labels.
+            auto *buttons = new QVBoxLayout;
+            buttons->addWidget(choose);
+            buttons->addWidget(remove);
+            buttons->addStretch(1);
             row->addWidget(preview);
-            row->addWidget(choose);
-            row->addWidget(remove);
+            row->addLayout(buttons);
             row->addStretch(1);
             editor = box;
             break;

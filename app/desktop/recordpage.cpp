@@ -116,7 +116,7 @@ RecordPage::RecordPage(Kind kind, QWidget *parent)
     detailLayout->addLayout(m_extra);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({460, 540});
+    m_splitter->setSizes({420, 580});
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setTextElideMode(Qt::ElideRight);
 
