@@ -87,12 +87,16 @@ QuotePanel::QuotePanel(RecordEditor *editor, QWidget *parent)
     m_reopen = new QPushButton(QIcon::fromTheme(u"document-edit"_s), i18nc("@action:button", "Reopen for Editing"), workflow);
     m_reopen->setObjectName(u"reopenButton"_s);
     m_reopen->setToolTip(i18nc("@info:tooltip", "Returns the quote to draft so its words can change; it needs approval again"));
+    // Two rows, in the order of the workflow, so that the page leaves room for the list.
     buttons->addWidget(m_submit);
     buttons->addWidget(m_approver, 1);
     buttons->addWidget(m_approve);
-    buttons->addWidget(m_withdraw);
-    buttons->addWidget(m_reopen);
     workflowLayout->addLayout(buttons);
+    auto *laterButtons = new QHBoxLayout;
+    laterButtons->addWidget(m_withdraw);
+    laterButtons->addWidget(m_reopen);
+    laterButtons->addStretch(1);
+    workflowLayout->addLayout(laterButtons);
     layout->addWidget(workflow);
 
     auto *checks = new QGroupBox(i18nc("@title:group", "Checks"), this);

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "recordpage.h"
-
 #include "models/edithistory.h"
 #include "models/recordlistmodel.h"
 #include "recordeditor.h"
@@ -20,6 +19,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -233,14 +234,20 @@ void RecordPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     bindModel();
-    // The first column (names, quotes) gets the most room; the user may resize from there.
+    // The first column (names, quotes) takes the room the others leave; each other column is as
+    // wide as its heading and its first values, up to a quarter of the list (and together no
+    // more than 60 %). The user may resize them from there.
     if (!m_columnsSized && m_model->columnCount() > 1) {
         m_columnsSized = true;
+        QHeaderView *header = m_list->header();
+        header->setStretchLastSection(false);
+        header->setSectionResizeMode(0, QHeaderView::Stretch);
         const int width = m_list->viewport()->width();
         const int others = m_model->columnCount() - 1;
-        m_list->setColumnWidth(0, width * 45 / 100);
-        for (int column = 1; column < others; ++column) {
-            m_list->setColumnWidth(column, width * 55 / 100 / others);
+        const int limit = std::max(60, std::min(width / 4, width * 60 / 100 / others));
+        for (int column = 1; column < m_model->columnCount(); ++column) {
+            m_list->resizeColumnToContents(column);
+            m_list->setColumnWidth(column, std::min(m_list->columnWidth(column), limit));
         }
     }
     // A page opens on its first record rather than on an empty form.
