@@ -143,31 +143,59 @@ QString languageName(const QString &code)
 
 bool hasUnbalancedQuotationMarks(const QString &text)
 {
-    int depth = 0;
-    int straight = 0;
-    int guillemets = 0;
+    // The marks still open, innermost last. Languages pair the same marks differently: “…” in
+    // English, „…“ in German, „…” in Polish, ”…” in Swedish, «…» in French and Spanish, »…« in
+    // German and Danish. A closing mark must close the innermost open one.
+    QString open;
+    const auto closes = [&open](QStringView openers) {
+        if (!open.isEmpty() && openers.contains(open.back())) {
+            open.chop(1);
+            return true;
+        }
+        return false;
+    };
     for (const QChar c : text) {
-        if (c == u'“') {
-            ++depth;
+        if (c == u'„') {
+            open += c;
+        } else if (c == u'“') {
+            if (!closes(u"„")) {
+                open += c;
+            }
         } else if (c == u'”') {
-            if (--depth < 0) {
-                return true;
+            // Closes “ or „; else it opens a Swedish ”…”, or is a closing mark without an opening one.
+            if (!closes(u"“„”")) {
+                open += c;
+            }
+        } else if (c == u'«') {
+            if (!closes(u"»")) {
+                open += c;
+            }
+        } else if (c == u'»') {
+            if (!closes(u"«")) {
+                open += c;
             }
         } else if (c == u'"') {
-            ++straight;
-        } else if (c == u'«') {
-            ++guillemets;
-        } else if (c == u'»') {
-            --guillemets;
+            if (!closes(u"\"")) {
+                open += c;
+            }
         }
     }
-    return depth != 0 || straight % 2 != 0 || guillemets != 0;
+    return !open.isEmpty();
 }
 
 QString withoutEnclosingQuotationMarks(const QString &text)
 {
-    static const QList<std::pair<QChar, QChar>>
-        pairs{{u'“', u'”'}, {u'"', u'"'}, {u'«', u'»'}, {u'„', u'“'}, {u'„', u'”'}, {u'‘', u'’'}, {u'‹', u'›'}, {u'「', u'」'}, {u'『', u'』'}};
+    static const QList<std::pair<QChar, QChar>> pairs{{u'“', u'”'},
+                                                      {u'"', u'"'},
+                                                      {u'«', u'»'},
+                                                      {u'»', u'«'},
+                                                      {u'”', u'”'},
+                                                      {u'„', u'“'},
+                                                      {u'„', u'”'},
+                                                      {u'‘', u'’'},
+                                                      {u'‹', u'›'},
+                                                      {u'「', u'」'},
+                                                      {u'『', u'』'}};
     const QString trimmed = text.trimmed();
     if (trimmed.size() < 3) {
         return text;

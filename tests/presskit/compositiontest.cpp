@@ -296,6 +296,8 @@ private Q_SLOTS:
         QTest::newRow("straight") << u"\"Enough.\""_s << u"Enough."_s;
         QTest::newRow("guillemets") << u"«El agua no se vende»"_s << u"El agua no se vende"_s;
         QTest::newRow("German") << u"„Wasser ist ein Recht“"_s << u"Wasser ist ein Recht"_s;
+        QTest::newRow("German guillemets") << u"»Wasser ist ein Recht«"_s << u"Wasser ist ein Recht"_s;
+        QTest::newRow("Swedish") << u"”Vatten är en rättighet”"_s << u"Vatten är en rättighet"_s;
         QTest::newRow("corner brackets") << u"「水是生命之源。」"_s << u"水是生命之源。"_s;
         QTest::newRow("nested") << u"“They told us “wait” for years.”"_s << u"They told us “wait” for years."_s;
         QTest::newRow("two quotes") << u"“Yes,” she said, “now.”"_s << u"“Yes,” she said, “now.”"_s;
@@ -368,6 +370,13 @@ private Q_SLOTS:
         QTest::newRow("straight odd") << u"They said \"never."_s << true;
         QTest::newRow("apostrophes") << u"Meridian’s workers don’t agree."_s << false;
         QTest::newRow("guillemets") << u"Dijeron «nunca» y «basta"_s << true;
+        QTest::newRow("German low-high") << u"Wer „bezahlbar“ sagt, meint ‚unbezahlbar‘."_s << false;
+        QTest::newRow("German open only") << u"Wer „bezahlbar sagt, meint es nicht."_s << true;
+        QTest::newRow("German guillemets") << u"Sie nennen es »Sicherheit«."_s << false;
+        QTest::newRow("Polish low-high") << u"Mówią „nigdy” i tak myślą."_s << false;
+        QTest::newRow("Swedish") << u"De sa ”aldrig” och menade det."_s << false;
+        QTest::newRow("Swedish open only") << u"De sa ”aldrig och menade det."_s << true;
+        QTest::newRow("crossed") << u"They said “never «again” now»."_s << true;
     }
 
     void shouldDetectUnbalancedQuotationMarks()

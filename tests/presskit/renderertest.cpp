@@ -243,6 +243,28 @@ private Q_SLOTS:
         QCOMPARE(Domain::kindPluralLabel(Kind::Quote), u"Quotes"_s);
     }
 
+    void shouldWriteTheOffsetOfAZoneWhoseDataHasNoAbbreviation()
+    {
+        // GIVEN the demo kit embargoed on Bogotá's clock, and its first site in Kathmandu: the
+        // time zone data names neither with letters, only "-05" and "+0545"
+        auto store = demoStore();
+        QVERIFY(store);
+        QVERIFY(store->update(Kind::PressKit, demoKit(*store).value(u"id"_s).toString(), {{u"embargo_time_zone"_s, u"America/Bogota"_s}}));
+        const PressKit::Composition before = composed(*store);
+        QVERIFY(!before.sites.isEmpty());
+        QVERIFY(store->update(Kind::Site, before.sites.first().value(u"id"_s).toString(), {{u"time_zone"_s, u"Asia/Kathmandu"_s}}));
+
+        // WHEN the kit is rendered
+        const QString text = render(composed(*store), PressKit::Format::Text).simplified();
+
+        // THEN those times carry their offset from UTC as readers know it, and no bare "-05"
+        QVERIFY2(text.contains(u"EMBARGOED UNTIL 3:30 PM UTC\u22125, May 20, 2027"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"UTC+5:45"_s), qPrintable(text));
+        QVERIFY(!text.contains(u" -05"_s) && !text.contains(u"+0545"_s));
+        // and the zones that have letters keep them
+        QVERIFY(text.contains(u"PDT"_s));
+    }
+
     void shouldKeepTheExclamationOrQuestionThatEndsAQuote()
     {
         auto store = demoStore();
