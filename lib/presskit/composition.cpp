@@ -141,6 +141,13 @@ QString languageName(const QString &code)
 
 } // namespace
 
+bool hasLabelsIn(const QString &language)
+{
+    // Labels come from the translation catalogs, which a C locale or a missing catalog disable.
+    return language == u"en" || language.startsWith(u"en_")
+        || ki18nc("@title press kit section", "Press release").toString(QStringList{language}) != u"Press release";
+}
+
 bool hasUnbalancedQuotationMarks(const QString &text)
 {
     // The marks still open, innermost last. Languages pair the same marks differently: “…” in
@@ -266,9 +273,7 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
     if (result.language.isEmpty()) {
         result.language = u"en"_s;
     }
-    // Labels come from the translation catalogs, which a C locale or a missing catalog disable.
-    if (result.language != u"en" && !result.language.startsWith(u"en_")
-        && ki18nc("@title press kit section", "Press release").toString(QStringList{result.language}) == u"Press release") {
+    if (!hasLabelsIn(result.language)) {
         result.guards.append({Guard::Severity::Warning,
                               Kind::PressKit,
                               kitId,

@@ -89,6 +89,9 @@ struct ComposeOptions {
  */
 CHORUS_CORE_EXPORT Result<Composition> compose(Store::Store &store, const QString &kitId, const ComposeOptions &options = {});
 
+/// True when Chorus can write a kit's labels in language: English, or a language with a catalog here.
+CHORUS_CORE_EXPORT bool hasLabelsIn(const QString &language);
+
 /// text without the quotation marks that enclose it whole (“...”, «...», "..."), if any.
 CHORUS_CORE_EXPORT QString withoutEnclosingQuotationMarks(const QString &text);
 

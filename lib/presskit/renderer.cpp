@@ -129,9 +129,11 @@ private:
 class KitLanguage
 {
 public:
+    /// A language without labels here is written in English throughout: its dates, numbers and
+    /// lists too, not English labels around "März 28" and "5.000 people".
     explicit KitLanguage(const QString &language)
         : m_languages{language}
-        , m_locale(language)
+        , m_locale(hasLabelsIn(language) ? QLocale(language) : QLocale(QLocale::English, QLocale::UnitedStates))
     {
     }
 
@@ -683,9 +685,10 @@ struct PrintedLine {
  *
  * A page ends before the first line that does not fit. QTextDocument has no keep-with-next, so
  * the rules are kept here: a heading goes to the page of the text under it (with a kicker or a
- * title under it), a quotation (an indented paragraph), a list item or a paragraph of up to three
- * lines is never split, and a page break the template asks for (page-break-before) is made. A rule gives
- * way when keeping it would leave a page empty.
+ * title under it), a list item, a paragraph of up to three lines or a quotation (an indented
+ * paragraph) of up to six is never split, a longer one leaves at least two lines on each page,
+ * and a page break the template asks for (page-break-before) is made. A rule gives way when
+ * keeping it would leave a page empty.
  */
 QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
 {
@@ -731,6 +734,10 @@ QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
         return isHeading(block) || (block.layout()->lineCount() == 1 && isHeading(previousWithText(block)));
     };
     constexpr qreal slack = 0.01;
+    // A paragraph cut by a page end leaves at least this many lines on each page; a quotation of
+    // up to this many lines is never cut.
+    constexpr int minimumLinesAtACut = 2;
+    constexpr int longestWholeQuotation = 6;
 
     QList<qreal> starts{0};
     qsizetype next = 0; // the first line not yet on a page
@@ -780,11 +787,21 @@ QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
         if (overflow >= 0 && !isInTable(lines.at(overflow).block)) {
             QTextBlock block = lines.at(overflow).block;
             const bool indented = block.blockFormat().leftMargin() > 0 && !block.textList();
-            // A list item too: cut in two, its second half would get a bullet of its own.
-            if (lines.at(overflow).index > 0 && (indented || block.textList() || block.layout()->lineCount() <= 3)) {
+            const int index = lines.at(overflow).index;
+            const int count = block.layout()->lineCount();
+            // A list item too: cut in two, its second half would get a bullet of its own. A long
+            // quotation is cut like any paragraph: kept whole, a paragraph-long quote would leave
+            // most of a page empty.
+            const bool whole = block.textList() || count <= (indented ? longestWholeQuotation : 3);
+            bool moved = index == 0;
+            if (index > 0 && (whole || index < minimumLinesAtACut)) {
                 kept = firstLineTop(block); // the whole paragraph goes to the next page
+                moved = true;
+            } else if (index > 0 && count - index < minimumLinesAtACut) {
+                // No line left alone at the top of the next page: one more goes with it.
+                kept = document.documentLayout()->blockBoundingRect(block).top() + block.layout()->lineAt(count - minimumLinesAtACut).y();
             }
-            if (kept < end || lines.at(overflow).index == 0) {
+            if (moved) {
                 // What leads into the block goes along (a kicker, a heading, a title under it).
                 // A title line belongs to the heading above it: it leads into a text, not into the
                 // next heading (short "About" paragraphs are one line each).

@@ -673,6 +673,80 @@ private Q_SLOTS:
         }
     }
 
+    void shouldCutALongQuotationRatherThanLeaveMostOfAPageEmpty_data()
+    {
+        QTest::addColumn<QString>("paper");
+        QTest::addRow("a4") << u"a4"_s;
+        QTest::addRow("letter") << u"letter"_s;
+    }
+
+    void shouldCutALongQuotationRatherThanLeaveMostOfAPageEmpty()
+    {
+        QFETCH(QString, paper);
+        // GIVEN a release with a short lede and body, then a quote of a whole paragraph (300
+        // words), then a short one
+        PressKit::Composition kit;
+        kit.language = u"en"_s;
+        kit.kit = Record{{u"id"_s, u"kit"_s},
+                         {u"name"_s, u"Long quote"_s},
+                         {u"headline"_s, u"A headline"_s},
+                         {u"lede"_s, u"A short lede."_s},
+                         {u"body"_s, QString(u"A paragraph of the body. "_s.repeated(40) + u"\n\n"_s + u"Another paragraph. "_s.repeated(30))},
+                         {u"settings"_s, u"{\"paper\":\"%1\"}"_s.arg(paper)}};
+        kit.campaign = Record{{u"name"_s, u"Campaign"_s}};
+        kit.sections = {u"release"_s};
+        QStringList words;
+        for (int i = 1; i <= 300; ++i) {
+            words << u"w%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+        }
+        PressKit::ComposedQuote quote;
+        quote.text = words.join(u' ') + u'.';
+        quote.speaker = u"Ana Ruiz"_s;
+        quote.title = u"Director"_s;
+        quote.organization = u"Union"_s;
+        kit.quotes << quote;
+        quote.text = u"Short and sweet."_s;
+        kit.quotes << quote;
+
+        // WHEN it is printed
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(stableOptions());
+        QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
+
+        // THEN the long quote begins on the first page, under the lede, and goes on to the next
+        const QStringList pages = pdfPages(pdf);
+        QVERIFY(pages.size() >= 2);
+        QVERIFY2(pages.at(0).contains(u"“w0001"_s), qPrintable(pages.at(0)));
+        QVERIFY2(pages.at(1).simplified().contains(u"w0300,” said Ana Ruiz"_s), qPrintable(pages.at(1)));
+        // AND at least two of its lines are on each page
+        const auto linesWithWords = [](const QString &page) {
+            return page.split(u'\n').filter(QRegularExpression(u"\\bw\\d{4}\\b"_s)).size();
+        };
+        QVERIFY2(linesWithWords(pages.at(0)) >= 2, qPrintable(pages.at(0)));
+        QVERIFY2(linesWithWords(pages.at(1)) >= 2, qPrintable(pages.at(1)));
+    }
+
+    void shouldWriteAKitInALanguageWithoutLabelsInEnglishThroughout()
+    {
+        // GIVEN the demo kit, and German, for which Chorus has no catalog (the kit warns of it)
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store, u"de"_s);
+        QVERIFY(!PressKit::hasLabelsIn(u"de"_s));
+
+        // WHEN it is rendered
+        const QString text = render(kit, PressKit::Format::Text).simplified();
+
+        // THEN its dates and lists are English like its labels, not "Mai 20, 2027" or "und"
+        QVERIFY2(text.contains(u"OAKLAND — May 20, 2027 —"_s), qPrintable(text));
+        QVERIFY(text.contains(u"Media contacts"_s));
+        QVERIFY(!text.contains(u"Mai "_s));
+        QVERIFY(!text.contains(u" und "_s));
+        // while a language with labels keeps its own
+        QVERIFY(render(composed(*store, u"es"_s), PressKit::Format::Text).contains(u"20 de mayo de 2027"_s));
+    }
+
     void shouldKeepShortAboutParagraphsTogetherBeforeTheNextSection()
     {
         // GIVEN "About" paragraphs of one line each, then the media contacts, which start a page
