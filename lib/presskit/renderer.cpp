@@ -221,7 +221,7 @@ QString roleLabel(const KitLanguage &tr, const QString &role)
 
 /// How a quote is attributed: “Words,” said Name, Title at Organization. A quote that ends in
 /// an exclamation or a question keeps its mark, without the comma: “Now!” said Name.
-QString attributed(const KitLanguage &tr, const ComposedQuote &quote)
+QString attributionOf(const KitLanguage &tr, const ComposedQuote &quote)
 {
     QString words = quote.text.trimmed();
     if (words.endsWith(u'.') || words.endsWith(u'。')) {
@@ -270,6 +270,17 @@ QString attributed(const KitLanguage &tr, const ComposedQuote &quote)
                       .subs(quote.title));
     }
     return tr(ki18nc("@info press release; %1 quote without its final period, %2 name", "“%1,” said %2.").subs(words).subs(quote.speaker));
+}
+
+/// The attributed quote, as one sentence: a name or organization that ends with its own period
+/// ("Jr.", "Acme Inc.", "e. V.") ends the sentence without a second one.
+QString attributed(const KitLanguage &tr, const ComposedQuote &quote)
+{
+    QString sentence = attributionOf(tr, quote);
+    if (sentence.endsWith(u"..") && !sentence.endsWith(u"...")) {
+        sentence.chop(1);
+    }
+    return sentence;
 }
 
 /// Escapes what Markdown would read as markup.

@@ -243,6 +243,31 @@ private Q_SLOTS:
         QCOMPARE(Domain::kindPluralLabel(Kind::Quote), u"Quotes"_s);
     }
 
+    void shouldEndAnAttributionWithOnePeriodWhenTheNameHasItsOwn()
+    {
+        // GIVEN quotes attributed to an organization and a person whose names end in a period
+        auto store = demoStore();
+        QVERIFY(store);
+        PressKit::Composition kit = composed(*store);
+        QVERIFY(kit.quotes.size() >= 2);
+        kit.quotes[0].organization = u"Mieterschutzverein Köln e. V."_s;
+        kit.quotes[1].title.clear();
+        kit.quotes[1].organization.clear();
+        kit.quotes[1].speaker = u"Martin Reyes Jr."_s;
+
+        // WHEN the kit is rendered, in English and in Spanish
+        const QString english = render(kit, PressKit::Format::Text).simplified();
+        PressKit::Composition spanish = composed(*store, u"es"_s);
+        spanish.quotes[0].organization = u"Acme S.A."_s;
+        const QString inSpanish = render(spanish, PressKit::Format::Text).simplified();
+
+        // THEN each sentence ends with one period
+        QVERIFY2(english.contains(u"at Mieterschutzverein Köln e. V. "_s), qPrintable(english));
+        QVERIFY(english.contains(u"said Martin Reyes Jr. "_s));
+        QVERIFY2(inSpanish.contains(u"de Acme S.A. "_s), qPrintable(inSpanish));
+        QVERIFY(!english.contains(u".. "_s) && !inSpanish.contains(u".. "_s));
+    }
+
     void shouldWriteTheOffsetOfAZoneWhoseDataHasNoAbbreviation()
     {
         // GIVEN the demo kit embargoed on Bogotá's clock, and its first site in Kathmandu: the
