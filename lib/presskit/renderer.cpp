@@ -283,16 +283,23 @@ QString attributed(const KitLanguage &tr, const ComposedQuote &quote)
     return sentence;
 }
 
-/// Escapes what Markdown would read as markup.
+/// Escapes what Markdown would read as markup, on one line: a line break in a value would end
+/// the quotation or the list item it is in.
 QString markdownEscaped(const QString &text)
 {
+    const QString line = text.simplified();
     QString result;
-    result.reserve(text.size() + 8);
-    for (const QChar c : text) {
-        if (u"\\`*_[]<>#|"_s.contains(c)) {
+    result.reserve(line.size() + 8);
+    for (const QChar c : line) {
+        if (u"\\`*_[]<>#|~"_s.contains(c)) {
             result += u'\\';
         }
         result += c;
+    }
+    // What would begin a list or a heading at the start of a line: "- ", "+ ", "1. ", "2) ", "===".
+    static const QRegularExpression blockStart(u"^([-+=]|\\d{1,9}(?=[.)]))"_s);
+    if (const QRegularExpressionMatch match = blockStart.match(result); match.hasMatch()) {
+        result.insert(match.captured().front().isDigit() ? match.capturedEnd() : 0, u'\\');
     }
     return result;
 }
@@ -407,6 +414,11 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     const auto text = [markdown](const QVariant &value) {
         return markdown ? markdownEscaped(value.toString()) : value.toString();
     };
+    // A web address is valid (no space, no angle bracket): Markdown shows it between < and >,
+    // where a backslash would become part of the link.
+    const auto url = [](const QVariant &value) {
+        return value.toString();
+    };
     const Record &kit = c.kit;
     QVariantHash context;
     context[u"language"_s] = c.language;
@@ -435,7 +447,8 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     labels[u"email"_s] = tr(ki18nc("@label contact", "E-mail"));
     labels[u"phone"_s] = tr(ki18nc("@label contact", "Phone"));
     labels[u"livestream"_s] = tr(ki18nc("@label media advisory", "Livestream"));
-    labels[u"end"_s] = u"###"_s;
+    // Alone on a line, ### is an empty heading in Markdown.
+    labels[u"end"_s] = markdown ? u"\\#\\#\\#"_s : u"###"_s;
     context[u"labels"_s] = labels;
 
     QVariantHash sections;
@@ -515,7 +528,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
             sites << QVariantHash{{u"venue"_s, text(site.value(u"venue"_s))},
                                   {u"address"_s, text(site.value(u"address"_s))},
                                   {u"when"_s, text(when)},
-                                  {u"livestream"_s, text(site.value(u"livestream_url"_s))}};
+                                  {u"livestream"_s, url(site.value(u"livestream_url"_s))}};
             if (const qint64 turnout = site.value(u"expected_turnout"_s).toLongLong(); turnout > 0) {
                 visuals << tr(ki18nc("@info media advisory visuals; %1 number of people, %2 venue", "about %1 people at %2")
                                   .subs(tr.number(turnout))
@@ -549,7 +562,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
             source = source.isEmpty() ? tr(ki18nc("@info fact sheet; %1 date", "as of %1").subs(tr.date(asOf)))
                                       : tr(ki18nc("@info fact sheet; %1 source, %2 date", "%1, as of %2").subs(source).subs(tr.date(asOf)));
         }
-        facts << QVariantHash{{u"text"_s, text(fact.value(u"text"_s))}, {u"source"_s, text(source)}, {u"url"_s, text(fact.value(u"source_url"_s))}};
+        facts << QVariantHash{{u"text"_s, text(fact.value(u"text"_s))}, {u"source"_s, text(source)}, {u"url"_s, url(fact.value(u"source_url"_s))}};
     }
     context[u"facts"_s] = facts;
 
@@ -587,7 +600,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
         const QString organizationId = organization.value(u"id"_s).toString();
         QVariantHash entry{{u"heading"_s, text(tr(ki18nc("@title press kit; %1 organization", "About %1").subs(organization.value(u"name"_s).toString())))},
                            {u"text"_s, text(organization.value(u"boilerplate"_s))},
-                           {u"website"_s, text(organization.value(u"website"_s))}};
+                           {u"website"_s, url(organization.value(u"website"_s))}};
         if (logoSources.contains(organizationId)) {
             entry[u"logo"_s] =
                 logoContext(c.logos.value(organizationId), logoSources.value(organizationId), organization.value(u"name"_s).toString(), headingLogoBox);

@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
@@ -362,6 +364,58 @@ private Q_SLOTS:
         QVERIFY(!html.contains(u"<script>"_s));
         QVERIFY(html.contains(u"&lt;img src=&quot;file:///etc/hostname&quot;&gt;"_s));
         QVERIFY(!html.contains(u"<img src=\"file:"_s));
+    }
+
+    void shouldEscapeUserTextInMarkdown()
+    {
+        // GIVEN user text that Markdown would read as a list, a numbered list, a heading, struck
+        // through text, and a web address with underscores
+        auto store = demoStore();
+        QVERIFY(store);
+        const QString kitId = demoKit(*store).value(u"id"_s).toString();
+        QVERIFY(store->update(Kind::PressKit,
+                              kitId,
+                              {{u"headline"_s, u"Tenants ~~lose~~ win"_s},
+                               {u"body"_s, u"- not a list\n\n2027. A year of action\n\n+ not a list either\n\n=== not a heading"_s}}));
+        const PressKit::Composition before = composed(*store);
+        QVERIFY(!before.boilerplates.isEmpty());
+        const QString organizationId = before.boilerplates.first().value(u"id"_s).toString();
+        QVERIFY(store->update(Kind::Organization,
+                              organizationId,
+                              {{u"website"_s, u"https://example.org/our_story_2027"_s}, {u"boilerplate"_s, u"Founded in 1998.\n\n- Members: 4,000"_s}}));
+
+        // WHEN the kit is written in Markdown and read back by a Markdown reader
+        const QString markdown = render(composed(*store), PressKit::Format::Markdown);
+        QTextDocument document;
+        document.setMarkdown(markdown);
+        const QString shown = document.toPlainText();
+
+        // THEN every text reads as typed, nothing became a list, a heading or struck through
+        for (const QString &typed : {u"Tenants ~~lose~~ win"_s,
+                                     u"- not a list"_s,
+                                     u"2027. A year of action"_s,
+                                     u"+ not a list either"_s,
+                                     u"=== not a heading"_s,
+                                     u"Founded in 1998. - Members: 4,000"_s}) {
+            QVERIFY2(shown.contains(typed), qPrintable(typed + u"\n---\n"_s + shown));
+        }
+        QStringList links;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            QVERIFY2(!block.textList() || !block.text().contains(u"list"_s), qPrintable(block.text()));
+            QVERIFY2(block.blockFormat().headingLevel() == 0 || !block.text().trimmed().isEmpty(), "an empty heading");
+            QVERIFY2(!block.charFormat().fontStrikeOut(), qPrintable(block.text()));
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().charFormat().fontStrikeOut()) {
+                    QFAIL(qPrintable(u"struck through: "_s + it.fragment().text()));
+                }
+                if (it.fragment().charFormat().isAnchor()) {
+                    links << it.fragment().charFormat().anchorHref();
+                }
+            }
+        }
+        // AND the end mark is there, and the web address links to itself
+        QVERIFY2(shown.contains(u"\n###\n"_s), qPrintable(shown));
+        QVERIFY2(links.contains(u"https://example.org/our_story_2027"_s), qPrintable(links.join(u' ')));
     }
 
     void shouldRefuseTemplatesThatReadFiles()
