@@ -629,7 +629,8 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
         contacts << QVariantHash{{u"name"_s, text(contact.value(u"name"_s))},
                                  {u"role"_s, text(role.join(u", "_s))},
                                  {u"email"_s, text(contact.value(u"email"_s))},
-                                 {u"phone"_s, text(contact.value(u"phone"_s))},
+                                 // A phone number is never cut at the end of a line.
+                                 {u"phone"_s, text(contact.value(u"phone"_s)).replace(u' ', QChar::Nbsp)},
                                  {u"languages"_s, text(contact.value(u"languages"_s))}};
     }
     context[u"contacts"_s] = contacts;

@@ -218,10 +218,35 @@ private Q_SLOTS:
 
         // THEN no private phone number of anyone appears, and her e-mail does
         QVERIFY(text.contains(ines.value(u"email"_s).toString()));
+        text.replace(QChar::Nbsp, u' ');
         for (const Record &person : store->fetchAll(Kind::Person)) {
             if (!person.value(u"phone_public"_s).toBool() && !person.value(u"phone"_s).toString().isEmpty()) {
                 QVERIFY2(!text.contains(person.value(u"phone"_s).toString()), qPrintable(person.value(u"name"_s).toString()));
             }
+        }
+    }
+
+    void shouldKeepEachPublicPhoneNumberOnOneLine()
+    {
+        // GIVEN the demo kit, whose media contacts have public phone numbers with spaces
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store);
+        QStringList phones;
+        for (const Record &contact : kit.contacts) {
+            if (contact.value(u"phone"_s).toString().contains(u' ')) {
+                phones << contact.value(u"phone"_s).toString();
+            }
+        }
+        QVERIFY(!phones.isEmpty());
+
+        // WHEN the kit is rendered THEN its spaces do not break: a line never ends inside one
+        const QString html = render(kit, PressKit::Format::Html);
+        const QString text = render(kit, PressKit::Format::Text);
+        for (const QString &phone : std::as_const(phones)) {
+            const QString unbroken = QString(phone).replace(u' ', QChar::Nbsp);
+            QVERIFY2(html.contains(unbroken), qPrintable(phone));
+            QVERIFY2(text.contains(unbroken), qPrintable(phone));
         }
     }
 
