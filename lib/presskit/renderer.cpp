@@ -91,9 +91,17 @@ public:
         const QString content = QString::fromUtf8(file.readAll());
         static const QRegularExpression fileTag(u"\\{%-?\\s*(ssi|load)\\b"_s);
         if (fileTag.match(content).hasMatch()) {
-            return engine->newTemplate(u"{# refused #}"_s + i18nc("@info", "This template may not read files or load tag libraries: %1", name), name);
+            // Rendered as nothing; the renderer then fails the export, naming the file.
+            m_refused << path;
+            return engine->newTemplate(QString(), name);
         }
         return engine->newTemplate(content, name);
+    }
+
+    /// The templates refused so far because they read files or load tag libraries.
+    [[nodiscard]] QStringList refused() const
+    {
+        return m_refused;
     }
 
     std::pair<QString, QString> getMediaUri(const QString &) const override
@@ -123,6 +131,7 @@ private:
     }
 
     QStringList m_folders;
+    mutable QStringList m_refused;
 };
 
 /// Labels, dates and sentences in the kit's language, whatever the user interface speaks.
@@ -956,13 +965,26 @@ QPageSize::PageSizeId Renderer::paperFor(const Composition &composition) const
 Result<QString> Renderer::renderTemplate(const Composition &composition, const QString &name, bool embedLogos) const
 {
     KTextTemplate::Engine engine;
-    engine.addTemplateLoader(QSharedPointer<TemplateLoader>::create(m_options.templateFolder));
+    const auto loader = QSharedPointer<TemplateLoader>::create(m_options.templateFolder);
+    engine.addTemplateLoader(loader);
+    const auto refusal = [&loader]() -> std::optional<Error> {
+        if (loader->refused().isEmpty()) {
+            return std::nullopt;
+        }
+        return renderError(
+            i18nc("@info %1 is a file",
+                  "the template %1 reads files from disk or loads tag libraries (with its ssi or load tag), which a press kit template may not do.",
+                  QDir::toNativeSeparators(loader->refused().first())));
+    };
     // Plain text and Markdown keep the template's line breaks; runs of blank lines are collapsed
     // afterwards.
     engine.setSmartTrimEnabled(name.endsWith(u".html"_s));
     const KTextTemplate::Template tmpl = engine.loadByName(name);
     if (!tmpl) {
         return renderError(i18nc("@info", "there is no template called %1.", name));
+    }
+    if (auto refused = refusal()) {
+        return *refused;
     }
     if (tmpl->error()) {
         return renderError(tmpl->errorString());
@@ -971,6 +993,10 @@ Result<QString> Renderer::renderTemplate(const Composition &composition, const Q
     KTextTemplate::Context context(templateContext(composition, now, name.endsWith(u".md"_s), embedLogos ? LogoLinks::DataUri : LogoLinks::Resource));
     context.setAutoEscape(name.endsWith(u".html"_s));
     const QString output = tmpl->render(&context);
+    // A template it includes or extends may be refused too.
+    if (auto refused = refusal()) {
+        return *refused;
+    }
     if (tmpl->error()) {
         return renderError(tmpl->errorString());
     }
@@ -1181,8 +1207,31 @@ Result<void> Renderer::exportTo(const Composition &composition, Format format, c
     if (!bytes) {
         return bytes.error();
     }
+    // The usual reasons in words a person knows, in their language; the system's words for the rest.
+    const QFileInfo target(path);
+    const QString folder = QDir::toNativeSeparators(target.absolutePath());
+    if (target.isDir()) {
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a folder",
+                           "The press kit could not be written to %1: that is a folder. Give the name of a file in it.",
+                           QDir::toNativeSeparators(path)));
+    }
+    if (!QFileInfo(target.absolutePath()).isDir()) {
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 file, %2 folder",
+                           "The press kit could not be written to %1: the folder %2 does not exist.",
+                           QDir::toNativeSeparators(path),
+                           folder));
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
+        if (!QFileInfo(target.absolutePath()).isWritable()) {
+            return Error(Error::Code::CannotOpen,
+                         i18nc("@info %1 file, %2 folder",
+                               "The press kit could not be written to %1: you may not write in the folder %2.",
+                               QDir::toNativeSeparators(path),
+                               folder));
+        }
         return Error(Error::Code::CannotOpen,
                      i18nc("@info %1 file, %2 reason", "The press kit could not be written to %1: %2", QDir::toNativeSeparators(path), file.errorString()));
     }

@@ -6,7 +6,9 @@
 #include "presskit/composition.h"
 #include "presskittesthelpers.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QProcess>
@@ -465,6 +467,35 @@ private Q_SLOTS:
 
         // THEN the file's content never appears
         QVERIFY(!text.contains(u"pumpkin"_s));
+        // AND the export fails, naming the template, rather than write a kit without its text
+        auto result = PressKit::Renderer(options).render(composed(*store), PressKit::Format::Text);
+        QVERIFY(!result);
+        QVERIFY2(result.error().message().contains(QDir::toNativeSeparators(tmpl.fileName())), qPrintable(result.error().message()));
+        QVERIFY(!result.error().message().contains(u"pumpkin"_s));
+    }
+
+    void shouldSayWhyAKitCannotBeWritten()
+    {
+        // GIVEN the demo kit and a folder with a good kit in it
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store);
+        QTemporaryDir dir;
+        const PressKit::Renderer renderer(stableOptions());
+
+        // WHEN it is written into a folder that does not exist THEN the error names that folder
+        const QString missing = dir.filePath(u"no-such-folder/kit.pdf"_s);
+        auto written = renderer.exportTo(kit, PressKit::Format::Pdf, missing);
+        QVERIFY(!written);
+        QVERIFY2(written.error().message().contains(u"the folder %1 does not exist"_s.arg(QDir::toNativeSeparators(dir.filePath(u"no-such-folder"_s)))),
+                 qPrintable(written.error().message()));
+        QVERIFY(!QFileInfo::exists(missing));
+
+        // WHEN it is written onto a folder THEN the error says it is one, and the folder stays
+        written = renderer.exportTo(kit, PressKit::Format::Html, dir.path());
+        QVERIFY(!written);
+        QVERIFY2(written.error().message().contains(u"that is a folder"_s), qPrintable(written.error().message()));
+        QVERIFY(QFileInfo(dir.path()).isDir());
     }
 
     void shouldUseTheUsersOwnTemplate()
