@@ -133,10 +133,26 @@ private:
     QHash<char32_t, bool> m_known;
 };
 
+/**
+ * The name of the language code in a message to the user: in English for an English reader; in
+ * the reader's own words when it is their language ("español"); otherwise as its speakers write
+ * it, with its code ("Deutsch (de)"), as Qt knows no language's name in a third language.
+ */
 QString languageName(const QString &code)
 {
     const QLocale locale(code);
-    return locale.language() == QLocale::C ? code : QLocale::languageToString(locale.language());
+    if (locale.language() == QLocale::C) {
+        return code;
+    }
+    const QStringList readers = KLocalizedString::languages();
+    const QLocale reader(readers.isEmpty() ? u"en"_s : readers.first());
+    if (reader.language() == QLocale::English || reader.language() == QLocale::C) {
+        return QLocale::languageToString(locale.language());
+    }
+    if (reader.language() == locale.language()) {
+        return locale.nativeLanguageName();
+    }
+    return u"%1 (%2)"_s.arg(locale.nativeLanguageName(), code);
 }
 
 } // namespace

@@ -5,6 +5,8 @@
 #include "chorustest.h"
 #include "presskittesthelpers.h"
 
+#include <KLocalizedString>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus;
 using namespace Chorus::Testing;
@@ -247,6 +249,31 @@ private Q_SLOTS:
         QVERIFY(!kit.signers.isEmpty());
         QCOMPARE(kit.boilerplates.size(), kit.signers.size());
         QCOMPARE(kit.boilerplates.first().value(u"name"_s), kit.signers.first().value(u"name"_s));
+    }
+
+    void shouldNameTheKitsLanguageInTheUsersLanguage()
+    {
+        // GIVEN the demo kit, one of whose quotes has no Spanish translation, and a reader of Spanish
+        KLocalizedString::addDomainLocaleDir("chorus", QStringLiteral(CHORUS_BUILD_DIR "/locale"));
+        auto store = demoStore();
+        QVERIFY(store);
+        const QString untranslated = ids(demoKit(*store).value(u"quote_ids"_s)).at(2);
+        KLocalizedString::setLanguages({u"es"_s});
+        const auto warningAbout = [&store, &untranslated](const QString &language) {
+            const QList<Guard> found = guardsAbout(composed(*store, language), untranslated, Guard::Severity::Warning);
+            return found.isEmpty() ? QString() : found.first().message;
+        };
+
+        // WHEN the kit is composed in Spanish, then in German
+        const QString spanish = warningAbout(u"es"_s);
+        const QString german = warningAbout(u"de"_s);
+        KLocalizedString::setLanguages({u"en_US"_s});
+        const QString english = warningAbout(u"es"_s);
+
+        // THEN the warnings name the language as the reader would, not "Spanish" in a Spanish sentence
+        QVERIFY2(spanish.contains(u"traducción al español"_s), qPrintable(spanish));
+        QVERIFY2(german.contains(u"Deutsch (de)"_s), qPrintable(german));
+        QVERIFY2(english.contains(u"no Spanish translation"_s), qPrintable(english));
     }
 
     void shouldUseTheSpanishTranslationAndWarnWhereThereIsNone()
