@@ -233,6 +233,12 @@ QString roleLabel(const KitLanguage &tr, const QString &role)
 QString attributionOf(const KitLanguage &tr, const ComposedQuote &quote)
 {
     QString words = quote.text.trimmed();
+    // A quotation inside the quote takes single marks, as the kit puts double ones around it:
+    // “They told us ‘wait’ for years.” Where single marks are used already, for a third level or
+    // as apostrophes, the words are left as they were typed.
+    if (words.contains(u'“') && !words.contains(u'‘')) {
+        words.replace(u'“', u'‘').replace(u'”', u'’');
+    }
     if (words.endsWith(u'.') || words.endsWith(u'。')) {
         words.chop(1);
     }

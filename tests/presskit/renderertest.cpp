@@ -336,6 +336,13 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"“水是生命之源,” said "_s));
         QVERIFY(!text.contains(u"!,”"_s) && !text.contains(u"?,”"_s));
 
+        // A quotation inside the quote takes single marks; one with single marks of its own stays as typed.
+        kit.quotes[0].text = u"They told us “wait” for years."_s;
+        kit.quotes[1].text = u"He said “we’ll fix it ‘soon’” again."_s;
+        const QString nested = render(kit, PressKit::Format::Text).simplified();
+        QVERIFY2(nested.contains(u"“They told us ‘wait’ for years,” said "_s), qPrintable(nested));
+        QVERIFY2(nested.contains(u"“He said “we’ll fix it ‘soon’” again,” said "_s), qPrintable(nested));
+
         // Spanish keeps its comma after the closing mark.
         PressKit::Composition spanish = composed(*store, u"es"_s);
         spanish.quotes[0].text = u"¡El agua es un derecho!"_s;
