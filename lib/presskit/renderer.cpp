@@ -599,13 +599,27 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     }
     context[u"roster"_s] = roster;
 
+    // Each bio says whom its person speaks for: "Executive Director, Río Verde Alliance".
+    QHash<QString, QString> organizationOf;
+    for (const ComposedQuote &quote : c.quotes) {
+        organizationOf.insert(quote.personId, quote.organization);
+    }
     QVariantList bios;
     for (const Record &person : c.spokespeople) {
         if (person.value(u"bio"_s).toString().isEmpty()) {
             continue;
         }
+        const QString organization = organizationOf.value(person.value(u"id"_s).toString());
+        QStringList role;
+        for (const QString &part : {person.value(u"title"_s).toString(), organization}) {
+            if (!part.isEmpty()) {
+                role << part;
+            }
+        }
         bios << QVariantHash{{u"name"_s, text(person.value(u"name"_s))},
                              {u"title"_s, text(person.value(u"title"_s))},
+                             {u"organization"_s, text(organization)},
+                             {u"role"_s, text(role.join(u", "_s))},
                              {u"bio"_s, text(person.value(u"bio"_s))}};
     }
     context[u"bios"_s] = bios;

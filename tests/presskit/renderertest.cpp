@@ -252,6 +252,23 @@ private Q_SLOTS:
         }
     }
 
+    void shouldSayWhomEachSpokespersonSpeaksForInTheirBio()
+    {
+        // GIVEN the demo kit, where Lucía Martínez is Executive Director at Río Verde Alliance
+        auto store = demoStore();
+        QVERIFY(store);
+
+        // WHEN it is rendered
+        const QString text = render(composed(*store), PressKit::Format::Text);
+        const QString html = render(composed(*store), PressKit::Format::Html);
+
+        // THEN her bio is headed with her title and her organization
+        const qsizetype bios = text.indexOf(u"== Spokespeople =="_s);
+        QVERIFY(bios > 0);
+        QVERIFY2(text.indexOf(u"\nLucía Martínez, Executive Director, Río Verde Alliance\n"_s, bios) > bios, qPrintable(text.mid(bios, 400)));
+        QVERIFY(html.contains(u"<p class=\"small\">Executive Director, Río Verde Alliance</p>"_s));
+    }
+
     void shouldWriteASpanishKitWithSpanishLabels()
     {
         // GIVEN an English user interface and the demo kit
