@@ -276,6 +276,24 @@ private Q_SLOTS:
         QVERIFY2(english.contains(u"no Spanish translation"_s), qPrintable(english));
     }
 
+    void shouldMarkALongNameCutShortInAGuard()
+    {
+        // GIVEN a signer with a name of 70 characters and no boilerplate
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition before = composed(*store);
+        QVERIFY(!before.boilerplates.isEmpty());
+        const QString id = before.boilerplates.first().value(u"id"_s).toString();
+        const QString name = u"Verbraucherzentrale für Energie- und Nebenkostenabrechnungsprüfung e.V."_s;
+        QVERIFY(name.size() > 60);
+        QVERIFY(store->update(Kind::Organization, id, {{u"name"_s, name}, {u"boilerplate"_s, QString()}}));
+
+        // WHEN the kit is composed THEN the warning about it shows where its name was cut
+        const QList<Guard> guards = guardsAbout(composed(*store), id, Guard::Severity::Warning);
+        QCOMPARE(guards.size(), 1);
+        QVERIFY2(guards.first().message.contains(name.left(59) + u"…”"_s), qPrintable(guards.first().message));
+    }
+
     void shouldUseTheSpanishTranslationAndWarnWhereThereIsNone()
     {
         // GIVEN the demo kit, where Lucía's quote has an approved Spanish translation and Zoe's none
