@@ -934,6 +934,47 @@ void addLogos(QTextDocument &document, const Composition &composition)
     }
 }
 
+/**
+ * Sets the date of every file in the zip archive zip (an ODT) to date: Qt stamps each with the
+ * current time, and a test asks for fixed bytes. The archive is walked through its central
+ * directory; one it cannot read is left as it is.
+ */
+void withFixedZipDates(QByteArray &zip, const QDateTime &date)
+{
+    const QDateTime utc = date.toUTC();
+    const auto dosTime = quint16((utc.time().hour() << 11) | (utc.time().minute() << 5) | (utc.time().second() / 2));
+    const auto dosDate = quint16((std::max(0, utc.date().year() - 1980) << 9) | (utc.date().month() << 5) | utc.date().day());
+    const auto read16 = [&zip](qsizetype at) {
+        return quint16(quint8(zip.at(at)) | (quint8(zip.at(at + 1)) << 8));
+    };
+    const auto read32 = [&zip, &read16](qsizetype at) {
+        return quint32(read16(at)) | (quint32(read16(at + 2)) << 16);
+    };
+    const auto write16 = [&zip](qsizetype at, quint16 value) {
+        zip[at] = char(value & 0xff);
+        zip[at + 1] = char(value >> 8);
+    };
+    const qsizetype end = zip.lastIndexOf(QByteArrayView("PK\x05\x06", 4));
+    if (end < 0 || end + 22 > zip.size()) {
+        return;
+    }
+    const int entries = read16(end + 10);
+    qsizetype at = read32(end + 16);
+    for (int i = 0; i < entries; ++i) {
+        if (at + 46 > zip.size() || read32(at) != 0x02014b50) {
+            return;
+        }
+        write16(at + 12, dosTime);
+        write16(at + 14, dosDate);
+        const qsizetype local = read32(at + 42);
+        if (local + 30 <= zip.size() && read32(local) == 0x04034b50) {
+            write16(local + 10, dosTime);
+            write16(local + 12, dosDate);
+        }
+        at += 46 + read16(at + 28) + read16(at + 30) + read16(at + 32);
+    }
+}
+
 Error renderError(const QString &reason)
 {
     return Error(Error::Code::Invalid, i18nc("@info %1 is the reason", "The press kit could not be rendered: %1", reason));
@@ -1070,6 +1111,9 @@ Result<QByteArray> Renderer::renderOdt(const Composition &composition) const
     QTextDocumentWriter writer(&buffer, "odf");
     if (!writer.write(&document)) {
         return renderError(i18nc("@info", "the OpenDocument writer failed."));
+    }
+    if (m_options.creationDate.isValid()) {
+        withFixedZipDates(bytes, m_options.creationDate);
     }
     return bytes;
 }

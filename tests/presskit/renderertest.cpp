@@ -1009,6 +1009,35 @@ private Q_SLOTS:
         QVERIFY(odt.value().startsWith("PK"));
         QVERIFY(odt.value().contains("application/vnd.oasis.opendocument.text"));
     }
+
+    void shouldWriteAnOdtWhoseFilesCarryTheFixedDate()
+    {
+        // GIVEN the demo kit exported to ODT with a fixed creation date (2027-01-10 12:00 UTC)
+        auto store = demoStore();
+        QVERIFY(store);
+        auto odt = PressKit::Renderer(stableOptions()).render(composed(*store), PressKit::Format::Odt);
+        QVERIFY(odt);
+        const QByteArray zip = odt.value();
+
+        // THEN every file in it, in its own header and in the directory, is dated then, not now:
+        // the same kit gives the same bytes whenever it is exported
+        const auto read16 = [&zip](qsizetype at) {
+            return int(quint8(zip.at(at)) | (quint8(zip.at(at + 1)) << 8));
+        };
+        const int time = (12 << 11);
+        const int date = ((2027 - 1980) << 9) | (1 << 5) | 10;
+        int files = 0;
+        for (qsizetype at = zip.indexOf("PK\x03\x04"); at >= 0; at = zip.indexOf("PK\x03\x04", at + 4)) {
+            QCOMPARE(read16(at + 10), time);
+            QCOMPARE(read16(at + 12), date);
+            ++files;
+        }
+        for (qsizetype at = zip.indexOf("PK\x01\x02"); at >= 0; at = zip.indexOf("PK\x01\x02", at + 4)) {
+            QCOMPARE(read16(at + 12), time);
+            QCOMPARE(read16(at + 14), date);
+        }
+        QVERIFY(files >= 3);
+    }
 };
 
 CHORUS_TEST_MAIN_IMPL(RendererTest, QGuiApplication)
