@@ -29,6 +29,8 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentWriter>
+#include <QTextFragment>
+#include <QTextFrame>
 #include <QTextLayout>
 #include <QTextTable>
 #include <QTimeZone>
@@ -934,6 +936,96 @@ void addLogos(QTextDocument &document, const Composition &composition)
     }
 }
 
+/// The width of the text on the page a word processor opens an ODT on: A4 with margins of 2 cm
+/// (narrower than US Letter's), in points.
+constexpr qreal odtTextWidth = (210.0 - 40.0) / 25.4 * 72.0;
+
+/**
+ * Gives the tables in frame, and in the frames inside it, their widths and their columns' as
+ * lengths in points of a text textWidth wide. Qt's OpenDocument writer writes a table's
+ * percentage width as points ("100pt" for 100%) and its columns' as percentages, which word
+ * processors do not read: the tables of an ODT came out a few centimetres wide.
+ */
+void withTableWidthsInPoints(QTextFrame *frame, qreal textWidth)
+{
+    const QList<QTextFrame *> children = frame->childFrames();
+    for (QTextFrame *child : children) {
+        withTableWidthsInPoints(child, textWidth);
+        auto *table = qobject_cast<QTextTable *>(child);
+        if (!table) {
+            continue;
+        }
+        QTextTableFormat format = table->format();
+        const QTextLength width = format.width();
+        const qreal total = width.type() == QTextLength::PercentageLength ? textWidth * width.rawValue() / 100.0
+            : width.type() == QTextLength::FixedLength                    ? std::min(width.rawValue(), textWidth)
+                                                                          : textWidth;
+        QList<QTextLength> columns = format.columnWidthConstraints();
+        columns.resize(table->columns(), QTextLength());
+        qreal taken = 0;
+        int free = 0;
+        for (const QTextLength &column : std::as_const(columns)) {
+            if (column.type() == QTextLength::PercentageLength) {
+                taken += total * column.rawValue() / 100.0;
+            } else if (column.type() == QTextLength::FixedLength) {
+                taken += column.rawValue();
+            } else {
+                ++free;
+            }
+        }
+        const qreal share = free > 0 ? std::max(0.0, total - taken) / free : 0;
+        for (QTextLength &column : columns) {
+            const qreal points = column.type() == QTextLength::PercentageLength ? total * column.rawValue() / 100.0
+                : column.type() == QTextLength::FixedLength                     ? column.rawValue()
+                                                                                : share;
+            column = QTextLength(QTextLength::FixedLength, points);
+        }
+        format.setWidth(QTextLength(QTextLength::FixedLength, total));
+        format.setColumnWidthConstraints(columns);
+        table->setFormat(format);
+    }
+}
+
+/**
+ * Works around two more faults of Qt's OpenDocument writer. It writes each paragraph of a table
+ * cell as a cell of its own, so that a word processor showed only the first of a media
+ * advisory's sites: a cell's paragraphs become lines of one paragraph. And it writes the
+ * "vertical-align: top" of a cell's text as a superscript, drawn at half size: the text is set
+ * on the line again (the cell keeps its own alignment).
+ */
+void readableByWordProcessors(QTextDocument &document)
+{
+    QTextCursor cursor(&document);
+    cursor.beginEditBlock();
+    for (QTextBlock block = document.lastBlock(); block.isValid(); block = block.previous()) {
+        const QTextBlock previous = block.previous();
+        auto *table = qobject_cast<QTextTable *>(document.frameAt(block.position()));
+        if (table && previous.isValid() && document.frameAt(previous.position()) == table
+            && table->cellAt(block.position()) == table->cellAt(previous.position())) {
+            cursor.setPosition(block.position());
+            cursor.deletePreviousChar();
+            cursor.insertText(QString(QChar::LineSeparator));
+        }
+    }
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextCharFormat format = fragment.charFormat();
+            if (format.isImageFormat() || !format.hasProperty(QTextFormat::TextVerticalAlignment)) {
+                continue;
+            }
+            const auto alignment = format.verticalAlignment();
+            if (alignment == QTextCharFormat::AlignTop || alignment == QTextCharFormat::AlignBottom) {
+                format.clearProperty(QTextFormat::TextVerticalAlignment);
+                cursor.setPosition(fragment.position());
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+                cursor.setCharFormat(format);
+            }
+        }
+    }
+    cursor.endEditBlock();
+}
+
 /**
  * Sets the date of every file in the zip archive zip (an ODT) to date: Qt stamps each with the
  * current time, and a test asks for fixed bytes. The archive is walked through its central
@@ -1105,6 +1197,8 @@ Result<QByteArray> Renderer::renderOdt(const Composition &composition) const
     SealedDocument document;
     addLogos(document, composition);
     document.setHtml(html.value());
+    withTableWidthsInPoints(document.rootFrame(), odtTextWidth);
+    readableByWordProcessors(document);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);

@@ -1010,6 +1010,40 @@ private Q_SLOTS:
         QVERIFY(odt.value().contains("application/vnd.oasis.opendocument.text"));
     }
 
+    void shouldWriteAnOdtThatAWordProcessorReadsWhole()
+    {
+        const QString office = QStandardPaths::findExecutable(u"soffice"_s);
+        if (office.isEmpty()) {
+            QSKIP("LibreOffice (soffice) is needed to read the ODT as a word processor does");
+        }
+        // GIVEN the demo kit, whose media advisory lists five sites in one table cell
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        const QString odt = dir.filePath(u"kit.odt"_s);
+        QVERIFY(PressKit::Renderer(stableOptions()).exportTo(composed(*store), PressKit::Format::Odt, odt));
+
+        // WHEN LibreOffice reads it (and writes it out as text)
+        QProcess process;
+        process.start(office,
+                      {u"--headless"_s,
+                       u"-env:UserInstallation=file://"_s + dir.filePath(u"profile"_s),
+                       u"--convert-to"_s,
+                       u"txt:Text"_s,
+                       u"--outdir"_s,
+                       dir.path(),
+                       odt});
+        QVERIFY(process.waitForFinished(120000));
+        QFile converted(dir.filePath(u"kit.txt"_s));
+        QVERIFY2(converted.open(QIODevice::ReadOnly), qPrintable(QString::fromUtf8(process.readAllStandardError())));
+        const QString text = QString::fromUtf8(converted.readAll());
+
+        // THEN every site's local time is there, not only the first site's
+        for (const QString &time : {u"1:30 PM PDT"_s, u"3:30 PM CDT"_s, u"1:30 PM MST"_s, u"4:30 PM EDT"_s}) {
+            QVERIFY2(text.contains(time), qPrintable(time + u"\n---\n"_s + text.left(3000)));
+        }
+    }
+
     void shouldWriteAnOdtWhoseFilesCarryTheFixedDate()
     {
         // GIVEN the demo kit exported to ODT with a fixed creation date (2027-01-10 12:00 UTC)
