@@ -991,7 +991,7 @@ void withTableWidthsInPoints(QTextFrame *frame, qreal textWidth)
  * cell as a cell of its own, so that a word processor showed only the first of a media
  * advisory's sites: a cell's paragraphs become lines of one paragraph. And it writes the
  * "vertical-align: top" of a cell's text as a superscript, drawn at half size: the text is set
- * on the line again (the cell keeps its own alignment).
+ * on the line again (the cell keeps its own alignment). Nor does it write a cell's background.
  */
 void readableByWordProcessors(QTextDocument &document)
 {
@@ -1008,15 +1008,32 @@ void readableByWordProcessors(QTextDocument &document)
         }
     }
     for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        // The writer drops a cell's background: light text on it (a table's header) would
+        // vanish, and a background behind the words alone looks like a highlighter. Such text
+        // takes the background's colour instead.
+        QBrush cellBackground;
+        if (auto *table = qobject_cast<QTextTable *>(document.frameAt(block.position()))) {
+            cellBackground = table->cellAt(block.position()).format().background();
+        }
         for (auto it = block.begin(); !it.atEnd(); ++it) {
             const QTextFragment fragment = it.fragment();
             QTextCharFormat format = fragment.charFormat();
-            if (format.isImageFormat() || !format.hasProperty(QTextFormat::TextVerticalAlignment)) {
+            if (format.isImageFormat()) {
                 continue;
             }
+            bool changed = false;
             const auto alignment = format.verticalAlignment();
-            if (alignment == QTextCharFormat::AlignTop || alignment == QTextCharFormat::AlignBottom) {
+            if (format.hasProperty(QTextFormat::TextVerticalAlignment)
+                && (alignment == QTextCharFormat::AlignTop || alignment == QTextCharFormat::AlignBottom)) {
                 format.clearProperty(QTextFormat::TextVerticalAlignment);
+                changed = true;
+            }
+            if (cellBackground.style() != Qt::NoBrush) {
+                format.clearProperty(QTextFormat::BackgroundBrush);
+                format.setForeground(cellBackground.color());
+                changed = true;
+            }
+            if (changed) {
                 cursor.setPosition(fragment.position());
                 cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
                 cursor.setCharFormat(format);
