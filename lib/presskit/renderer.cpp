@@ -241,7 +241,8 @@ QString attributionOf(const KitLanguage &tr, const ComposedQuote &quote)
     if (words.contains(u'“') && !words.contains(u'‘')) {
         words.replace(u'“', u'‘').replace(u'”', u'’');
     }
-    if (words.endsWith(u'.') || words.endsWith(u'。')) {
+    // The final period gives way to the comma; an ellipsis ("...") stays whole.
+    if ((words.endsWith(u'.') && !words.endsWith(u"..")) || words.endsWith(u'。')) {
         words.chop(1);
     }
     static const QString exclaimsOrAsks = u"!?！？"_s;

@@ -353,6 +353,10 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"“水是生命之源,” said "_s));
         QVERIFY(!text.contains(u"!,”"_s) && !text.contains(u"?,”"_s));
 
+        // An ellipsis at the end stays whole.
+        kit.quotes[2].text = u"We will not stop..."_s;
+        QVERIFY(render(kit, PressKit::Format::Text).simplified().contains(u"“We will not stop...,” said "_s));
+
         // A quotation inside the quote takes single marks; one with single marks of its own stays as typed.
         kit.quotes[0].text = u"They told us “wait” for years."_s;
         kit.quotes[1].text = u"He said “we’ll fix it ‘soon’” again."_s;
