@@ -157,11 +157,24 @@ QString languageName(const QString &code)
 
 } // namespace
 
+QStringList labelLanguages(const QString &language)
+{
+    QString code = language.trimmed();
+    code.replace(u'-', u'_');
+    const QString base = code.section(u'_', 0, 0).toLower();
+    return base == code || base.isEmpty() ? QStringList{code} : QStringList{code, base};
+}
+
+bool isSameLanguage(const QString &a, const QString &b)
+{
+    return labelLanguages(a).constLast() == labelLanguages(b).constLast();
+}
+
 bool hasLabelsIn(const QString &language)
 {
     // Labels come from the translation catalogs, which a C locale or a missing catalog disable.
-    return language == u"en" || language.startsWith(u"en_")
-        || ki18nc("@title press kit section", "Press release").toString(QStringList{language}) != u"Press release";
+    const QStringList languages = labelLanguages(language);
+    return languages.constLast() == u"en" || ki18nc("@title press kit section", "Press release").toString(languages) != u"Press release";
 }
 
 bool hasUnbalancedQuotationMarks(const QString &text)
@@ -355,11 +368,11 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
             continue;
         }
         Record used = *quote;
-        if (quote->value(u"language"_s).toString() != result.language) {
+        if (!isSameLanguage(quote->value(u"language"_s).toString(), result.language)) {
             std::optional<Record> translation;
             bool draftOnly = false;
             for (const Record &candidate : store.fetchAll(Kind::Quote, u"translation_of"_s, quoteId)) {
-                if (candidate.value(u"language"_s).toString() != result.language) {
+                if (!isSameLanguage(candidate.value(u"language"_s).toString(), result.language)) {
                     continue;
                 }
                 if (isUsable(candidate, now)) {

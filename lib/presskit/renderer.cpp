@@ -143,7 +143,7 @@ public:
     /// A language without labels here is written in English throughout: its dates, numbers and
     /// lists too, not English labels around "März 28" and "5.000 people".
     explicit KitLanguage(const QString &language)
-        : m_languages{language}
+        : m_languages(labelLanguages(language))
         , m_locale(hasLabelsIn(language) ? QLocale(language) : QLocale(QLocale::English, QLocale::UnitedStates))
     {
     }

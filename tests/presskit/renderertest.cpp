@@ -890,6 +890,33 @@ private Q_SLOTS:
         QVERIFY2(linesWithWords(pages.at(1)) >= 2, qPrintable(pages.at(1)));
     }
 
+    void shouldWriteAKitForASpanishSpeakingCountryInSpanish_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("Mexico") << u"es_MX"_s;
+        QTest::newRow("Latin America, as BCP 47") << u"es-419"_s;
+    }
+
+    void shouldWriteAKitForASpanishSpeakingCountryInSpanish()
+    {
+        // GIVEN the demo kit, whose first quote has a Spanish translation
+        QFETCH(QString, language);
+        auto store = demoStore();
+        QVERIFY(store);
+        const QString firstQuote = ids(demoKit(*store).value(u"quote_ids"_s)).first();
+
+        // WHEN it is composed and rendered for Spanish of a region
+        const PressKit::Composition kit = composed(*store, language);
+        const QString text = render(kit, PressKit::Format::Text);
+
+        // THEN it has Spanish labels, the Spanish words of the quote, and no warning about them
+        QVERIFY2(text.contains(u"Contactos de prensa"_s), qPrintable(text.left(600)));
+        QVERIFY(text.contains(u"“Trescientas mil personas"_s));
+        for (const PressKit::Guard &guard : kit.warnings()) {
+            QVERIFY2(guard.recordId != firstQuote && !guard.message.contains(u"labels"_s), qPrintable(guard.message));
+        }
+    }
+
     void shouldWriteAKitInALanguageWithoutLabelsInEnglishThroughout()
     {
         // GIVEN the demo kit, and German, for which Chorus has no catalog (the kit warns of it)
