@@ -3,6 +3,7 @@
 
 #include "composition.h"
 
+#include "domain/quotelint.h"
 #include "domain/validation.h"
 #include "store/store.h"
 
@@ -179,44 +180,7 @@ bool hasLabelsIn(const QString &language)
 
 bool hasUnbalancedQuotationMarks(const QString &text)
 {
-    // The marks still open, innermost last. Languages pair the same marks differently: “…” in
-    // English, „…“ in German, „…” in Polish, ”…” in Swedish, «…» in French and Spanish, »…« in
-    // German and Danish. A closing mark must close the innermost open one.
-    QString open;
-    const auto closes = [&open](QStringView openers) {
-        if (!open.isEmpty() && openers.contains(open.back())) {
-            open.chop(1);
-            return true;
-        }
-        return false;
-    };
-    for (const QChar c : text) {
-        if (c == u'„') {
-            open += c;
-        } else if (c == u'“') {
-            if (!closes(u"„")) {
-                open += c;
-            }
-        } else if (c == u'”') {
-            // Closes “ or „; else it opens a Swedish ”…”, or is a closing mark without an opening one.
-            if (!closes(u"“„”")) {
-                open += c;
-            }
-        } else if (c == u'«') {
-            if (!closes(u"»")) {
-                open += c;
-            }
-        } else if (c == u'»') {
-            if (!closes(u"«")) {
-                open += c;
-            }
-        } else if (c == u'"') {
-            if (!closes(u"\"")) {
-                open += c;
-            }
-        }
-    }
-    return !open.isEmpty();
+    return Domain::unbalancedQuotationMark(text) >= 0;
 }
 
 QString withoutEnclosingQuotationMarks(const QString &text)
