@@ -54,23 +54,28 @@ void ExportKitCommand::addOptions(QCommandLineParser &parser)
     const QString value = i18nc("@info:shell placeholder of an option's value", "NAME_OR_ID");
     parser.addOption(QCommandLineOption(u"campaign"_s, i18nc("@info:shell", "The campaign whose press kit to export, by name or id."), value));
     parser.addOption(QCommandLineOption(u"kit"_s, i18nc("@info:shell", "The press kit, by name or id; needed when the campaign has several."), value));
-    parser.addOption(QCommandLineOption(u"format"_s, i18nc("@info:shell", "The file format: pdf, odt, html, txt or md."), u"FORMAT"_s));
-    parser.addOption(QCommandLineOption(u"lang"_s, i18nc("@info:shell", "The language of the kit (such as en or es), instead of the kit's own."), u"LANG"_s));
+    parser.addOption(QCommandLineOption(u"format"_s,
+                                        i18nc("@info:shell", "The file format: pdf, odt, html, txt or md."),
+                                        i18nc("@info:shell placeholder of an option's value", "FORMAT")));
+    parser.addOption(QCommandLineOption(u"lang"_s,
+                                        i18nc("@info:shell", "The language of the kit (such as en or es), instead of the kit's own."),
+                                        i18nc("@info:shell placeholder of an option's value", "LANG")));
     parser.addOption(
         QCommandLineOption(u"paper"_s,
                            i18nc("@info:shell", "The paper of a PDF: a4 or letter (default: the kit's choice, else the usual paper for its language)."),
-                           u"PAPER"_s));
-    parser.addOption(
-        QCommandLineOption(u"out"_s, i18nc("@info:shell", "The file to write; an existing file is replaced only once the new one is complete."), u"FILE"_s));
+                           i18nc("@info:shell placeholder of an option's value", "PAPER")));
+    parser.addOption(QCommandLineOption(u"out"_s,
+                                        i18nc("@info:shell", "The file to write; an existing file is replaced only once the new one is complete."),
+                                        i18nc("@info:shell placeholder of an option's value", "FILE")));
     parser.addOption(
         QCommandLineOption(u"templates"_s,
                            i18nc("@info:shell", "A folder with your own templates (kit.html, kit.txt, kit.md) to use instead of the built-in ones."),
-                           u"FOLDER"_s));
+                           i18nc("@info:shell placeholder of an option's value", "FOLDER")));
     parser.addOption(QCommandLineOption(
         u"fixed-date"_s,
         i18nc("@info:shell",
               "Export as if it were this moment (such as 2027-05-01T12:00:00Z), with it as the creation date: the same kit then gives the same bytes."),
-        u"DATETIME"_s));
+        i18nc("@info:shell placeholder of an option's value", "DATETIME")));
 }
 
 ExportKitCommand::ExportKitCommand(QTextStream &out, QTextStream &err)

@@ -22,6 +22,42 @@ QString excerpt(const QString &text, int position, int length)
 
 } // namespace
 
+qsizetype unbalancedQuotationMark(const QString &text)
+{
+    // The marks still open, innermost last, with where each is. A closing mark must close the
+    // innermost open one; one that closes nothing opens (Swedish ”…”, Danish »…«) and is left
+    // open at the end if it was a stray.
+    QList<std::pair<QChar, qsizetype>> open;
+    const auto closes = [&open](QStringView openers) {
+        if (!open.isEmpty() && openers.contains(open.constLast().first)) {
+            open.removeLast();
+            return true;
+        }
+        return false;
+    };
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        QStringView openers;
+        if (c == u'“') {
+            openers = u"„";
+        } else if (c == u'”') {
+            openers = u"“„”";
+        } else if (c == u'«') {
+            openers = u"»";
+        } else if (c == u'»') {
+            openers = u"«";
+        } else if (c == u'"') {
+            openers = u"\"";
+        } else if (c != u'„') {
+            continue;
+        }
+        if (!closes(openers)) {
+            open.append({c, i});
+        }
+    }
+    return open.isEmpty() ? -1 : open.constLast().second;
+}
+
 QList<QuoteFinding> lintQuote(const QuoteContext &quote)
 {
     using Check = QuoteFinding::Check;
@@ -42,14 +78,11 @@ QList<QuoteFinding> lintQuote(const QuoteContext &quote)
                          0});
     }
 
-    // Straight double quotes come in pairs; curly and angle quotes open and close.
-    const qsizetype straight = text.count(u'"');
-    const qsizetype opening = text.count(u'“') + text.count(u'«');
-    const qsizetype closing = text.count(u'”') + text.count(u'»');
-    if (straight % 2 != 0 || opening != closing) {
-        const int position = int(straight % 2 != 0 ? text.lastIndexOf(u'"') : std::max(text.lastIndexOf(u'“'), text.lastIndexOf(u'«')));
-        findings.append(
-            {Check::UnbalancedQuotationMarks, i18nc("@info lint", "A quotation mark is opened and never closed, or closed and never opened."), position, 1});
+    if (const qsizetype position = unbalancedQuotationMark(text); position >= 0) {
+        findings.append({Check::UnbalancedQuotationMarks,
+                         i18nc("@info lint", "A quotation mark is opened and never closed, or closed and never opened."),
+                         int(position),
+                         1});
     }
 
     static const QRegularExpression doubleSpace(u"[ \\t\\x{00A0}]{2,}"_s);

@@ -40,6 +40,14 @@ struct QuoteContext {
 inline constexpr int QuoteWordLimit = 80;
 
 /**
+ * Where text leaves a quotation mark unbalanced: the innermost mark opened and never closed (or
+ * closed without an opening one), as the languages pair them: “…” in English, „…“ in German,
+ * „…” in Polish, ”…” in Swedish, «…» in French and Spanish, »…« in German and Danish, "…"
+ * anywhere. -1 when every mark is balanced.
+ */
+CHORUS_CORE_EXPORT qsizetype unbalancedQuotationMark(const QString &text);
+
+/**
  * The checks a communications lead runs by eye before a quote goes into a release: unbalanced
  * quotation marks, a spokesperson without organization or title, double spaces, a missing space
  * after a sentence, a repeated word ("stop they they"), and length. Returns the findings in

@@ -3,6 +3,7 @@
 
 #include "composition.h"
 
+#include "domain/quotelint.h"
 #include "domain/validation.h"
 #include "store/store.h"
 
@@ -133,41 +134,68 @@ private:
     QHash<char32_t, bool> m_known;
 };
 
+/**
+ * The name of the language code in a message to the user: in English for an English reader; in
+ * the reader's own words when it is their language ("español"); otherwise as its speakers write
+ * it, with its code ("Deutsch (de)"), as Qt knows no language's name in a third language.
+ */
 QString languageName(const QString &code)
 {
     const QLocale locale(code);
-    return locale.language() == QLocale::C ? code : QLocale::languageToString(locale.language());
+    if (locale.language() == QLocale::C) {
+        return code;
+    }
+    const QStringList readers = KLocalizedString::languages();
+    const QLocale reader(readers.isEmpty() ? u"en"_s : readers.first());
+    if (reader.language() == QLocale::English || reader.language() == QLocale::C) {
+        return QLocale::languageToString(locale.language());
+    }
+    if (reader.language() == locale.language()) {
+        return locale.nativeLanguageName();
+    }
+    return u"%1 (%2)"_s.arg(locale.nativeLanguageName(), code);
 }
 
 } // namespace
 
+QStringList labelLanguages(const QString &language)
+{
+    QString code = language.trimmed();
+    code.replace(u'-', u'_');
+    const QString base = code.section(u'_', 0, 0).toLower();
+    return base == code || base.isEmpty() ? QStringList{code} : QStringList{code, base};
+}
+
+bool isSameLanguage(const QString &a, const QString &b)
+{
+    return labelLanguages(a).constLast() == labelLanguages(b).constLast();
+}
+
+bool hasLabelsIn(const QString &language)
+{
+    // Labels come from the translation catalogs, which a C locale or a missing catalog disable.
+    const QStringList languages = labelLanguages(language);
+    return languages.constLast() == u"en" || ki18nc("@title press kit section", "Press release").toString(languages) != u"Press release";
+}
+
 bool hasUnbalancedQuotationMarks(const QString &text)
 {
-    int depth = 0;
-    int straight = 0;
-    int guillemets = 0;
-    for (const QChar c : text) {
-        if (c == u'“') {
-            ++depth;
-        } else if (c == u'”') {
-            if (--depth < 0) {
-                return true;
-            }
-        } else if (c == u'"') {
-            ++straight;
-        } else if (c == u'«') {
-            ++guillemets;
-        } else if (c == u'»') {
-            --guillemets;
-        }
-    }
-    return depth != 0 || straight % 2 != 0 || guillemets != 0;
+    return Domain::unbalancedQuotationMark(text) >= 0;
 }
 
 QString withoutEnclosingQuotationMarks(const QString &text)
 {
-    static const QList<std::pair<QChar, QChar>>
-        pairs{{u'“', u'”'}, {u'"', u'"'}, {u'«', u'»'}, {u'„', u'“'}, {u'„', u'”'}, {u'‘', u'’'}, {u'‹', u'›'}, {u'「', u'」'}, {u'『', u'』'}};
+    static const QList<std::pair<QChar, QChar>> pairs{{u'“', u'”'},
+                                                      {u'"', u'"'},
+                                                      {u'«', u'»'},
+                                                      {u'»', u'«'},
+                                                      {u'”', u'”'},
+                                                      {u'„', u'“'},
+                                                      {u'„', u'”'},
+                                                      {u'‘', u'’'},
+                                                      {u'‹', u'›'},
+                                                      {u'「', u'」'},
+                                                      {u'『', u'』'}};
     const QString trimmed = text.trimmed();
     if (trimmed.size() < 3) {
         return text;
@@ -238,9 +266,7 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
     if (result.language.isEmpty()) {
         result.language = u"en"_s;
     }
-    // Labels come from the translation catalogs, which a C locale or a missing catalog disable.
-    if (result.language != u"en" && !result.language.startsWith(u"en_")
-        && ki18nc("@title press kit section", "Press release").toString(QStringList{result.language}) == u"Press release") {
+    if (!hasLabelsIn(result.language)) {
         result.guards.append({Guard::Severity::Warning,
                               Kind::PressKit,
                               kitId,
@@ -306,11 +332,11 @@ Result<Composition> compose(Store::Store &store, const QString &kitId, const Com
             continue;
         }
         Record used = *quote;
-        if (quote->value(u"language"_s).toString() != result.language) {
+        if (!isSameLanguage(quote->value(u"language"_s).toString(), result.language)) {
             std::optional<Record> translation;
             bool draftOnly = false;
             for (const Record &candidate : store.fetchAll(Kind::Quote, u"translation_of"_s, quoteId)) {
-                if (candidate.value(u"language"_s).toString() != result.language) {
+                if (!isSameLanguage(candidate.value(u"language"_s).toString(), result.language)) {
                     continue;
                 }
                 if (isUsable(candidate, now)) {

@@ -89,6 +89,15 @@ struct ComposeOptions {
  */
 CHORUS_CORE_EXPORT Result<Composition> compose(Store::Store &store, const QString &kitId, const ComposeOptions &options = {});
 
+/// True when Chorus can write a kit's labels in language: English, or a language with a catalog here.
+CHORUS_CORE_EXPORT bool hasLabelsIn(const QString &language);
+
+/// The catalogs a kit in language reads its labels from, in order: "es_MX", then "es".
+CHORUS_CORE_EXPORT QStringList labelLanguages(const QString &language);
+
+/// True when a and b are the same language, whatever its region: "es", "es_MX" and "es-419".
+CHORUS_CORE_EXPORT bool isSameLanguage(const QString &a, const QString &b);
+
 /// text without the quotation marks that enclose it whole (“...”, «...», "..."), if any.
 CHORUS_CORE_EXPORT QString withoutEnclosingQuotationMarks(const QString &text);
 

@@ -29,6 +29,8 @@
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextDocumentWriter>
+#include <QTextFragment>
+#include <QTextFrame>
 #include <QTextLayout>
 #include <QTextTable>
 #include <QTimeZone>
@@ -37,6 +39,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 
 using namespace Qt::StringLiterals;
@@ -90,9 +93,17 @@ public:
         const QString content = QString::fromUtf8(file.readAll());
         static const QRegularExpression fileTag(u"\\{%-?\\s*(ssi|load)\\b"_s);
         if (fileTag.match(content).hasMatch()) {
-            return engine->newTemplate(u"{# refused #}"_s + i18nc("@info", "This template may not read files or load tag libraries: %1", name), name);
+            // Rendered as nothing; the renderer then fails the export, naming the file.
+            m_refused << path;
+            return engine->newTemplate(QString(), name);
         }
         return engine->newTemplate(content, name);
+    }
+
+    /// The templates refused so far because they read files or load tag libraries.
+    [[nodiscard]] QStringList refused() const
+    {
+        return m_refused;
     }
 
     std::pair<QString, QString> getMediaUri(const QString &) const override
@@ -122,15 +133,18 @@ private:
     }
 
     QStringList m_folders;
+    mutable QStringList m_refused;
 };
 
 /// Labels, dates and sentences in the kit's language, whatever the user interface speaks.
 class KitLanguage
 {
 public:
+    /// A language without labels here is written in English throughout: its dates, numbers and
+    /// lists too, not English labels around "März 28" and "5.000 people".
     explicit KitLanguage(const QString &language)
-        : m_languages{language}
-        , m_locale(language)
+        : m_languages(labelLanguages(language))
+        , m_locale(hasLabelsIn(language) ? QLocale(language) : QLocale(QLocale::English, QLocale::UnitedStates))
     {
     }
 
@@ -163,7 +177,27 @@ public:
         const QTimeZone zone = this->zone(zoneId);
         const QDateTime local = zone.isValid() ? instant.toTimeZone(zone) : instant;
         const QString time = m_locale.toString(local.time(), (*this)(ki18nc("@info time in a press kit, a QTime::toString format", "h:mm AP")));
-        return u"%1 %2"_s.arg(time, zone.isValid() ? zone.abbreviation(instant) : u"UTC"_s);
+        return u"%1 %2"_s.arg(time, zone.isValid() ? abbreviation(zone, instant) : u"UTC"_s);
+    }
+
+    /// "PDT", "CET", "IST"; where the time zone data has no letters for a zone (Bogotá, São Paulo,
+    /// Dubai), its offset as a reader knows it, "UTC−5", rather than the data's bare "-05".
+    [[nodiscard]] static QString abbreviation(const QTimeZone &zone, const QDateTime &instant)
+    {
+        const QString letters = zone.abbreviation(instant);
+        if (!letters.isEmpty() && letters.front() != u'+' && letters.front() != u'-' && !letters.startsWith(u"GMT+") && !letters.startsWith(u"GMT-")) {
+            return letters;
+        }
+        const int offset = zone.offsetFromUtc(instant);
+        if (offset == 0) {
+            return u"UTC"_s;
+        }
+        const int minutes = std::abs(offset) / 60;
+        QString text = u"UTC"_s + (offset < 0 ? u'\u2212' : u'+') + QString::number(minutes / 60);
+        if (minutes % 60 != 0) {
+            text += u':' + QString::number(minutes % 60).rightJustified(2, u'0');
+        }
+        return text;
     }
 
     [[nodiscard]] QString number(qint64 value) const
@@ -198,10 +232,17 @@ QString roleLabel(const KitLanguage &tr, const QString &role)
 
 /// How a quote is attributed: “Words,” said Name, Title at Organization. A quote that ends in
 /// an exclamation or a question keeps its mark, without the comma: “Now!” said Name.
-QString attributed(const KitLanguage &tr, const ComposedQuote &quote)
+QString attributionOf(const KitLanguage &tr, const ComposedQuote &quote)
 {
     QString words = quote.text.trimmed();
-    if (words.endsWith(u'.') || words.endsWith(u'。')) {
+    // A quotation inside the quote takes single marks, as the kit puts double ones around it:
+    // “They told us ‘wait’ for years.” Where single marks are used already, for a third level or
+    // as apostrophes, the words are left as they were typed.
+    if (words.contains(u'“') && !words.contains(u'‘')) {
+        words.replace(u'“', u'‘').replace(u'”', u'’');
+    }
+    // The final period gives way to the comma; an ellipsis ("...") stays whole.
+    if ((words.endsWith(u'.') && !words.endsWith(u"..")) || words.endsWith(u'。')) {
         words.chop(1);
     }
     static const QString exclaimsOrAsks = u"!?！？"_s;
@@ -249,16 +290,34 @@ QString attributed(const KitLanguage &tr, const ComposedQuote &quote)
     return tr(ki18nc("@info press release; %1 quote without its final period, %2 name", "“%1,” said %2.").subs(words).subs(quote.speaker));
 }
 
-/// Escapes what Markdown would read as markup.
+/// The attributed quote, as one sentence: a name or organization that ends with its own period
+/// ("Jr.", "Acme Inc.", "e. V.") ends the sentence without a second one.
+QString attributed(const KitLanguage &tr, const ComposedQuote &quote)
+{
+    QString sentence = attributionOf(tr, quote);
+    if (sentence.endsWith(u"..") && !sentence.endsWith(u"...")) {
+        sentence.chop(1);
+    }
+    return sentence;
+}
+
+/// Escapes what Markdown would read as markup, on one line: a line break in a value would end
+/// the quotation or the list item it is in.
 QString markdownEscaped(const QString &text)
 {
+    const QString line = text.simplified();
     QString result;
-    result.reserve(text.size() + 8);
-    for (const QChar c : text) {
-        if (u"\\`*_[]<>#|"_s.contains(c)) {
+    result.reserve(line.size() + 8);
+    for (const QChar c : line) {
+        if (u"\\`*_[]<>#|~"_s.contains(c)) {
             result += u'\\';
         }
         result += c;
+    }
+    // What would begin a list or a heading at the start of a line: "- ", "+ ", "1. ", "2) ", "===".
+    static const QRegularExpression blockStart(u"^([-+=]|\\d{1,9}(?=[.)]))"_s);
+    if (const QRegularExpressionMatch match = blockStart.match(result); match.hasMatch()) {
+        result.insert(match.captured().front().isDigit() ? match.capturedEnd() : 0, u'\\');
     }
     return result;
 }
@@ -373,6 +432,11 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     const auto text = [markdown](const QVariant &value) {
         return markdown ? markdownEscaped(value.toString()) : value.toString();
     };
+    // A web address is valid (no space, no angle bracket): Markdown shows it between < and >,
+    // where a backslash would become part of the link.
+    const auto url = [](const QVariant &value) {
+        return value.toString();
+    };
     const Record &kit = c.kit;
     QVariantHash context;
     context[u"language"_s] = c.language;
@@ -401,7 +465,8 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     labels[u"email"_s] = tr(ki18nc("@label contact", "E-mail"));
     labels[u"phone"_s] = tr(ki18nc("@label contact", "Phone"));
     labels[u"livestream"_s] = tr(ki18nc("@label media advisory", "Livestream"));
-    labels[u"end"_s] = u"###"_s;
+    // Alone on a line, ### is an empty heading in Markdown.
+    labels[u"end"_s] = markdown ? u"\\#\\#\\#"_s : u"###"_s;
     context[u"labels"_s] = labels;
 
     QVariantHash sections;
@@ -481,7 +546,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
             sites << QVariantHash{{u"venue"_s, text(site.value(u"venue"_s))},
                                   {u"address"_s, text(site.value(u"address"_s))},
                                   {u"when"_s, text(when)},
-                                  {u"livestream"_s, text(site.value(u"livestream_url"_s))}};
+                                  {u"livestream"_s, url(site.value(u"livestream_url"_s))}};
             if (const qint64 turnout = site.value(u"expected_turnout"_s).toLongLong(); turnout > 0) {
                 visuals << tr(ki18nc("@info media advisory visuals; %1 number of people, %2 venue", "about %1 people at %2")
                                   .subs(tr.number(turnout))
@@ -515,7 +580,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
             source = source.isEmpty() ? tr(ki18nc("@info fact sheet; %1 date", "as of %1").subs(tr.date(asOf)))
                                       : tr(ki18nc("@info fact sheet; %1 source, %2 date", "%1, as of %2").subs(source).subs(tr.date(asOf)));
         }
-        facts << QVariantHash{{u"text"_s, text(fact.value(u"text"_s))}, {u"source"_s, text(source)}, {u"url"_s, text(fact.value(u"source_url"_s))}};
+        facts << QVariantHash{{u"text"_s, text(fact.value(u"text"_s))}, {u"source"_s, text(source)}, {u"url"_s, url(fact.value(u"source_url"_s))}};
     }
     context[u"facts"_s] = facts;
 
@@ -537,13 +602,27 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
     }
     context[u"roster"_s] = roster;
 
+    // Each bio says whom its person speaks for: "Executive Director, Río Verde Alliance".
+    QHash<QString, QString> organizationOf;
+    for (const ComposedQuote &quote : c.quotes) {
+        organizationOf.insert(quote.personId, quote.organization);
+    }
     QVariantList bios;
     for (const Record &person : c.spokespeople) {
         if (person.value(u"bio"_s).toString().isEmpty()) {
             continue;
         }
+        const QString organization = organizationOf.value(person.value(u"id"_s).toString());
+        QStringList role;
+        for (const QString &part : {person.value(u"title"_s).toString(), organization}) {
+            if (!part.isEmpty()) {
+                role << part;
+            }
+        }
         bios << QVariantHash{{u"name"_s, text(person.value(u"name"_s))},
                              {u"title"_s, text(person.value(u"title"_s))},
+                             {u"organization"_s, text(organization)},
+                             {u"role"_s, text(role.join(u", "_s))},
                              {u"bio"_s, text(person.value(u"bio"_s))}};
     }
     context[u"bios"_s] = bios;
@@ -553,7 +632,7 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
         const QString organizationId = organization.value(u"id"_s).toString();
         QVariantHash entry{{u"heading"_s, text(tr(ki18nc("@title press kit; %1 organization", "About %1").subs(organization.value(u"name"_s).toString())))},
                            {u"text"_s, text(organization.value(u"boilerplate"_s))},
-                           {u"website"_s, text(organization.value(u"website"_s))}};
+                           {u"website"_s, url(organization.value(u"website"_s))}};
         if (logoSources.contains(organizationId)) {
             entry[u"logo"_s] =
                 logoContext(c.logos.value(organizationId), logoSources.value(organizationId), organization.value(u"name"_s).toString(), headingLogoBox);
@@ -582,7 +661,8 @@ QVariantHash templateContext(const Composition &c, const QDateTime &now, bool ma
         contacts << QVariantHash{{u"name"_s, text(contact.value(u"name"_s))},
                                  {u"role"_s, text(role.join(u", "_s))},
                                  {u"email"_s, text(contact.value(u"email"_s))},
-                                 {u"phone"_s, text(contact.value(u"phone"_s))},
+                                 // A phone number is never cut at the end of a line.
+                                 {u"phone"_s, text(contact.value(u"phone"_s)).replace(u' ', QChar::Nbsp)},
                                  {u"languages"_s, text(contact.value(u"languages"_s))}};
     }
     context[u"contacts"_s] = contacts;
@@ -662,9 +742,10 @@ struct PrintedLine {
  *
  * A page ends before the first line that does not fit. QTextDocument has no keep-with-next, so
  * the rules are kept here: a heading goes to the page of the text under it (with a kicker or a
- * title under it), a quotation (an indented paragraph), a list item or a paragraph of up to three
- * lines is never split, and a page break the template asks for (page-break-before) is made. A rule gives
- * way when keeping it would leave a page empty.
+ * title under it), a list item, a paragraph of up to three lines or a quotation (an indented
+ * paragraph) of up to six is never split, a longer one leaves at least two lines on each page,
+ * and a page break the template asks for (page-break-before) is made. A rule gives way when
+ * keeping it would leave a page empty.
  */
 QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
 {
@@ -710,6 +791,10 @@ QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
         return isHeading(block) || (block.layout()->lineCount() == 1 && isHeading(previousWithText(block)));
     };
     constexpr qreal slack = 0.01;
+    // A paragraph cut by a page end leaves at least this many lines on each page; a quotation of
+    // up to this many lines is never cut.
+    constexpr int minimumLinesAtACut = 2;
+    constexpr int longestWholeQuotation = 6;
 
     QList<qreal> starts{0};
     qsizetype next = 0; // the first line not yet on a page
@@ -759,11 +844,21 @@ QList<qreal> pageStarts(const QTextDocument &document, qreal pageHeight)
         if (overflow >= 0 && !isInTable(lines.at(overflow).block)) {
             QTextBlock block = lines.at(overflow).block;
             const bool indented = block.blockFormat().leftMargin() > 0 && !block.textList();
-            // A list item too: cut in two, its second half would get a bullet of its own.
-            if (lines.at(overflow).index > 0 && (indented || block.textList() || block.layout()->lineCount() <= 3)) {
+            const int index = lines.at(overflow).index;
+            const int count = block.layout()->lineCount();
+            // A list item too: cut in two, its second half would get a bullet of its own. A long
+            // quotation is cut like any paragraph: kept whole, a paragraph-long quote would leave
+            // most of a page empty.
+            const bool whole = block.textList() || count <= (indented ? longestWholeQuotation : 3);
+            bool moved = index == 0;
+            if (index > 0 && (whole || index < minimumLinesAtACut)) {
                 kept = firstLineTop(block); // the whole paragraph goes to the next page
+                moved = true;
+            } else if (index > 0 && count - index < minimumLinesAtACut) {
+                // No line left alone at the top of the next page: one more goes with it.
+                kept = document.documentLayout()->blockBoundingRect(block).top() + block.layout()->lineAt(count - minimumLinesAtACut).y();
             }
-            if (kept < end || lines.at(overflow).index == 0) {
+            if (moved) {
                 // What leads into the block goes along (a kicker, a heading, a title under it).
                 // A title line belongs to the heading above it: it leads into a text, not into the
                 // next heading (short "About" paragraphs are one line each).
@@ -842,6 +937,154 @@ void addLogos(QTextDocument &document, const Composition &composition)
     }
 }
 
+/// The width of the text on the page a word processor opens an ODT on: A4 with margins of 2 cm
+/// (narrower than US Letter's), in points.
+constexpr qreal odtTextWidth = (210.0 - 40.0) / 25.4 * 72.0;
+
+/**
+ * Gives the tables in frame, and in the frames inside it, their widths and their columns' as
+ * lengths in points of a text textWidth wide. Qt's OpenDocument writer writes a table's
+ * percentage width as points ("100pt" for 100%) and its columns' as percentages, which word
+ * processors do not read: the tables of an ODT came out a few centimetres wide.
+ */
+void withTableWidthsInPoints(QTextFrame *frame, qreal textWidth)
+{
+    const QList<QTextFrame *> children = frame->childFrames();
+    for (QTextFrame *child : children) {
+        withTableWidthsInPoints(child, textWidth);
+        auto *table = qobject_cast<QTextTable *>(child);
+        if (!table) {
+            continue;
+        }
+        QTextTableFormat format = table->format();
+        const QTextLength width = format.width();
+        const qreal total = width.type() == QTextLength::PercentageLength ? textWidth * width.rawValue() / 100.0
+            : width.type() == QTextLength::FixedLength                    ? std::min(width.rawValue(), textWidth)
+                                                                          : textWidth;
+        QList<QTextLength> columns = format.columnWidthConstraints();
+        columns.resize(table->columns(), QTextLength());
+        qreal taken = 0;
+        int free = 0;
+        for (const QTextLength &column : std::as_const(columns)) {
+            if (column.type() == QTextLength::PercentageLength) {
+                taken += total * column.rawValue() / 100.0;
+            } else if (column.type() == QTextLength::FixedLength) {
+                taken += column.rawValue();
+            } else {
+                ++free;
+            }
+        }
+        const qreal share = free > 0 ? std::max(0.0, total - taken) / free : 0;
+        for (QTextLength &column : columns) {
+            const qreal points = column.type() == QTextLength::PercentageLength ? total * column.rawValue() / 100.0
+                : column.type() == QTextLength::FixedLength                     ? column.rawValue()
+                                                                                : share;
+            column = QTextLength(QTextLength::FixedLength, points);
+        }
+        format.setWidth(QTextLength(QTextLength::FixedLength, total));
+        format.setColumnWidthConstraints(columns);
+        table->setFormat(format);
+    }
+}
+
+/**
+ * Works around two more faults of Qt's OpenDocument writer. It writes each paragraph of a table
+ * cell as a cell of its own, so that a word processor showed only the first of a media
+ * advisory's sites: a cell's paragraphs become lines of one paragraph. And it writes the
+ * "vertical-align: top" of a cell's text as a superscript, drawn at half size: the text is set
+ * on the line again (the cell keeps its own alignment). Nor does it write a cell's background.
+ */
+void readableByWordProcessors(QTextDocument &document)
+{
+    QTextCursor cursor(&document);
+    cursor.beginEditBlock();
+    for (QTextBlock block = document.lastBlock(); block.isValid(); block = block.previous()) {
+        const QTextBlock previous = block.previous();
+        auto *table = qobject_cast<QTextTable *>(document.frameAt(block.position()));
+        if (table && previous.isValid() && document.frameAt(previous.position()) == table
+            && table->cellAt(block.position()) == table->cellAt(previous.position())) {
+            cursor.setPosition(block.position());
+            cursor.deletePreviousChar();
+            cursor.insertText(QString(QChar::LineSeparator));
+        }
+    }
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        // The writer drops a cell's background: light text on it (a table's header) would
+        // vanish, and a background behind the words alone looks like a highlighter. Such text
+        // takes the background's colour instead.
+        QBrush cellBackground;
+        if (auto *table = qobject_cast<QTextTable *>(document.frameAt(block.position()))) {
+            cellBackground = table->cellAt(block.position()).format().background();
+        }
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            QTextCharFormat format = fragment.charFormat();
+            if (format.isImageFormat()) {
+                continue;
+            }
+            bool changed = false;
+            const auto alignment = format.verticalAlignment();
+            if (format.hasProperty(QTextFormat::TextVerticalAlignment)
+                && (alignment == QTextCharFormat::AlignTop || alignment == QTextCharFormat::AlignBottom)) {
+                format.clearProperty(QTextFormat::TextVerticalAlignment);
+                changed = true;
+            }
+            if (cellBackground.style() != Qt::NoBrush) {
+                format.clearProperty(QTextFormat::BackgroundBrush);
+                format.setForeground(cellBackground.color());
+                changed = true;
+            }
+            if (changed) {
+                cursor.setPosition(fragment.position());
+                cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+                cursor.setCharFormat(format);
+            }
+        }
+    }
+    cursor.endEditBlock();
+}
+
+/**
+ * Sets the date of every file in the zip archive zip (an ODT) to date: Qt stamps each with the
+ * current time, and a test asks for fixed bytes. The archive is walked through its central
+ * directory; one it cannot read is left as it is.
+ */
+void withFixedZipDates(QByteArray &zip, const QDateTime &date)
+{
+    const QDateTime utc = date.toUTC();
+    const auto dosTime = quint16((utc.time().hour() << 11) | (utc.time().minute() << 5) | (utc.time().second() / 2));
+    const auto dosDate = quint16((std::max(0, utc.date().year() - 1980) << 9) | (utc.date().month() << 5) | utc.date().day());
+    const auto read16 = [&zip](qsizetype at) {
+        return quint16(quint8(zip.at(at)) | (quint8(zip.at(at + 1)) << 8));
+    };
+    const auto read32 = [&zip, &read16](qsizetype at) {
+        return quint32(read16(at)) | (quint32(read16(at + 2)) << 16);
+    };
+    const auto write16 = [&zip](qsizetype at, quint16 value) {
+        zip[at] = char(value & 0xff);
+        zip[at + 1] = char(value >> 8);
+    };
+    const qsizetype end = zip.lastIndexOf(QByteArrayView("PK\x05\x06", 4));
+    if (end < 0 || end + 22 > zip.size()) {
+        return;
+    }
+    const int entries = read16(end + 10);
+    qsizetype at = read32(end + 16);
+    for (int i = 0; i < entries; ++i) {
+        if (at + 46 > zip.size() || read32(at) != 0x02014b50) {
+            return;
+        }
+        write16(at + 12, dosTime);
+        write16(at + 14, dosDate);
+        const qsizetype local = read32(at + 42);
+        if (local + 30 <= zip.size() && read32(local) == 0x04034b50) {
+            write16(local + 10, dosTime);
+            write16(local + 12, dosDate);
+        }
+        at += 46 + read16(at + 28) + read16(at + 30) + read16(at + 32);
+    }
+}
+
 Error renderError(const QString &reason)
 {
     return Error(Error::Code::Invalid, i18nc("@info %1 is the reason", "The press kit could not be rendered: %1", reason));
@@ -893,13 +1136,26 @@ QPageSize::PageSizeId Renderer::paperFor(const Composition &composition) const
 Result<QString> Renderer::renderTemplate(const Composition &composition, const QString &name, bool embedLogos) const
 {
     KTextTemplate::Engine engine;
-    engine.addTemplateLoader(QSharedPointer<TemplateLoader>::create(m_options.templateFolder));
+    const auto loader = QSharedPointer<TemplateLoader>::create(m_options.templateFolder);
+    engine.addTemplateLoader(loader);
+    const auto refusal = [&loader]() -> std::optional<Error> {
+        if (loader->refused().isEmpty()) {
+            return std::nullopt;
+        }
+        return renderError(
+            i18nc("@info %1 is a file",
+                  "the template %1 reads files from disk or loads tag libraries (with its ssi or load tag), which a press kit template may not do.",
+                  QDir::toNativeSeparators(loader->refused().first())));
+    };
     // Plain text and Markdown keep the template's line breaks; runs of blank lines are collapsed
     // afterwards.
     engine.setSmartTrimEnabled(name.endsWith(u".html"_s));
     const KTextTemplate::Template tmpl = engine.loadByName(name);
     if (!tmpl) {
         return renderError(i18nc("@info", "there is no template called %1.", name));
+    }
+    if (auto refused = refusal()) {
+        return *refused;
     }
     if (tmpl->error()) {
         return renderError(tmpl->errorString());
@@ -908,6 +1164,10 @@ Result<QString> Renderer::renderTemplate(const Composition &composition, const Q
     KTextTemplate::Context context(templateContext(composition, now, name.endsWith(u".md"_s), embedLogos ? LogoLinks::DataUri : LogoLinks::Resource));
     context.setAutoEscape(name.endsWith(u".html"_s));
     const QString output = tmpl->render(&context);
+    // A template it includes or extends may be refused too.
+    if (auto refused = refusal()) {
+        return *refused;
+    }
     if (tmpl->error()) {
         return renderError(tmpl->errorString());
     }
@@ -955,12 +1215,17 @@ Result<QByteArray> Renderer::renderOdt(const Composition &composition) const
     SealedDocument document;
     addLogos(document, composition);
     document.setHtml(html.value());
+    withTableWidthsInPoints(document.rootFrame(), odtTextWidth);
+    readableByWordProcessors(document);
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QTextDocumentWriter writer(&buffer, "odf");
     if (!writer.write(&document)) {
         return renderError(i18nc("@info", "the OpenDocument writer failed."));
+    }
+    if (m_options.creationDate.isValid()) {
+        withFixedZipDates(bytes, m_options.creationDate);
     }
     return bytes;
 }
@@ -1118,8 +1383,31 @@ Result<void> Renderer::exportTo(const Composition &composition, Format format, c
     if (!bytes) {
         return bytes.error();
     }
+    // The usual reasons in words a person knows, in their language; the system's words for the rest.
+    const QFileInfo target(path);
+    const QString folder = QDir::toNativeSeparators(target.absolutePath());
+    if (target.isDir()) {
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a folder",
+                           "The press kit could not be written to %1: that is a folder. Give the name of a file in it.",
+                           QDir::toNativeSeparators(path)));
+    }
+    if (!QFileInfo(target.absolutePath()).isDir()) {
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 file, %2 folder",
+                           "The press kit could not be written to %1: the folder %2 does not exist.",
+                           QDir::toNativeSeparators(path),
+                           folder));
+    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
+        if (!QFileInfo(target.absolutePath()).isWritable()) {
+            return Error(Error::Code::CannotOpen,
+                         i18nc("@info %1 file, %2 folder",
+                               "The press kit could not be written to %1: you may not write in the folder %2.",
+                               QDir::toNativeSeparators(path),
+                               folder));
+        }
         return Error(Error::Code::CannotOpen,
                      i18nc("@info %1 file, %2 reason", "The press kit could not be written to %1: %2", QDir::toNativeSeparators(path), file.errorString()));
     }

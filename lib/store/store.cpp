@@ -467,7 +467,11 @@ QString Store::recordLabel(Kind kind, const Record &record)
         const QString organization = nameOf(Kind::Organization, record.value(u"organization_id"_s));
         return organization.isEmpty() ? i18nc("@info record label", "A membership") : i18nc("@info record label", "Membership of “%1”", organization);
     }
-    const QString title = record.value(info.titleField).toString().simplified().left(60);
+    QString title = record.value(info.titleField).toString().simplified();
+    if (title.size() > 60) {
+        // A name cut short says so: "… Nebenkostenabrechnungsp" alone reads as a typo.
+        title = title.left(59) + u'…';
+    }
     if (title.isEmpty()) {
         return i18nc("@info record label of a record without a name; %1 is the kind of record", "The new %1", kindLabel(kind));
     }

@@ -122,7 +122,7 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QString text = QString::fromUtf8(file.readAll());
         QVERIFY2(text.contains(u"== Contactos de prensa =="_s), qPrintable(text));
-        QVERIFY(text.contains(u"EMBARGADO HASTA LAS 13:30 PDT DEL 20 de mayo de 2027"_s));
+        QVERIFY(text.contains(u"EMBARGADO HASTA EL 20 de mayo de 2027, 13:30 PDT"_s));
         // e-mail bodies are wrapped
         for (const QString &line : text.split(u'\n')) {
             QVERIFY2(line.size() <= 72 || !line.contains(u' '), qPrintable(line));

@@ -37,6 +37,9 @@ private Q_SLOTS:
         QTest::newRow("clean straight quotes") << u"They said \"progress\"."_s << QList<Check>{};
         QTest::newRow("unclosed curly quote") << u"They called it “progress. It is not."_s << QList<Check>{Check::UnbalancedQuotationMarks};
         QTest::newRow("odd straight quotes") << u"They called it \"progress. It is not."_s << QList<Check>{Check::UnbalancedQuotationMarks};
+        QTest::newRow("German quotation marks") << u"Sie nennen es „Fortschritt“. Das ist es nicht."_s << QList<Check>{};
+        QTest::newRow("German guillemets") << u"Sie nennen es »Fortschritt«. Das ist es nicht."_s << QList<Check>{};
+        QTest::newRow("unclosed German mark") << u"Sie nennen es „Fortschritt. Das ist es nicht."_s << QList<Check>{Check::UnbalancedQuotationMarks};
         QTest::newRow("double space") << u"Cancel  the contract."_s << QList<Check>{Check::DoubleSpace};
         QTest::newRow("missing space") << u"Cancel the contract.We mean it."_s << QList<Check>{Check::MissingSpaceAfterSentence};
         QTest::newRow("abbreviation is fine") << u"The U.S.A and the E.U. agree."_s << QList<Check>{};
@@ -55,6 +58,14 @@ private Q_SLOTS:
         for (const QuoteFinding &finding : findings) {
             QVERIFY(!finding.message.isEmpty());
         }
+    }
+
+    void shouldPointAtTheQuotationMarkLeftOpen()
+    {
+        const QString text = u"They said „yes“ and „no, then left."_s;
+        const QList<QuoteFinding> findings = lintQuote({text, u"Ana Ruiz"_s, u"Director"_s, true});
+        QCOMPARE(checksOf(findings), QList<Check>{Check::UnbalancedQuotationMarks});
+        QCOMPARE(findings.at(0).position, text.lastIndexOf(u'„'));
     }
 
     void shouldPointAtTheRepeatedWord()

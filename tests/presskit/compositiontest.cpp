@@ -5,6 +5,8 @@
 #include "chorustest.h"
 #include "presskittesthelpers.h"
 
+#include <KLocalizedString>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus;
 using namespace Chorus::Testing;
@@ -249,6 +251,49 @@ private Q_SLOTS:
         QCOMPARE(kit.boilerplates.first().value(u"name"_s), kit.signers.first().value(u"name"_s));
     }
 
+    void shouldNameTheKitsLanguageInTheUsersLanguage()
+    {
+        // GIVEN the demo kit, one of whose quotes has no Spanish translation, and a reader of Spanish
+        KLocalizedString::addDomainLocaleDir("chorus", QStringLiteral(CHORUS_BUILD_DIR "/locale"));
+        auto store = demoStore();
+        QVERIFY(store);
+        const QString untranslated = ids(demoKit(*store).value(u"quote_ids"_s)).at(2);
+        KLocalizedString::setLanguages({u"es"_s});
+        const auto warningAbout = [&store, &untranslated](const QString &language) {
+            const QList<Guard> found = guardsAbout(composed(*store, language), untranslated, Guard::Severity::Warning);
+            return found.isEmpty() ? QString() : found.first().message;
+        };
+
+        // WHEN the kit is composed in Spanish, then in German
+        const QString spanish = warningAbout(u"es"_s);
+        const QString german = warningAbout(u"de"_s);
+        KLocalizedString::setLanguages({u"en_US"_s});
+        const QString english = warningAbout(u"es"_s);
+
+        // THEN the warnings name the language as the reader would, not "Spanish" in a Spanish sentence
+        QVERIFY2(spanish.contains(u"traducción al español"_s), qPrintable(spanish));
+        QVERIFY2(german.contains(u"Deutsch (de)"_s), qPrintable(german));
+        QVERIFY2(english.contains(u"no Spanish translation"_s), qPrintable(english));
+    }
+
+    void shouldMarkALongNameCutShortInAGuard()
+    {
+        // GIVEN a signer with a name of 70 characters and no boilerplate
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition before = composed(*store);
+        QVERIFY(!before.boilerplates.isEmpty());
+        const QString id = before.boilerplates.first().value(u"id"_s).toString();
+        const QString name = u"Verbraucherzentrale für Energie- und Nebenkostenabrechnungsprüfung e.V."_s;
+        QVERIFY(name.size() > 60);
+        QVERIFY(store->update(Kind::Organization, id, {{u"name"_s, name}, {u"boilerplate"_s, QString()}}));
+
+        // WHEN the kit is composed THEN the warning about it shows where its name was cut
+        const QList<Guard> guards = guardsAbout(composed(*store), id, Guard::Severity::Warning);
+        QCOMPARE(guards.size(), 1);
+        QVERIFY2(guards.first().message.contains(name.left(59) + u"…”"_s), qPrintable(guards.first().message));
+    }
+
     void shouldUseTheSpanishTranslationAndWarnWhereThereIsNone()
     {
         // GIVEN the demo kit, where Lucía's quote has an approved Spanish translation and Zoe's none
@@ -296,6 +341,8 @@ private Q_SLOTS:
         QTest::newRow("straight") << u"\"Enough.\""_s << u"Enough."_s;
         QTest::newRow("guillemets") << u"«El agua no se vende»"_s << u"El agua no se vende"_s;
         QTest::newRow("German") << u"„Wasser ist ein Recht“"_s << u"Wasser ist ein Recht"_s;
+        QTest::newRow("German guillemets") << u"»Wasser ist ein Recht«"_s << u"Wasser ist ein Recht"_s;
+        QTest::newRow("Swedish") << u"”Vatten är en rättighet”"_s << u"Vatten är en rättighet"_s;
         QTest::newRow("corner brackets") << u"「水是生命之源。」"_s << u"水是生命之源。"_s;
         QTest::newRow("nested") << u"“They told us “wait” for years.”"_s << u"They told us “wait” for years."_s;
         QTest::newRow("two quotes") << u"“Yes,” she said, “now.”"_s << u"“Yes,” she said, “now.”"_s;
@@ -368,6 +415,13 @@ private Q_SLOTS:
         QTest::newRow("straight odd") << u"They said \"never."_s << true;
         QTest::newRow("apostrophes") << u"Meridian’s workers don’t agree."_s << false;
         QTest::newRow("guillemets") << u"Dijeron «nunca» y «basta"_s << true;
+        QTest::newRow("German low-high") << u"Wer „bezahlbar“ sagt, meint ‚unbezahlbar‘."_s << false;
+        QTest::newRow("German open only") << u"Wer „bezahlbar sagt, meint es nicht."_s << true;
+        QTest::newRow("German guillemets") << u"Sie nennen es »Sicherheit«."_s << false;
+        QTest::newRow("Polish low-high") << u"Mówią „nigdy” i tak myślą."_s << false;
+        QTest::newRow("Swedish") << u"De sa ”aldrig” och menade det."_s << false;
+        QTest::newRow("Swedish open only") << u"De sa ”aldrig och menade det."_s << true;
+        QTest::newRow("crossed") << u"They said “never «again” now»."_s << true;
     }
 
     void shouldDetectUnbalancedQuotationMarks()

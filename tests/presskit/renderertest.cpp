@@ -6,13 +6,17 @@
 #include "presskit/composition.h"
 #include "presskittesthelpers.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTextBlock>
+#include <QTextDocument>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
@@ -216,11 +220,53 @@ private Q_SLOTS:
 
         // THEN no private phone number of anyone appears, and her e-mail does
         QVERIFY(text.contains(ines.value(u"email"_s).toString()));
+        text.replace(QChar::Nbsp, u' ');
         for (const Record &person : store->fetchAll(Kind::Person)) {
             if (!person.value(u"phone_public"_s).toBool() && !person.value(u"phone"_s).toString().isEmpty()) {
                 QVERIFY2(!text.contains(person.value(u"phone"_s).toString()), qPrintable(person.value(u"name"_s).toString()));
             }
         }
+    }
+
+    void shouldKeepEachPublicPhoneNumberOnOneLine()
+    {
+        // GIVEN the demo kit, whose media contacts have public phone numbers with spaces
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store);
+        QStringList phones;
+        for (const Record &contact : kit.contacts) {
+            if (contact.value(u"phone"_s).toString().contains(u' ')) {
+                phones << contact.value(u"phone"_s).toString();
+            }
+        }
+        QVERIFY(!phones.isEmpty());
+
+        // WHEN the kit is rendered THEN its spaces do not break: a line never ends inside one
+        const QString html = render(kit, PressKit::Format::Html);
+        const QString text = render(kit, PressKit::Format::Text);
+        for (const QString &phone : std::as_const(phones)) {
+            const QString unbroken = QString(phone).replace(u' ', QChar::Nbsp);
+            QVERIFY2(html.contains(unbroken), qPrintable(phone));
+            QVERIFY2(text.contains(unbroken), qPrintable(phone));
+        }
+    }
+
+    void shouldSayWhomEachSpokespersonSpeaksForInTheirBio()
+    {
+        // GIVEN the demo kit, where Lucía Martínez is Executive Director at Río Verde Alliance
+        auto store = demoStore();
+        QVERIFY(store);
+
+        // WHEN it is rendered
+        const QString text = render(composed(*store), PressKit::Format::Text);
+        const QString html = render(composed(*store), PressKit::Format::Html);
+
+        // THEN her bio is headed with her title and her organization
+        const qsizetype bios = text.indexOf(u"== Spokespeople =="_s);
+        QVERIFY(bios > 0);
+        QVERIFY2(text.indexOf(u"\nLucía Martínez, Executive Director, Río Verde Alliance\n"_s, bios) > bios, qPrintable(text.mid(bios, 400)));
+        QVERIFY(html.contains(u"<p class=\"small\">Executive Director, Río Verde Alliance</p>"_s));
     }
 
     void shouldWriteASpanishKitWithSpanishLabels()
@@ -243,6 +289,53 @@ private Q_SLOTS:
         QCOMPARE(Domain::kindPluralLabel(Kind::Quote), u"Quotes"_s);
     }
 
+    void shouldEndAnAttributionWithOnePeriodWhenTheNameHasItsOwn()
+    {
+        // GIVEN quotes attributed to an organization and a person whose names end in a period
+        auto store = demoStore();
+        QVERIFY(store);
+        PressKit::Composition kit = composed(*store);
+        QVERIFY(kit.quotes.size() >= 2);
+        kit.quotes[0].organization = u"Mieterschutzverein Köln e. V."_s;
+        kit.quotes[1].title.clear();
+        kit.quotes[1].organization.clear();
+        kit.quotes[1].speaker = u"Martin Reyes Jr."_s;
+
+        // WHEN the kit is rendered, in English and in Spanish
+        const QString english = render(kit, PressKit::Format::Text).simplified();
+        PressKit::Composition spanish = composed(*store, u"es"_s);
+        spanish.quotes[0].organization = u"Acme S.A."_s;
+        const QString inSpanish = render(spanish, PressKit::Format::Text).simplified();
+
+        // THEN each sentence ends with one period
+        QVERIFY2(english.contains(u"at Mieterschutzverein Köln e. V. "_s), qPrintable(english));
+        QVERIFY(english.contains(u"said Martin Reyes Jr. "_s));
+        QVERIFY2(inSpanish.contains(u"de Acme S.A. "_s), qPrintable(inSpanish));
+        QVERIFY(!english.contains(u".. "_s) && !inSpanish.contains(u".. "_s));
+    }
+
+    void shouldWriteTheOffsetOfAZoneWhoseDataHasNoAbbreviation()
+    {
+        // GIVEN the demo kit embargoed on Bogotá's clock, and its first site in Kathmandu: the
+        // time zone data names neither with letters, only "-05" and "+0545"
+        auto store = demoStore();
+        QVERIFY(store);
+        QVERIFY(store->update(Kind::PressKit, demoKit(*store).value(u"id"_s).toString(), {{u"embargo_time_zone"_s, u"America/Bogota"_s}}));
+        const PressKit::Composition before = composed(*store);
+        QVERIFY(!before.sites.isEmpty());
+        QVERIFY(store->update(Kind::Site, before.sites.first().value(u"id"_s).toString(), {{u"time_zone"_s, u"Asia/Kathmandu"_s}}));
+
+        // WHEN the kit is rendered
+        const QString text = render(composed(*store), PressKit::Format::Text).simplified();
+
+        // THEN those times carry their offset from UTC as readers know it, and no bare "-05"
+        QVERIFY2(text.contains(u"EMBARGOED UNTIL 3:30 PM UTC\u22125, May 20, 2027"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"UTC+5:45"_s), qPrintable(text));
+        QVERIFY(!text.contains(u" -05"_s) && !text.contains(u"+0545"_s));
+        // and the zones that have letters keep them
+        QVERIFY(text.contains(u"PDT"_s));
+    }
+
     void shouldKeepTheExclamationOrQuestionThatEndsAQuote()
     {
         auto store = demoStore();
@@ -259,6 +352,17 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"“Who will answer for this?” said "_s));
         QVERIFY(text.contains(u"“水是生命之源,” said "_s));
         QVERIFY(!text.contains(u"!,”"_s) && !text.contains(u"?,”"_s));
+
+        // An ellipsis at the end stays whole.
+        kit.quotes[2].text = u"We will not stop..."_s;
+        QVERIFY(render(kit, PressKit::Format::Text).simplified().contains(u"“We will not stop...,” said "_s));
+
+        // A quotation inside the quote takes single marks; one with single marks of its own stays as typed.
+        kit.quotes[0].text = u"They told us “wait” for years."_s;
+        kit.quotes[1].text = u"He said “we’ll fix it ‘soon’” again."_s;
+        const QString nested = render(kit, PressKit::Format::Text).simplified();
+        QVERIFY2(nested.contains(u"“They told us ‘wait’ for years,” said "_s), qPrintable(nested));
+        QVERIFY2(nested.contains(u"“He said “we’ll fix it ‘soon’” again,” said "_s), qPrintable(nested));
 
         // Spanish keeps its comma after the closing mark.
         PressKit::Composition spanish = composed(*store, u"es"_s);
@@ -317,6 +421,58 @@ private Q_SLOTS:
         QVERIFY(!html.contains(u"<img src=\"file:"_s));
     }
 
+    void shouldEscapeUserTextInMarkdown()
+    {
+        // GIVEN user text that Markdown would read as a list, a numbered list, a heading, struck
+        // through text, and a web address with underscores
+        auto store = demoStore();
+        QVERIFY(store);
+        const QString kitId = demoKit(*store).value(u"id"_s).toString();
+        QVERIFY(store->update(Kind::PressKit,
+                              kitId,
+                              {{u"headline"_s, u"Tenants ~~lose~~ win"_s},
+                               {u"body"_s, u"- not a list\n\n2027. A year of action\n\n+ not a list either\n\n=== not a heading"_s}}));
+        const PressKit::Composition before = composed(*store);
+        QVERIFY(!before.boilerplates.isEmpty());
+        const QString organizationId = before.boilerplates.first().value(u"id"_s).toString();
+        QVERIFY(store->update(Kind::Organization,
+                              organizationId,
+                              {{u"website"_s, u"https://example.org/our_story_2027"_s}, {u"boilerplate"_s, u"Founded in 1998.\n\n- Members: 4,000"_s}}));
+
+        // WHEN the kit is written in Markdown and read back by a Markdown reader
+        const QString markdown = render(composed(*store), PressKit::Format::Markdown);
+        QTextDocument document;
+        document.setMarkdown(markdown);
+        const QString shown = document.toPlainText();
+
+        // THEN every text reads as typed, nothing became a list, a heading or struck through
+        for (const QString &typed : {u"Tenants ~~lose~~ win"_s,
+                                     u"- not a list"_s,
+                                     u"2027. A year of action"_s,
+                                     u"+ not a list either"_s,
+                                     u"=== not a heading"_s,
+                                     u"Founded in 1998. - Members: 4,000"_s}) {
+            QVERIFY2(shown.contains(typed), qPrintable(typed + u"\n---\n"_s + shown));
+        }
+        QStringList links;
+        for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+            QVERIFY2(!block.textList() || !block.text().contains(u"list"_s), qPrintable(block.text()));
+            QVERIFY2(block.blockFormat().headingLevel() == 0 || !block.text().trimmed().isEmpty(), "an empty heading");
+            QVERIFY2(!block.charFormat().fontStrikeOut(), qPrintable(block.text()));
+            for (auto it = block.begin(); !it.atEnd(); ++it) {
+                if (it.fragment().charFormat().fontStrikeOut()) {
+                    QFAIL(qPrintable(u"struck through: "_s + it.fragment().text()));
+                }
+                if (it.fragment().charFormat().isAnchor()) {
+                    links << it.fragment().charFormat().anchorHref();
+                }
+            }
+        }
+        // AND the end mark is there, and the web address links to itself
+        QVERIFY2(shown.contains(u"\n###\n"_s), qPrintable(shown));
+        QVERIFY2(links.contains(u"https://example.org/our_story_2027"_s), qPrintable(links.join(u' ')));
+    }
+
     void shouldRefuseTemplatesThatReadFiles()
     {
         // GIVEN a user template that tries to include a file from disk
@@ -339,6 +495,35 @@ private Q_SLOTS:
 
         // THEN the file's content never appears
         QVERIFY(!text.contains(u"pumpkin"_s));
+        // AND the export fails, naming the template, rather than write a kit without its text
+        auto result = PressKit::Renderer(options).render(composed(*store), PressKit::Format::Text);
+        QVERIFY(!result);
+        QVERIFY2(result.error().message().contains(QDir::toNativeSeparators(tmpl.fileName())), qPrintable(result.error().message()));
+        QVERIFY(!result.error().message().contains(u"pumpkin"_s));
+    }
+
+    void shouldSayWhyAKitCannotBeWritten()
+    {
+        // GIVEN the demo kit and a folder with a good kit in it
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store);
+        QTemporaryDir dir;
+        const PressKit::Renderer renderer(stableOptions());
+
+        // WHEN it is written into a folder that does not exist THEN the error names that folder
+        const QString missing = dir.filePath(u"no-such-folder/kit.pdf"_s);
+        auto written = renderer.exportTo(kit, PressKit::Format::Pdf, missing);
+        QVERIFY(!written);
+        QVERIFY2(written.error().message().contains(u"the folder %1 does not exist"_s.arg(QDir::toNativeSeparators(dir.filePath(u"no-such-folder"_s)))),
+                 qPrintable(written.error().message()));
+        QVERIFY(!QFileInfo::exists(missing));
+
+        // WHEN it is written onto a folder THEN the error says it is one, and the folder stays
+        written = renderer.exportTo(kit, PressKit::Format::Html, dir.path());
+        QVERIFY(!written);
+        QVERIFY2(written.error().message().contains(u"that is a folder"_s), qPrintable(written.error().message()));
+        QVERIFY(QFileInfo(dir.path()).isDir());
     }
 
     void shouldUseTheUsersOwnTemplate()
@@ -651,6 +836,107 @@ private Q_SLOTS:
         }
     }
 
+    void shouldCutALongQuotationRatherThanLeaveMostOfAPageEmpty_data()
+    {
+        QTest::addColumn<QString>("paper");
+        QTest::addRow("a4") << u"a4"_s;
+        QTest::addRow("letter") << u"letter"_s;
+    }
+
+    void shouldCutALongQuotationRatherThanLeaveMostOfAPageEmpty()
+    {
+        QFETCH(QString, paper);
+        // GIVEN a release with a short lede and body, then a quote of a whole paragraph (300
+        // words), then a short one
+        PressKit::Composition kit;
+        kit.language = u"en"_s;
+        kit.kit = Record{{u"id"_s, u"kit"_s},
+                         {u"name"_s, u"Long quote"_s},
+                         {u"headline"_s, u"A headline"_s},
+                         {u"lede"_s, u"A short lede."_s},
+                         {u"body"_s, QString(u"A paragraph of the body. "_s.repeated(40) + u"\n\n"_s + u"Another paragraph. "_s.repeated(30))},
+                         {u"settings"_s, u"{\"paper\":\"%1\"}"_s.arg(paper)}};
+        kit.campaign = Record{{u"name"_s, u"Campaign"_s}};
+        kit.sections = {u"release"_s};
+        QStringList words;
+        for (int i = 1; i <= 300; ++i) {
+            words << u"w%1"_s.arg(i, 4, 10, QLatin1Char('0'));
+        }
+        PressKit::ComposedQuote quote;
+        quote.text = words.join(u' ') + u'.';
+        quote.speaker = u"Ana Ruiz"_s;
+        quote.title = u"Director"_s;
+        quote.organization = u"Union"_s;
+        kit.quotes << quote;
+        quote.text = u"Short and sweet."_s;
+        kit.quotes << quote;
+
+        // WHEN it is printed
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(u"kit.pdf"_s);
+        PressKit::Renderer renderer(stableOptions());
+        QVERIFY(renderer.exportTo(kit, PressKit::Format::Pdf, pdf));
+
+        // THEN the long quote begins on the first page, under the lede, and goes on to the next
+        const QStringList pages = pdfPages(pdf);
+        QVERIFY(pages.size() >= 2);
+        QVERIFY2(pages.at(0).contains(u"“w0001"_s), qPrintable(pages.at(0)));
+        QVERIFY2(pages.at(1).simplified().contains(u"w0300,” said Ana Ruiz"_s), qPrintable(pages.at(1)));
+        // AND at least two of its lines are on each page
+        const auto linesWithWords = [](const QString &page) {
+            return page.split(u'\n').filter(QRegularExpression(u"\\bw\\d{4}\\b"_s)).size();
+        };
+        QVERIFY2(linesWithWords(pages.at(0)) >= 2, qPrintable(pages.at(0)));
+        QVERIFY2(linesWithWords(pages.at(1)) >= 2, qPrintable(pages.at(1)));
+    }
+
+    void shouldWriteAKitForASpanishSpeakingCountryInSpanish_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("Mexico") << u"es_MX"_s;
+        QTest::newRow("Latin America, as BCP 47") << u"es-419"_s;
+    }
+
+    void shouldWriteAKitForASpanishSpeakingCountryInSpanish()
+    {
+        // GIVEN the demo kit, whose first quote has a Spanish translation
+        QFETCH(QString, language);
+        auto store = demoStore();
+        QVERIFY(store);
+        const QString firstQuote = ids(demoKit(*store).value(u"quote_ids"_s)).first();
+
+        // WHEN it is composed and rendered for Spanish of a region
+        const PressKit::Composition kit = composed(*store, language);
+        const QString text = render(kit, PressKit::Format::Text);
+
+        // THEN it has Spanish labels, the Spanish words of the quote, and no warning about them
+        QVERIFY2(text.contains(u"Contactos de prensa"_s), qPrintable(text.left(600)));
+        QVERIFY(text.contains(u"“Trescientas mil personas"_s));
+        for (const PressKit::Guard &guard : kit.warnings()) {
+            QVERIFY2(guard.recordId != firstQuote && !guard.message.contains(u"labels"_s), qPrintable(guard.message));
+        }
+    }
+
+    void shouldWriteAKitInALanguageWithoutLabelsInEnglishThroughout()
+    {
+        // GIVEN the demo kit, and German, for which Chorus has no catalog (the kit warns of it)
+        auto store = demoStore();
+        QVERIFY(store);
+        const PressKit::Composition kit = composed(*store, u"de"_s);
+        QVERIFY(!PressKit::hasLabelsIn(u"de"_s));
+
+        // WHEN it is rendered
+        const QString text = render(kit, PressKit::Format::Text).simplified();
+
+        // THEN its dates and lists are English like its labels, not "Mai 20, 2027" or "und"
+        QVERIFY2(text.contains(u"OAKLAND — May 20, 2027 —"_s), qPrintable(text));
+        QVERIFY(text.contains(u"Media contacts"_s));
+        QVERIFY(!text.contains(u"Mai "_s));
+        QVERIFY(!text.contains(u" und "_s));
+        // while a language with labels keeps its own
+        QVERIFY(render(composed(*store, u"es"_s), PressKit::Format::Text).contains(u"20 de mayo de 2027"_s));
+    }
+
     void shouldKeepShortAboutParagraphsTogetherBeforeTheNextSection()
     {
         // GIVEN "About" paragraphs of one line each, then the media contacts, which start a page
@@ -753,6 +1039,69 @@ private Q_SLOTS:
         QVERIFY(odt);
         QVERIFY(odt.value().startsWith("PK"));
         QVERIFY(odt.value().contains("application/vnd.oasis.opendocument.text"));
+    }
+
+    void shouldWriteAnOdtThatAWordProcessorReadsWhole()
+    {
+        const QString office = QStandardPaths::findExecutable(u"soffice"_s);
+        if (office.isEmpty()) {
+            QSKIP("LibreOffice (soffice) is needed to read the ODT as a word processor does");
+        }
+        // GIVEN the demo kit, whose media advisory lists five sites in one table cell
+        auto store = demoStore();
+        QVERIFY(store);
+        QTemporaryDir dir;
+        const QString odt = dir.filePath(u"kit.odt"_s);
+        QVERIFY(PressKit::Renderer(stableOptions()).exportTo(composed(*store), PressKit::Format::Odt, odt));
+
+        // WHEN LibreOffice reads it (and writes it out as text)
+        QProcess process;
+        process.start(office,
+                      {u"--headless"_s,
+                       u"-env:UserInstallation=file://"_s + dir.filePath(u"profile"_s),
+                       u"--convert-to"_s,
+                       u"txt:Text"_s,
+                       u"--outdir"_s,
+                       dir.path(),
+                       odt});
+        QVERIFY(process.waitForFinished(120000));
+        QFile converted(dir.filePath(u"kit.txt"_s));
+        QVERIFY2(converted.open(QIODevice::ReadOnly), qPrintable(QString::fromUtf8(process.readAllStandardError())));
+        const QString text = QString::fromUtf8(converted.readAll());
+
+        // THEN every site's local time is there, not only the first site's
+        for (const QString &time : {u"1:30 PM PDT"_s, u"3:30 PM CDT"_s, u"1:30 PM MST"_s, u"4:30 PM EDT"_s}) {
+            QVERIFY2(text.contains(time), qPrintable(time + u"\n---\n"_s + text.left(3000)));
+        }
+    }
+
+    void shouldWriteAnOdtWhoseFilesCarryTheFixedDate()
+    {
+        // GIVEN the demo kit exported to ODT with a fixed creation date (2027-01-10 12:00 UTC)
+        auto store = demoStore();
+        QVERIFY(store);
+        auto odt = PressKit::Renderer(stableOptions()).render(composed(*store), PressKit::Format::Odt);
+        QVERIFY(odt);
+        const QByteArray zip = odt.value();
+
+        // THEN every file in it, in its own header and in the directory, is dated then, not now:
+        // the same kit gives the same bytes whenever it is exported
+        const auto read16 = [&zip](qsizetype at) {
+            return int(quint8(zip.at(at)) | (quint8(zip.at(at + 1)) << 8));
+        };
+        const int time = (12 << 11);
+        const int date = ((2027 - 1980) << 9) | (1 << 5) | 10;
+        int files = 0;
+        for (qsizetype at = zip.indexOf("PK\x03\x04"); at >= 0; at = zip.indexOf("PK\x03\x04", at + 4)) {
+            QCOMPARE(read16(at + 10), time);
+            QCOMPARE(read16(at + 12), date);
+            ++files;
+        }
+        for (qsizetype at = zip.indexOf("PK\x01\x02"); at >= 0; at = zip.indexOf("PK\x01\x02", at + 4)) {
+            QCOMPARE(read16(at + 12), time);
+            QCOMPARE(read16(at + 14), date);
+        }
+        QVERIFY(files >= 3);
     }
 };
 
