@@ -3,6 +3,8 @@
 
 #include "instantedit.h"
 
+#include "events/sitetime.h"
+
 #include <KLocalizedString>
 
 #include <QCalendarWidget>
@@ -145,7 +147,7 @@ void InstantEdit::updateZoneLabel()
     }
     // The abbreviation in force at the time shown: the same zone is PST in winter, PDT in summer.
     const QDateTime at = isEmpty() ? QDateTime::currentDateTimeUtc() : QDateTime(date(), time(), m_zone);
-    QString abbreviation = m_zone.abbreviation(at.isValid() ? at : QDateTime::currentDateTimeUtc());
+    QString abbreviation = Events::zoneAbbreviation(m_zone, at.isValid() ? at : QDateTime::currentDateTimeUtc());
     if (abbreviation.isEmpty()) {
         abbreviation = QString::fromUtf8(m_zone.id());
     }

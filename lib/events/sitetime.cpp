@@ -97,6 +97,25 @@ bool clocksChangeBetween(const QDateTime &start, const QDateTime &end, const QTi
     return zone.offsetFromUtc(start) != zone.offsetFromUtc(end);
 }
 
+QString zoneAbbreviation(const QTimeZone &zone, const QDateTime &instant)
+{
+    const QString letters = zone.abbreviation(instant);
+    if (!letters.isEmpty() && letters.front() != u'+' && letters.front() != u'-' && !letters.startsWith(u"GMT+") && !letters.startsWith(u"GMT-")
+        && !letters.startsWith(u"UTC+") && !letters.startsWith(u"UTC-")) {
+        return letters;
+    }
+    const int offset = zone.offsetFromUtc(instant);
+    if (offset == 0) {
+        return u"UTC"_s;
+    }
+    const int minutes = std::abs(offset) / 60;
+    QString text = u"UTC"_s + (offset < 0 ? u'\u2212' : u'+') + QString::number(minutes / 60);
+    if (minutes % 60 != 0) {
+        text += u':' + QString::number(minutes % 60).rightJustified(2, u'0');
+    }
+    return text;
+}
+
 QString formatTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale)
 {
     if (!instant.isValid() || !zone.isValid()) {
@@ -106,7 +125,7 @@ QString formatTime(const QDateTime &instant, const QTimeZone &zone, const QLocal
     return i18nc("@info a time of day and its time zone abbreviation, e.g. 1:30 p.m. PDT",
                  "%1 %2",
                  timeOfDay(local.time(), locale),
-                 zone.abbreviation(instant));
+                 zoneAbbreviation(zone, instant));
 }
 
 QString formatDateTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale)

@@ -41,6 +41,9 @@ CHORUS_CORE_EXPORT ClockChange clockChangeAt(const QDateTime &instant, const QTi
 CHORUS_CORE_EXPORT bool clocksChangeBetween(const QDateTime &start, const QDateTime &end, const QTimeZone &zone);
 
 /// The time of day on zone's clock with the zone's abbreviation: "1:30 p.m. PDT", "13:30 CEST".
+/// "PDT", "CET", "IST" at that instant; where the time zone data has no letters for the zone
+/// (Bogotá, São Paulo, Dubai), its offset as a reader knows it, "UTC−5", not the data's "-05".
+CHORUS_CORE_EXPORT QString zoneAbbreviation(const QTimeZone &zone, const QDateTime &instant);
 CHORUS_CORE_EXPORT QString formatTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());
 /// The date and time on zone's clock: "Thursday, May 20, 2027, 1:30 p.m. PDT".
 CHORUS_CORE_EXPORT QString formatDateTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());

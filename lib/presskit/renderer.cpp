@@ -4,6 +4,7 @@
 #include "renderer.h"
 
 #include "domain/validation.h"
+#include "events/sitetime.h"
 #include "presskit_debug.h"
 
 #include <KLocalizedString>
@@ -177,27 +178,7 @@ public:
         const QTimeZone zone = this->zone(zoneId);
         const QDateTime local = zone.isValid() ? instant.toTimeZone(zone) : instant;
         const QString time = m_locale.toString(local.time(), (*this)(ki18nc("@info time in a press kit, a QTime::toString format", "h:mm AP")));
-        return u"%1 %2"_s.arg(time, zone.isValid() ? abbreviation(zone, instant) : u"UTC"_s);
-    }
-
-    /// "PDT", "CET", "IST"; where the time zone data has no letters for a zone (Bogotá, São Paulo,
-    /// Dubai), its offset as a reader knows it, "UTC−5", rather than the data's bare "-05".
-    [[nodiscard]] static QString abbreviation(const QTimeZone &zone, const QDateTime &instant)
-    {
-        const QString letters = zone.abbreviation(instant);
-        if (!letters.isEmpty() && letters.front() != u'+' && letters.front() != u'-' && !letters.startsWith(u"GMT+") && !letters.startsWith(u"GMT-")) {
-            return letters;
-        }
-        const int offset = zone.offsetFromUtc(instant);
-        if (offset == 0) {
-            return u"UTC"_s;
-        }
-        const int minutes = std::abs(offset) / 60;
-        QString text = u"UTC"_s + (offset < 0 ? u'\u2212' : u'+') + QString::number(minutes / 60);
-        if (minutes % 60 != 0) {
-            text += u':' + QString::number(minutes % 60).rightJustified(2, u'0');
-        }
-        return text;
+        return u"%1 %2"_s.arg(time, zone.isValid() ? Events::zoneAbbreviation(zone, instant) : u"UTC"_s);
     }
 
     [[nodiscard]] QString number(qint64 value) const

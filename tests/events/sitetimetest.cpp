@@ -86,6 +86,19 @@ private Q_SLOTS:
         QCOMPARE(formatTime(instant, zoneFromId(u"America/Chicago"_s), QLocale::c()), u"3:30 p.m. CDT"_s);
     }
 
+    void shouldNameZonesWithoutLettersByTheirOffset()
+    {
+        const QDateTime summer(QDate(2027, 5, 20), QTime(20, 30), QTimeZone::UTC);
+        const QDateTime winter(QDate(2027, 1, 20), QTime(20, 30), QTimeZone::UTC);
+        QCOMPARE(zoneAbbreviation(zoneFromId(u"America/Los_Angeles"_s), summer), u"PDT"_s);
+        QCOMPARE(zoneAbbreviation(zoneFromId(u"America/Los_Angeles"_s), winter), u"PST"_s);
+        // The time zone data writes "-05" and "+0545" for these: readers know them as offsets.
+        QCOMPARE(zoneAbbreviation(zoneFromId(u"America/Bogota"_s), summer), u"UTC\u22125"_s);
+        QCOMPARE(zoneAbbreviation(zoneFromId(u"Asia/Kathmandu"_s), summer), u"UTC+5:45"_s);
+        QCOMPARE(zoneAbbreviation(QTimeZone::utc(), summer), u"UTC"_s);
+        QCOMPARE(formatTime(summer, zoneFromId(u"America/Bogota"_s), QLocale(QLocale::English, QLocale::UnitedStates)), u"3:30 p.m. UTC\u22125"_s);
+    }
+
     void shouldTellWhenTheClocksChangeDuringASite()
     {
         const QTimeZone chicago = zoneFromId(u"America/Chicago"_s);
