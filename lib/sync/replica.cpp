@@ -6,6 +6,7 @@
 #include "domain/validation.h"
 #include "storage/transaction.h"
 #include "store/store.h"
+#include "sync/filereason.h"
 #include "sync/history.h"
 #include "sync/hybridlogicalclock.h"
 #include "sync_debug.h"
@@ -330,7 +331,7 @@ Result<Bundle> Replica::exportTo(const QString &path, const ExportOptions &optio
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bundle.value().serialize()) < 0 || !file.commit()) {
         return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 is a file path, %2 the reason", "Could not write the changes file %1: %2", path, file.errorString()));
+                     i18nc("@info %1 is a file path, %2 the reason", "Could not write the changes file %1: %2", path, FileReason::forWriting(path, file)));
     }
     if (!options.sincePeer.isEmpty()) {
         if (const std::optional<Peer> peer = findPeer(options.sincePeer)) {
@@ -350,7 +351,7 @@ Result<ImportSummary> Replica::importFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 is a file path, %2 the reason", "Could not read the changes file %1: %2", path, file.errorString()));
+                     i18nc("@info %1 is a file path, %2 the reason", "Could not read the changes file %1: %2", path, FileReason::forReading(path, file)));
     }
     return importBundle(file.readAll());
 }
@@ -442,7 +443,8 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
     };
     auto applied = m_store.applyRemoteOperations(bundle.operations, bookkeeping);
     if (!applied) {
-        return applied.error();
+        // The transaction was rolled back: say so, whatever went wrong (a full disk, say).
+        return Error(applied.error().code(), i18nc("@info %1 is what went wrong", "%1 Nothing was imported.", applied.error().message()));
     }
     summary.received = applied.value().received;
     summary.applied = applied.value().applied;

@@ -4,6 +4,7 @@
 #include "sharedfolder.h"
 
 #include "store/store.h"
+#include "sync/filereason.h"
 #include "sync_debug.h"
 
 #include <KLocalizedString>
@@ -74,8 +75,12 @@ QString SharedFolder::fileSuffix()
 
 Result<SharedFolder::Summary> SharedFolder::synchronize()
 {
-    if (!QFileInfo(m_folder).isDir()) {
-        return Error(Error::Code::CannotOpen, i18nc("@info %1 is a folder", "The shared folder %1 does not exist or cannot be opened.", m_folder));
+    if (const QString reason = FileReason::forFolder(m_folder); !reason.isEmpty()) {
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a folder, %2 the reason",
+                           "Cannot use the shared folder %1: %2.",
+                           QDir::toNativeSeparators(QFileInfo(m_folder).absoluteFilePath()),
+                           reason));
     }
     m_running = true;
     Summary summary;
@@ -114,11 +119,15 @@ Result<void> SharedFolder::writeOwnChanges(Summary &summary)
         return bundle.error();
     }
     const QString name = u"%1-%2-%3%4"_s.arg(self).arg(written, 16, 16, QChar(u'0')).arg(have, 16, 16, QChar(u'0')).arg(fileSuffix());
-    QSaveFile file(QDir(m_folder).filePath(name));
+    const QString path = QDir(m_folder).filePath(name);
+    QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bundle.value().serialize()) < 0 || !file.commit()) {
-        return Error(
-            Error::Code::CannotOpen,
-            i18nc("@info %1 is a folder, %2 the reason", "Could not write this computer's changes to the shared folder %1: %2", m_folder, file.errorString()));
+        // Nothing is imported either: the others' changes wait until this computer's can go too.
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a folder, %2 the reason",
+                           "Could not write this computer's changes to the shared folder %1: %2. Nothing was exchanged.",
+                           QDir::toNativeSeparators(QFileInfo(m_folder).absoluteFilePath()),
+                           FileReason::forWriting(path, file)));
     }
     summary.filesWritten = 1;
     summary.operationsWritten = int(bundle.value().operations.size());
@@ -136,7 +145,8 @@ void SharedFolder::importOthers(Summary &summary)
         auto imported = m_replica.importFile(QDir(m_folder).filePath(file.name));
         if (!imported) {
             summary.problems << i18nc("@info %1 is a file name, %2 the reason", "%1: %2", file.name, imported.error().message());
-            qCWarning(CHORUS_SYNC) << "shared folder: cannot import" << file.name << imported.error().message();
+            // Reported in the summary, translated; this is for developers only.
+            qCInfo(CHORUS_SYNC) << "shared folder: cannot import" << file.name << imported.error().message();
             continue;
         }
         ++summary.filesImported;

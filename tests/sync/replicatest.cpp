@@ -6,6 +6,8 @@
 
 #include "storage/statement.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtEndian>
@@ -539,8 +541,12 @@ private Q_SLOTS:
         QTest::newRow("truncated") << u"truncate"_s << int(Error::Code::Corrupt) << u"incomplete"_s;
         QTest::newRow("one byte flipped") << u"flip"_s << int(Error::Code::Corrupt) << u"damaged"_s;
         QTest::newRow("not a bundle") << u"garbage"_s << int(Error::Code::NotChorus) << u"not a Chorus changes file"_s;
-        QTest::newRow("empty file") << u"empty"_s << int(Error::Code::NotChorus) << u"not a Chorus changes file"_s;
+        QTest::newRow("empty file") << u"empty"_s << int(Error::Code::Corrupt) << u"The changes file is empty"_s;
         QTest::newRow("newer format") << u"newer"_s << int(Error::Code::NewerVersion) << u"newer version of Chorus"_s;
+        QTest::newRow("newer format, framed otherwise") << u"newer framing"_s << int(Error::Code::NewerVersion) << u"newer version of Chorus"_s;
+        QTest::newRow("version number damaged") << u"version flip"_s << int(Error::Code::Corrupt) << u"do not match its checksum"_s;
+        QTest::newRow("random bytes after the header") << u"random"_s << int(Error::Code::Corrupt) << u"damaged"_s;
+        QTest::newRow("signed but unreadable") << u"unreadable"_s << int(Error::Code::Corrupt) << u"its contents cannot be read"_s;
         QTest::newRow("another coalition") << u"foreign"_s << int(Error::Code::Refused) << u"another coalition"_s;
         QTest::newRow("unknown field") << u"field"_s << int(Error::Code::Corrupt) << u"no field"_s;
     }
@@ -563,7 +569,28 @@ private Q_SLOTS:
         } else if (damage == u"empty") {
             bytes.clear();
         } else if (damage == u"newer") {
+            // as a newer Chorus would write it: signed, with its version number
             qToBigEndian<quint32>(Sync::Bundle::FormatVersion + 1, bytes.data() + 8);
+            bytes.chop(32);
+            bytes.append(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
+        } else if (damage == u"newer framing") {
+            qToBigEndian<quint32>(Sync::Bundle::FormatVersion + 1, bytes.data() + 8);
+            bytes.append("a longer checksum");
+        } else if (damage == u"version flip") {
+            bytes[11] = char(bytes.at(11) ^ 0x40);
+        } else if (damage == u"random") {
+            bytes.truncate(8);
+            for (int i = 0; i < 4000; ++i) {
+                bytes.append(char((i * 7919 + 13) % 251));
+            }
+        } else if (damage == u"unreadable") {
+            const QByteArray payload = qCompress(QByteArrayLiteral("not the CBOR Chorus writes"));
+            bytes.truncate(12);
+            char length[8];
+            qToBigEndian<quint64>(quint64(payload.size()), length);
+            bytes.append(length, 8);
+            bytes.append(payload);
+            bytes.append(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
         } else if (damage == u"foreign") {
             TestReplica stranger = TestReplica::open(u"Stranger's laptop"_s);
             QVERIFY(stranger.store->create(Kind::Organization, {{u"name"_s, u"Another Coalition's Group"_s}}));
@@ -584,7 +611,7 @@ private Q_SLOTS:
         QVERIFY(!imported);
         QCOMPARE(int(imported.error().code()), code);
         QVERIFY2(imported.error().message().contains(message), qPrintable(imported.error().message()));
-        QVERIFY(imported.error().message().contains(u"Nothing was imported"_s) || damage == u"field");
+        QVERIFY2(imported.error().message().contains(u"Nothing was imported"_s), qPrintable(imported.error().message()));
         QCOMPARE(m_ben.replica->canonicalDump(), before);
         QCOMPARE(rows(*m_ben.store, u"change_log"_s), logBefore);
     }
@@ -605,6 +632,43 @@ private Q_SLOTS:
         auto missing = m_ben.replica->importFile(dir.filePath(u"missing.chorus-changes"_s));
         QVERIFY(!missing);
         QVERIFY(missing.error().message().contains(u"missing.chorus-changes"_s));
+    }
+
+    void shouldSayInItsOwnWordsWhyAChangesFileCannotBeReadOrWritten_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("import a file that is not there") << u"import missing"_s << u"there is no such file"_s;
+        QTest::newRow("import a folder") << u"import folder"_s << u"it is a folder, not a file"_s;
+        QTest::newRow("export into a folder that is not there") << u"export missing"_s << u"does not exist"_s;
+        QTest::newRow("export onto a folder") << u"export folder"_s << u"it is a folder, not a file"_s;
+    }
+
+    void shouldSayInItsOwnWordsWhyAChangesFileCannotBeReadOrWritten()
+    {
+        QFETCH(QString, action);
+        QFETCH(QString, reason);
+        // GIVEN a folder with a subfolder
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(u"sub.chorus-changes"_s));
+        const QString folder = dir.filePath(u"sub.chorus-changes"_s);
+        const QString nowhere = dir.filePath(u"nowhere/x.chorus-changes"_s);
+        // WHEN a changes file cannot be read or written
+        const auto messageOf = [](const auto &result) {
+            return result ? QString() : result.error().message();
+        };
+        QString message;
+        if (action == u"import missing") {
+            message = messageOf(m_ben.replica->importFile(nowhere));
+        } else if (action == u"import folder") {
+            message = messageOf(m_ben.replica->importFile(folder));
+        } else if (action == u"export missing") {
+            message = messageOf(m_ana.replica->exportTo(nowhere));
+        } else {
+            message = messageOf(m_ana.replica->exportTo(folder));
+        }
+        // THEN the message gives Chorus's own, translated reason, not the system's
+        QVERIFY2(message.contains(reason), qPrintable(message));
     }
 };
 
