@@ -5,6 +5,7 @@
 
 #include "commandlinetool.h"
 #include "store/store.h"
+#include "sync/filereason.h"
 #include "sync/replica.h"
 #include "sync/sharedfolder.h"
 
@@ -162,7 +163,11 @@ int resolve(const QCommandLineParser &parser, Store::Store &store, QTextStream &
     if (parser.isSet(u"merged-file"_s)) {
         QFile file(parser.value(u"merged-file"_s));
         if (!file.open(QIODevice::ReadOnly)) {
-            err << i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot read %1: %2", shown(file.fileName()), file.errorString()) << u'\n';
+            err << i18nc("@info:shell %1 is a file path, %2 the reason",
+                         "Cannot read %1: %2",
+                         shown(file.fileName()),
+                         Sync::FileReason::forReading(file.fileName(), file))
+                << u'\n';
             return CommandLineTool::Failed;
         }
         text = QString::fromUtf8(file.readAll());

@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "chorus_core_export.h"
+
 #include <QString>
 
 class QFileDevice;
@@ -18,11 +20,11 @@ namespace Chorus::Sync
 namespace FileReason
 {
 /// Why path could not be opened for reading with file.
-[[nodiscard]] QString forReading(const QString &path, const QFileDevice &file);
+[[nodiscard]] CHORUS_CORE_EXPORT QString forReading(const QString &path, const QFileDevice &file);
 /// Why path could not be written with file (opened, written or committed).
-[[nodiscard]] QString forWriting(const QString &path, const QFileDevice &file);
+[[nodiscard]] CHORUS_CORE_EXPORT QString forWriting(const QString &path, const QFileDevice &file);
 /// Why folder cannot be used as a shared folder, or an empty string when it can be read.
-[[nodiscard]] QString forFolder(const QString &folder);
+[[nodiscard]] CHORUS_CORE_EXPORT QString forFolder(const QString &folder);
 } // namespace FileReason
 
 } // namespace Chorus::Sync

@@ -374,7 +374,9 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
         if (any.step()) {
             return Error(Error::Code::Refused,
                          i18nc("@info %1 is a computer's name",
-                               "This changes file comes from another coalition's database (written on “%1”). Nothing was imported.",
+                               "This changes file comes from another coalition's database (written on “%1”). Nothing was imported. A database joins a "
+                               "coalition by importing its changes while still empty; one filled another way (from a JSON backup, say) is a coalition of "
+                               "its own.",
                                bundle.replicaName));
         }
         adopt = true;

@@ -284,6 +284,14 @@ private Q_SLOTS:
         QVERIFY2(!run.err.contains(u"chorus.sync"_s), run.describe().constData());
     }
 
+    void shouldSayInItsOwnWordsWhyTheMergedTextCannotBeRead()
+    {
+        const QString ben = laptop(u"ben.chorus"_s, u"Ben's laptop"_s);
+        const Run run = cli({u"--db"_s, ben, u"conflicts"_s, u"resolve"_s, u"1"_s, u"--merged-file"_s, u"merged.txt"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QDir::toNativeSeparators(path(u"merged.txt"_s)) + u": there is no such file"_s), run.describe().constData());
+    }
+
     void shouldSayWhyTheSharedFolderCannotBeUsed()
     {
         // GIVEN a laptop and a shared folder that is not there

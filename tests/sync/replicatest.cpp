@@ -548,6 +548,7 @@ private Q_SLOTS:
         QTest::newRow("random bytes after the header") << u"random"_s << int(Error::Code::Corrupt) << u"damaged"_s;
         QTest::newRow("signed but unreadable") << u"unreadable"_s << int(Error::Code::Corrupt) << u"its contents cannot be read"_s;
         QTest::newRow("another coalition") << u"foreign"_s << int(Error::Code::Refused) << u"another coalition"_s;
+        QTest::newRow("another coalition, how to join") << u"foreign"_s << int(Error::Code::Refused) << u"from a JSON backup, say"_s;
         QTest::newRow("unknown field") << u"field"_s << int(Error::Code::Corrupt) << u"no field"_s;
     }
 
