@@ -293,6 +293,34 @@ private Q_SLOTS:
         }
     }
 
+    void shouldKeepTheTextOfAQuoteCollectedForAPersonDeletedElsewhere()
+    {
+        // GIVEN Ana deletes a person with her quotes while Ben collects a new quote from her
+        QVERIFY(m_ana.store->remove(Kind::Person, m_person, Store::DeletePolicy::DeleteDependents));
+        auto collected = m_ben.store->create(Kind::Quote, {{u"text"_s, u"Words collected today."_s}, {u"spokesperson_id"_s, m_person}});
+        QVERIFY(collected);
+        // WHEN they exchange, in both orders
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN the quote went with its spokesperson on both, and its words are listed on both
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QVERIFY(!node->store->fetch(Kind::Quote, collected.value()));
+            const QList<Conflict> conflicts = node->replica->conflicts();
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.at(0).recordId, collected.value());
+            QCOMPARE(conflicts.at(0).reason, Conflict::Reason::EditedWhileDeleted);
+            QCOMPARE(conflicts.at(0).lostValue, u"Words collected today."_s);
+            QCOMPARE(conflicts.at(0).lostBy, u"Ben's laptop"_s);
+        }
+        // AND the one who sees it can close it
+        const qint64 id = m_ana.replica->conflicts().at(0).id;
+        QVERIFY(m_ana.replica->resolve(id, Replica::Resolution::KeepMine));
+        m_ben.receive(m_ana);
+        QVERIFY(m_ana.replica->conflicts().isEmpty());
+        QVERIFY(m_ben.replica->conflicts().isEmpty());
+    }
+
     void shouldEmptyAReferenceToARecordDeletedElsewhere()
     {
         // GIVEN Ana deletes the organization (keeping its people) while Ben adds a person to it
