@@ -21,6 +21,8 @@
 #include <QLocale>
 #include <QTextStream>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Chorus::SyncCommands
@@ -59,7 +61,7 @@ void printSummary(QTextStream &out, const Sync::ImportSummary &summary)
     }
 }
 
-int bundle(const QCommandLineParser &parser, Store::Store &store, QTextStream &out, QTextStream &err)
+int bundle(const QCommandLineParser &parser, Store::Store &store, const std::optional<Sync::Bundle> &incoming, QTextStream &out, QTextStream &err)
 {
     const QStringList values = parser.positionalArguments();
     Sync::Replica replica(store);
@@ -86,7 +88,7 @@ int bundle(const QCommandLineParser &parser, Store::Store &store, QTextStream &o
         if (values.size() != 2 || values.at(1).isEmpty()) {
             return usage(err, i18nc("@info:shell", "bundle import needs one file to read: chorus-cli bundle import FILE"));
         }
-        auto imported = replica.importFile(values.at(1));
+        auto imported = incoming ? replica.importBundle(*incoming) : replica.importFile(values.at(1));
         if (!imported) {
             err << imported.error().message() << u'\n';
             return CommandLineTool::Failed;
@@ -297,6 +299,26 @@ void setUp(QCommandLineParser &parser, const QString &name)
 
 int run(const QString &name, const QCommandLineParser &parser, const QString &path, QTextStream &out, QTextStream &err)
 {
+    // What is refused for itself (a damaged changes file, a missing shared folder) is refused
+    // before the database is opened: the database file stays as it was, byte for byte, even
+    // when this is the first time it is opened since it was copied (which gives it a replica id
+    // of its own).
+    std::optional<Sync::Bundle> incoming;
+    const QStringList values = parser.positionalArguments();
+    if (name == u"bundle" && values.size() == 2 && values.at(0) == u"import" && !values.at(1).isEmpty()) {
+        auto read = Sync::Replica::readFile(values.at(1));
+        if (!read) {
+            err << read.error().message() << u'\n';
+            return CommandLineTool::Failed;
+        }
+        incoming = std::move(read).value();
+    }
+    if (name == u"sync" && !parser.value(u"folder"_s).isEmpty()) {
+        if (auto usable = Sync::SharedFolder::check(parser.value(u"folder"_s)); !usable) {
+            err << usable.error().message() << u'\n';
+            return CommandLineTool::Failed;
+        }
+    }
     auto opened = Store::Store::open(path, false);
     if (!opened) {
         err << opened.error().message() << u'\n';
@@ -313,7 +335,7 @@ int run(const QString &name, const QCommandLineParser &parser, const QString &pa
         return sync(parser, store, out, err);
     }
     if (name == u"bundle") {
-        return bundle(parser, store, out, err);
+        return bundle(parser, store, incoming, out, err);
     }
     return conflicts(parser, store, out, err);
 }

@@ -346,14 +346,23 @@ Result<Bundle> Replica::exportTo(const QString &path, const ExportOptions &optio
     return bundle;
 }
 
-Result<ImportSummary> Replica::importFile(const QString &path)
+Result<Bundle> Replica::readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Error(Error::Code::CannotOpen,
                      i18nc("@info %1 is a file path, %2 the reason", "Could not read the changes file %1: %2", path, FileReason::forReading(path, file)));
     }
-    return importBundle(file.readAll());
+    return Bundle::parse(file.readAll());
+}
+
+Result<ImportSummary> Replica::importFile(const QString &path)
+{
+    auto read = readFile(path);
+    if (!read) {
+        return read.error();
+    }
+    return importBundle(read.value());
 }
 
 Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
@@ -362,7 +371,11 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
     if (!parsed) {
         return parsed.error();
     }
-    const Bundle &bundle = parsed.value();
+    return importBundle(parsed.value());
+}
+
+Result<ImportSummary> Replica::importBundle(const Bundle &bundle)
+{
     const QString self = m_store.replicaId();
     Storage::Database &db = m_store.database();
 

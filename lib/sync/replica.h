@@ -99,7 +99,11 @@ public:
     Result<Bundle> exportTo(const QString &path, const ExportOptions &options = {});
 
     Result<ImportSummary> importBundle(const QByteArray &bytes);
+    Result<ImportSummary> importBundle(const Bundle &bundle);
     Result<ImportSummary> importFile(const QString &path);
+    /// Reads and checks a bundle file without a database: what importFile() refuses for the
+    /// file itself (missing, truncated, damaged, newer) is refused here with the same message.
+    static Result<Bundle> readFile(const QString &path);
 
     /// The peers this replica exchanged with or heard of, by name.
     [[nodiscard]] QList<Peer> peers();

@@ -73,14 +73,22 @@ QString SharedFolder::fileSuffix()
     return u".chorus-changes"_s;
 }
 
-Result<SharedFolder::Summary> SharedFolder::synchronize()
+Result<void> SharedFolder::check(const QString &folder)
 {
-    if (const QString reason = FileReason::forFolder(m_folder); !reason.isEmpty()) {
+    if (const QString reason = FileReason::forFolder(folder); !reason.isEmpty()) {
         return Error(Error::Code::CannotOpen,
                      i18nc("@info %1 is a folder, %2 the reason",
                            "Cannot use the shared folder %1: %2.",
-                           QDir::toNativeSeparators(QFileInfo(m_folder).absoluteFilePath()),
+                           QDir::toNativeSeparators(QFileInfo(folder).absoluteFilePath()),
                            reason));
+    }
+    return {};
+}
+
+Result<SharedFolder::Summary> SharedFolder::synchronize()
+{
+    if (auto usable = check(m_folder); !usable) {
+        return usable.error();
     }
     m_running = true;
     Summary summary;

@@ -52,6 +52,9 @@ public:
         return m_folder;
     }
 
+    /// Whether folder can be used as a shared folder at all, with the reason when not.
+    static Result<void> check(const QString &folder);
+
     /// Writes this replica's new changes, then imports everyone else's new files.
     Result<Summary> synchronize();
 

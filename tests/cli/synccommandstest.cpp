@@ -292,6 +292,30 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(QDir::toNativeSeparators(path(u"merged.txt"_s)) + u": there is no such file"_s), run.describe().constData());
     }
 
+    void shouldLeaveAFreshlyCopiedDatabaseByteForByteAsItWasWhenItRefusesAFile()
+    {
+        // GIVEN a copy of Ben's database, not opened yet, and a damaged bundle from Ana
+        const QString ana = laptop(u"ana.chorus"_s, u"Ana's laptop"_s, true);
+        const QString ben = laptop(u"ben.chorus"_s, u"Ben's laptop"_s);
+        const QString copy = path(u"copy-of-ben.chorus"_s);
+        QVERIFY(QFile::copy(ben, copy));
+        const QString bundle = path(u"all.chorus-changes"_s);
+        QCOMPARE(cli({u"--db"_s, ana, u"bundle"_s, u"export"_s, u"--out"_s, bundle}).exitCode, 0);
+        QFile file(bundle);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() / 2));
+        file.close();
+        const QByteArray before = Chorus::Test::fileHash(copy);
+        // WHEN the copy is given the damaged bundle, then a shared folder that is not there
+        const Run imported = cli({u"--db"_s, copy, u"bundle"_s, u"import"_s, bundle});
+        const Run synchronized = cli({u"--db"_s, copy, u"sync"_s, u"--folder"_s, path(u"nowhere"_s)});
+        // THEN both are refused, and the file is as it was, byte for byte
+        QCOMPARE(imported.exitCode, 1);
+        QVERIFY2(imported.err.contains(u"incomplete"_s), imported.describe().constData());
+        QCOMPARE(synchronized.exitCode, 1);
+        QCOMPARE(Chorus::Test::fileHash(copy), before);
+    }
+
     void shouldSayWhyTheSharedFolderCannotBeUsed()
     {
         // GIVEN a laptop and a shared folder that is not there
