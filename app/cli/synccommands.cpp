@@ -112,11 +112,19 @@ int sync(const QCommandLineParser &parser, Store::Store &store, QTextStream &out
         return CommandLineTool::Failed;
     }
     const Sync::SharedFolder::Summary &summary = round.value();
-    if (summary.filesWritten > 0) {
+    if (summary.operationsWritten > 0) {
         out << i18ncp("@info:shell %2 is a folder",
                       "Wrote 1 change of this computer to %2.",
                       "Wrote %1 changes of this computer to %2.",
                       summary.operationsWritten,
+                      shown(folder))
+            << u'\n';
+    }
+    if (summary.operationsPassedOn > 0) {
+        out << i18ncp("@info:shell %2 is a folder",
+                      "Passed on 1 change made on other computers to %2.",
+                      "Passed on %1 changes made on other computers to %2.",
+                      summary.operationsPassedOn,
                       shown(folder))
             << u'\n';
     }

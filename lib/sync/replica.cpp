@@ -224,8 +224,9 @@ Result<Bundle> Replica::makeBundle(const ExportOptions &options)
     Storage::Database &db = m_store.database();
     QStringList origins;
     if (options.ownOnly) {
-        origins << self;
-        theirs = {{self, options.ownAfter}};
+        const QString origin = options.ownOrigin.isEmpty() ? self : options.ownOrigin;
+        origins << origin;
+        theirs = {{origin, options.ownAfter}};
     } else {
         Storage::Statement distinct = db.prepare(u"SELECT DISTINCT replica FROM change_log"_s);
         while (distinct.step()) {

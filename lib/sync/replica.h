@@ -69,9 +69,11 @@ struct ImportSummary {
 struct ExportOptions {
     /// Only what this peer (a name or replica id) is not known to have; empty: everything.
     QString sincePeer;
-    /// Only the operations made on this replica, with a stamp after ownAfter (shared folders).
+    /// Only the operations made on this replica (or on ownOrigin, when set), with a stamp after
+    /// ownAfter (shared folders).
     bool ownOnly = false;
     qint64 ownAfter = 0;
+    QString ownOrigin = {};
     /// At most about this many operations, the oldest first (-1: all). For tests and for
     /// splitting very large exchanges.
     qsizetype maxOperations = -1;

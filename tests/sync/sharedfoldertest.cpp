@@ -91,6 +91,29 @@ private Q_SLOTS:
         QVERIFY(peers.at(0).lastImport.isValid() && peers.at(1).lastImport.isValid());
     }
 
+    void shouldPassOnWhatALaptopReceivedByBundleToTheOthersInTheFolder()
+    {
+        // GIVEN Dana's laptop, which never uses the folder: it joined by a bundle from Ana's, and
+        // its edit reached Ana's laptop by a bundle too
+        TestReplica dana = TestReplica::open(u"Dana's laptop"_s);
+        QVERIFY(dana.store);
+        QVERIFY(dana.replica->importBundle(m_laptops[0].bundle()));
+        QVERIFY(dana.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Dana's words, carried on a USB stick."_s}}));
+        QVERIFY(m_laptops[0].replica->importBundle(dana.bundle()));
+        // WHEN Ana's laptop, then Carla's, synchronize with the folder
+        const auto passed = round(0);
+        round(2);
+        // THEN Ana's laptop passed Dana's edit on, under Dana's name, and Carla's has it
+        QCOMPARE(passed.operationsWritten, 0);
+        QVERIFY(passed.operationsPassedOn > 0);
+        QVERIFY(changeFiles(m_shared.path()).join(u' ').contains(dana.store->replicaId()));
+        QCOMPARE(m_laptops[2].store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Dana's words, carried on a USB stick."_s);
+        QCOMPARE(m_laptops[2].replica->canonicalDump(), m_laptops[0].replica->canonicalDump());
+        // AND once passed on, it is not written again
+        QCOMPARE(round(1).operationsPassedOn, 0);
+        QCOMPARE(round(0).filesWritten, 0);
+    }
+
     void shouldWriteNothingWhenNothingChanged()
     {
         // WHEN a laptop with nothing new synchronizes again
