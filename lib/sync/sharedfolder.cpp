@@ -108,9 +108,16 @@ Result<SharedFolder::Summary> SharedFolder::synchronize()
 
 Result<void> SharedFolder::writeChanges(Summary &summary)
 {
-    // What the folder holds of each computer's changes, from the first on without a gap.
+    // What the folder holds of each computer's changes, from the first on without a gap. A file
+    // that claims more of this computer's changes than it ever made is not one it wrote (a
+    // renamed or made-up file): trusted, it would keep this computer from writing for good.
+    const QString self = m_store.replicaId();
+    const QHash<QString, qint64> have = m_replica.known();
     QHash<QString, qint64> inFolder;
     for (const FolderFile &file : listFiles(m_folder)) { // sorted by origin, then by start
+        if (file.origin == self && file.upTo > have.value(self, 0)) {
+            continue;
+        }
         qint64 &covered = inFolder[file.origin];
         if (file.after <= covered) {
             covered = std::max(covered, file.upTo);
@@ -118,8 +125,6 @@ Result<void> SharedFolder::writeChanges(Summary &summary)
     }
     // This computer's changes, and those of others it has and the folder lacks: a computer that
     // never uses the folder (its changes came here in a bundle) still reaches everyone in it.
-    const QString self = m_store.replicaId();
-    const QHash<QString, qint64> have = m_replica.known();
     QStringList origins = have.keys();
     std::sort(origins.begin(), origins.end(), [&self](const QString &a, const QString &b) {
         return (a == self) != (b == self) ? a == self : a < b;

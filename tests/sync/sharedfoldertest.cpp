@@ -114,6 +114,22 @@ private Q_SLOTS:
         QCOMPARE(round(0).filesWritten, 0);
     }
 
+    void shouldKeepWritingWhenAFileInTheFolderClaimsMoreThanTheLaptopMade()
+    {
+        // GIVEN an empty file named as if Ana's laptop had written all its changes for ages to come
+        QFile claim(QDir(m_shared.path()).filePath(m_laptops[0].store->replicaId() + u"-0000000000000001-7fffffffffffffff"_s + SharedFolder::fileSuffix()));
+        QVERIFY(claim.open(QIODevice::WriteOnly));
+        claim.close();
+        // WHEN Ana edits the quote and synchronizes, then Ben
+        QVERIFY(m_laptops[0].store->update(Kind::Quote, m_quote, {{u"text"_s, u"Ana's new words."_s}}));
+        const auto written = round(0);
+        const auto received = round(1);
+        // THEN Ana's edit went into the folder and reached Ben; the empty file is reported
+        QCOMPARE(written.filesWritten, 1);
+        QCOMPARE(m_laptops[1].store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Ana's new words."_s);
+        QCOMPARE(received.problems.size(), 1);
+    }
+
     void shouldWriteNothingWhenNothingChanged()
     {
         // WHEN a laptop with nothing new synchronizes again
