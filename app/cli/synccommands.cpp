@@ -242,6 +242,8 @@ int conflicts(const QCommandLineParser &parser, Store::Store &store, QTextStream
     for (const Sync::Conflict &conflict : list) {
         out << u"\n#"_s << conflict.id << u' ' << conflict.description() << u'\n';
         if (conflict.reason == Sync::Conflict::Reason::EditedWhileApproved) {
+            out << u"  "_s << i18nc("@info:shell", "“--keep theirs” approves the current text again, in the approver's name; “--keep mine” leaves it a draft.")
+                << u'\n';
             continue;
         }
         if (conflict.reason == Sync::Conflict::Reason::ConcurrentEdit) {

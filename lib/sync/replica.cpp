@@ -95,6 +95,25 @@ qint64 nextStamp(Storage::Database &db)
     return std::max(last + 1, QDateTime::currentMSecsSinceEpoch() << 16);
 }
 
+/// Who gave the approval stamped (hlc, replica) of a quote, as its change log has it.
+QString approverOf(Storage::Database &db, const QString &recordId, qint64 hlc, const QString &replica)
+{
+    Storage::Statement read = db.prepare(u"SELECT op, field, value FROM change_log WHERE record_id = ? AND hlc = ? AND replica = ?"_s);
+    read.bind(1, recordId);
+    read.bind(2, hlc);
+    read.bind(3, replica);
+    while (read.step()) {
+        if (read.text(0) == u"create") {
+            return QJsonDocument::fromJson(read.text(2).toUtf8()).object().value(u"approved_by"_s).toString();
+        }
+        if (read.text(0) == u"update" && read.text(1) == u"approved_by") {
+            const QJsonArray wrapped = QJsonDocument::fromJson(u"[%1]"_s.arg(read.text(2)).toUtf8()).array();
+            return wrapped.isEmpty() ? QString() : wrapped.first().toString();
+        }
+    }
+    return {};
+}
+
 Conflict::Reason reasonFrom(const QString &text)
 {
     if (text == u"edited_while_deleted") {
@@ -586,10 +605,22 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
                                {u"lost_hlc"_s, QString::number(raw.integer(3))},
                                {u"lost_replica"_s, raw.text(4)},
                                {u"resolution"_s, resolutionName}};
+    Record theirs{{found->field, found->lostValue}};
+    if (found->reason == Conflict::Reason::EditedWhileApproved && resolution != Resolution::KeepMine) {
+        // "Theirs" is the approval: it is given again to the current text, in the name of the
+        // one who gave it, as a person who looked at both decided.
+        const QString approver = approverOf(m_store.database(), found->recordId, raw.integer(3), raw.text(4));
+        if (resolution == Resolution::Merged || approver.isEmpty()) {
+            return Error(Error::Code::Refused,
+                         i18nc("@info %1 describes the conflict",
+                               "This conflict is resolved by approving the current text again or by keeping it as a draft (“keep mine”): %1",
+                               found->description()));
+        }
+        theirs = {{u"state"_s, u"approved"_s}, {u"approved_by"_s, approver}};
+    }
     return m_store.transact([&]() -> Result<void> {
         if (resolution == Resolution::KeepTheirs) {
-            const QVariant theirs = found->reason == Conflict::Reason::EditedWhileApproved ? QVariant(u"approved"_s) : QVariant(found->lostValue);
-            if (auto done = m_store.update(found->kind, found->recordId, {{found->field, theirs}}); !done) {
+            if (auto done = m_store.update(found->kind, found->recordId, theirs); !done) {
                 return done;
             }
         } else if (resolution == Resolution::Merged) {

@@ -262,6 +262,35 @@ private Q_SLOTS:
         QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"state"_s).toString(), u"approved"_s);
     }
 
+    void shouldApproveTheCurrentTextAgainWhenTheApprovalIsKept()
+    {
+        // GIVEN Ana approved the quote while Ben changed its text, and they exchanged
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Dana Whitfield"_s}}));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Rents are not a luxury, they are a right."_s}}));
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        const QList<Conflict> conflicts = m_ana.replica->conflicts();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.at(0).reason, Conflict::Reason::EditedWhileApproved);
+        // WHEN a merged text is offered, then Ana keeps "theirs", the approval
+        auto merged = m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution::Merged, u"Anything."_s);
+        auto kept = m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepTheirs);
+        // THEN the merge is refused with what to do, and the current text is approved again in
+        // the approver's name, on both laptops
+        QVERIFY(!merged);
+        QVERIFY2(merged.error().message().contains(u"approving the current text again"_s), qPrintable(merged.error().message()));
+        QVERIFY2(kept, kept ? "" : qPrintable(kept.error().message()));
+        m_ben.receive(m_ana);
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            const Record quote = *node->store->fetch(Kind::Quote, m_quote);
+            QCOMPARE(quote.value(u"text"_s).toString(), u"Rents are not a luxury, they are a right."_s);
+            QCOMPARE(quote.value(u"state"_s).toString(), u"approved"_s);
+            QCOMPARE(quote.value(u"approved_by"_s).toString(), u"Dana Whitfield"_s);
+            QVERIFY(node->replica->conflicts().isEmpty());
+        }
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+    }
+
     void shouldKeepAnApprovalWhenTheApproverHadSeenTheText()
     {
         // GIVEN Ben edits the text, Ana receives it and approves it
