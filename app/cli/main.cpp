@@ -14,6 +14,8 @@
 #include <QHashSeed>
 #include <QLoggingCategory>
 
+#include <csignal>
+
 using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
@@ -29,6 +31,12 @@ int main(int argc, char *argv[])
             QHashSeed::setDeterministicGlobalSeed();
         }
     }
+#ifdef SIGXFSZ
+    // Past a file size limit (ulimit -f) the kernel would kill the process at the first write,
+    // without a word. Ignored, the write fails instead: SQLite rolls the import back and says
+    // why, and nothing of a half-written file is left behind.
+    std::signal(SIGXFSZ, SIG_IGN);
+#endif
     QGuiApplication app(argc, argv);
     Chorus::allowTranslationsInTheCLocale();
     // The library's progress notes ("migrating ...") are not for a terminal; chorus-cli says what

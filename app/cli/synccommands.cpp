@@ -5,6 +5,7 @@
 
 #include "commandlinetool.h"
 #include "store/store.h"
+#include "sync/filereason.h"
 #include "sync/replica.h"
 #include "sync/sharedfolder.h"
 
@@ -19,6 +20,8 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -58,7 +61,7 @@ void printSummary(QTextStream &out, const Sync::ImportSummary &summary)
     }
 }
 
-int bundle(const QCommandLineParser &parser, Store::Store &store, QTextStream &out, QTextStream &err)
+int bundle(const QCommandLineParser &parser, Store::Store &store, const std::optional<Sync::Bundle> &incoming, QTextStream &out, QTextStream &err)
 {
     const QStringList values = parser.positionalArguments();
     Sync::Replica replica(store);
@@ -85,7 +88,7 @@ int bundle(const QCommandLineParser &parser, Store::Store &store, QTextStream &o
         if (values.size() != 2 || values.at(1).isEmpty()) {
             return usage(err, i18nc("@info:shell", "bundle import needs one file to read: chorus-cli bundle import FILE"));
         }
-        auto imported = replica.importFile(values.at(1));
+        auto imported = incoming ? replica.importBundle(*incoming) : replica.importFile(values.at(1));
         if (!imported) {
             err << imported.error().message() << u'\n';
             return CommandLineTool::Failed;
@@ -109,11 +112,19 @@ int sync(const QCommandLineParser &parser, Store::Store &store, QTextStream &out
         return CommandLineTool::Failed;
     }
     const Sync::SharedFolder::Summary &summary = round.value();
-    if (summary.filesWritten > 0) {
+    if (summary.operationsWritten > 0) {
         out << i18ncp("@info:shell %2 is a folder",
                       "Wrote 1 change of this computer to %2.",
                       "Wrote %1 changes of this computer to %2.",
                       summary.operationsWritten,
+                      shown(folder))
+            << u'\n';
+    }
+    if (summary.operationsPassedOn > 0) {
+        out << i18ncp("@info:shell %2 is a folder",
+                      "Passed on 1 change made on other computers to %2.",
+                      "Passed on %1 changes made on other computers to %2.",
+                      summary.operationsPassedOn,
                       shown(folder))
             << u'\n';
     }
@@ -162,7 +173,11 @@ int resolve(const QCommandLineParser &parser, Store::Store &store, QTextStream &
     if (parser.isSet(u"merged-file"_s)) {
         QFile file(parser.value(u"merged-file"_s));
         if (!file.open(QIODevice::ReadOnly)) {
-            err << i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot read %1: %2", shown(file.fileName()), file.errorString()) << u'\n';
+            err << i18nc("@info:shell %1 is a file path, %2 the reason",
+                         "Cannot read %1: %2",
+                         shown(file.fileName()),
+                         Sync::FileReason::forReading(file.fileName(), file))
+                << u'\n';
             return CommandLineTool::Failed;
         }
         text = QString::fromUtf8(file.readAll());
@@ -227,6 +242,8 @@ int conflicts(const QCommandLineParser &parser, Store::Store &store, QTextStream
     for (const Sync::Conflict &conflict : list) {
         out << u"\n#"_s << conflict.id << u' ' << conflict.description() << u'\n';
         if (conflict.reason == Sync::Conflict::Reason::EditedWhileApproved) {
+            out << u"  "_s << i18nc("@info:shell", "“--keep theirs” approves the current text again, in the approver's name; “--keep mine” leaves it a draft.")
+                << u'\n';
             continue;
         }
         if (conflict.reason == Sync::Conflict::Reason::ConcurrentEdit) {
@@ -292,6 +309,26 @@ void setUp(QCommandLineParser &parser, const QString &name)
 
 int run(const QString &name, const QCommandLineParser &parser, const QString &path, QTextStream &out, QTextStream &err)
 {
+    // What is refused for itself (a damaged changes file, a missing shared folder) is refused
+    // before the database is opened: the database file stays as it was, byte for byte, even
+    // when this is the first time it is opened since it was copied (which gives it a replica id
+    // of its own).
+    std::optional<Sync::Bundle> incoming;
+    const QStringList values = parser.positionalArguments();
+    if (name == u"bundle" && values.size() == 2 && values.at(0) == u"import" && !values.at(1).isEmpty()) {
+        auto read = Sync::Replica::readFile(values.at(1));
+        if (!read) {
+            err << read.error().message() << u'\n';
+            return CommandLineTool::Failed;
+        }
+        incoming = std::move(read).value();
+    }
+    if (name == u"sync" && !parser.value(u"folder"_s).isEmpty()) {
+        if (auto usable = Sync::SharedFolder::check(parser.value(u"folder"_s)); !usable) {
+            err << usable.error().message() << u'\n';
+            return CommandLineTool::Failed;
+        }
+    }
     auto opened = Store::Store::open(path, false);
     if (!opened) {
         err << opened.error().message() << u'\n';
@@ -308,7 +345,7 @@ int run(const QString &name, const QCommandLineParser &parser, const QString &pa
         return sync(parser, store, out, err);
     }
     if (name == u"bundle") {
-        return bundle(parser, store, out, err);
+        return bundle(parser, store, incoming, out, err);
     }
     return conflicts(parser, store, out, err);
 }

@@ -1121,12 +1121,14 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
         // References: to a deleted record they read as empty (or, when required, the record goes
         // too, as a delete there would have taken it); to one not arrived yet, they wait for it.
         bool keep = true;
+        bool goesWithDeleted = false;
         for (const Field &field : info.fields) {
             const QString target = record.value(field.name).toString();
             if (field.type != FieldType::Reference || target.isEmpty() || target == id || exists(*field.references, target)) {
                 continue;
             }
-            if (!isDeleted(target)) {
+            const bool targetDeleted = isDeleted(target);
+            if (!targetDeleted) {
                 Storage::Statement &wait = statement(u"INSERT OR IGNORE INTO sync_pending (record_id, kind, waiting_for) VALUES (?, ?, ?)"_s);
                 wait.bind(1, id);
                 wait.bind(2, info.key);
@@ -1137,8 +1139,20 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
             }
             if (field.required) {
                 keep = false;
+                goesWithDeleted = goesWithDeleted || targetDeleted;
             } else {
                 record.insert(field.name, QVariant());
+            }
+        }
+        if (goesWithDeleted) {
+            // Made or changed where the record it needs was not known to be deleted (a quote
+            // collected for a person deleted elsewhere): it goes too, but its texts are kept.
+            for (const Field &field : info.fields) {
+                const LoggedOperation *winner = winners.value(field.name);
+                const QString text = record.value(field.name).toString();
+                if (field.type == FieldType::LongText && winner && !text.isEmpty()) {
+                    conflicts.append({field.name, u"edited_while_deleted"_s, text, winner->operation.stamp});
+                }
             }
         }
         if (keep && kind == Kind::Membership) {

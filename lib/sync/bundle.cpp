@@ -22,6 +22,8 @@ namespace
 constexpr QByteArrayView Magic = "CHORUSSB";
 constexpr qsizetype HeaderSize = 8 + 4 + 8;
 constexpr qsizetype ChecksumSize = 32;
+/// Format versions grow by one per release that changes the format: a larger one is damage.
+constexpr quint32 MaxPlausibleVersion = 1000;
 
 enum OperationColumn {
     Hlc,
@@ -42,6 +44,13 @@ Error damaged()
 {
     return Error(Error::Code::Corrupt,
                  i18nc("@info", "The changes file is damaged: its contents do not match its checksum. Nothing was imported. Ask for the file again."));
+}
+
+/// The checksum is right, but what it covers is not what Chorus writes.
+Error unreadable()
+{
+    return Error(Error::Code::Corrupt,
+                 i18nc("@info", "The changes file is damaged: its contents cannot be read. Nothing was imported. Ask for the file again."));
 }
 
 } // namespace
@@ -118,6 +127,11 @@ QByteArray Bundle::serialize() const
 
 Result<Bundle> Bundle::parse(const QByteArray &bytes)
 {
+    if (bytes.isEmpty()) {
+        return Error(
+            Error::Code::Corrupt,
+            i18nc("@info", "The changes file is empty: it may still be being copied, or it was cut short. Nothing was imported. Ask for the file again."));
+    }
     if (bytes.size() < qsizetype(Magic.size()) || QByteArrayView(bytes).first(Magic.size()) != Magic) {
         return Error(Error::Code::NotChorus, i18nc("@info", "This file is not a Chorus changes file. Nothing was imported."));
     }
@@ -125,24 +139,32 @@ Result<Bundle> Bundle::parse(const QByteArray &bytes)
         return Error(Error::Code::Corrupt, i18nc("@info", "The changes file is incomplete (it was cut short). Nothing was imported. Ask for the file again."));
     }
     const quint32 version = qFromBigEndian<quint32>(bytes.constData() + 8);
-    if (version > FormatVersion) {
-        return Error(Error::Code::NewerVersion,
-                     i18nc("@info", "The changes file was written by a newer version of Chorus. Nothing was imported. Update Chorus to import it."));
-    }
     const quint64 length = qFromBigEndian<quint64>(bytes.constData() + 12);
+    const bool whole = quint64(bytes.size()) >= quint64(HeaderSize + ChecksumSize) && quint64(bytes.size() - HeaderSize - ChecksumSize) == length;
+    const bool intact = whole
+        && QCryptographicHash::hash(QByteArrayView(bytes).first(HeaderSize + qsizetype(length)), QCryptographicHash::Sha256)
+            == QByteArrayView(bytes).last(ChecksumSize);
+    if (version > FormatVersion) {
+        // A newer Chorus that frames its files as this one does signs them too; one that frames
+        // them otherwise is told by a version number that makes sense. A damaged version number
+        // (a flipped byte, random bytes after the magic) is damage, not a reason to update.
+        if (intact || (!whole && version <= MaxPlausibleVersion)) {
+            return Error(Error::Code::NewerVersion,
+                         i18nc("@info", "The changes file was written by a newer version of Chorus. Nothing was imported. Update Chorus to import it."));
+        }
+        return damaged();
+    }
     if (quint64(bytes.size()) < quint64(HeaderSize + ChecksumSize) || quint64(bytes.size() - HeaderSize - ChecksumSize) < length) {
         return Error(Error::Code::Corrupt, i18nc("@info", "The changes file is incomplete (it was cut short). Nothing was imported. Ask for the file again."));
     }
-    const qsizetype signedSize = HeaderSize + qsizetype(length);
-    if (bytes.size() != signedSize + ChecksumSize
-        || QCryptographicHash::hash(QByteArrayView(bytes).first(signedSize), QCryptographicHash::Sha256) != bytes.sliced(signedSize, ChecksumSize)) {
+    if (!intact) {
         return damaged();
     }
     const QByteArray cbor = qUncompress(bytes.sliced(HeaderSize, qsizetype(length)));
     QCborParserError parseError;
     const QCborValue root = QCborValue::fromCbor(cbor, &parseError);
     if (cbor.isEmpty() || parseError.error != QCborError::NoError || !root.isMap()) {
-        return damaged();
+        return unreadable();
     }
     const QCborMap payload = root.toMap();
     Bundle bundle;
@@ -151,7 +173,7 @@ Result<Bundle> Bundle::parse(const QByteArray &bytes)
     bundle.replicaName = payload.value(u"replicaName"_s).toString();
     bundle.createdAt = payload.value(u"createdAt"_s).toInteger();
     if (bundle.coalitionId.isEmpty() || bundle.replicaId.isEmpty()) {
-        return damaged();
+        return unreadable();
     }
     const QCborMap names = payload.value(u"names"_s).toMap();
     for (auto it = names.cbegin(); it != names.cend(); ++it) {
@@ -164,7 +186,7 @@ Result<Bundle> Bundle::parse(const QByteArray &bytes)
     for (const QCborValue &value : payload.value(u"ranges"_s).toArray()) {
         const QCborArray range = value.toArray();
         if (range.size() != 3) {
-            return damaged();
+            return unreadable();
         }
         bundle.ranges.append({range.at(0).toString(), range.at(1).toInteger(), range.at(2).toInteger()});
     }
@@ -189,7 +211,7 @@ Result<Bundle> Bundle::parse(const QByteArray &bytes)
     for (const QCborValue &value : operationArray) {
         const QCborArray row = value.toArray();
         if (row.size() != ColumnCount) {
-            return damaged();
+            return unreadable();
         }
         bool ok = true;
         Operation op;
@@ -198,7 +220,7 @@ Result<Bundle> Bundle::parse(const QByteArray &bytes)
         op.recordId = row.at(RecordId).toString();
         const qint64 type = row.at(Type).toInteger(-1);
         if (type < 0 || type > int(Operation::Type::Delete)) {
-            return damaged();
+            return unreadable();
         }
         op.type = Operation::Type(type);
         op.field = row.at(Field).toString();
@@ -208,7 +230,7 @@ Result<Bundle> Bundle::parse(const QByteArray &bytes)
         op.base = {row.at(BaseHlc).toInteger(), replica(row.at(BaseReplica), ok)};
         op.witness = {row.at(WitnessHlc).toInteger(), replica(row.at(WitnessReplica), ok)};
         if (!ok) {
-            return damaged();
+            return unreadable();
         }
         bundle.operations.append(std::move(op));
     }

@@ -6,6 +6,7 @@
 #include "domain/validation.h"
 #include "storage/transaction.h"
 #include "store/store.h"
+#include "sync/filereason.h"
 #include "sync/history.h"
 #include "sync/hybridlogicalclock.h"
 #include "sync_debug.h"
@@ -92,6 +93,25 @@ qint64 nextStamp(Storage::Database &db)
         "ifnull((SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1), 0))"_s);
     const qint64 last = read.step() ? read.integer(0) : 0;
     return std::max(last + 1, QDateTime::currentMSecsSinceEpoch() << 16);
+}
+
+/// Who gave the approval stamped (hlc, replica) of a quote, as its change log has it.
+QString approverOf(Storage::Database &db, const QString &recordId, qint64 hlc, const QString &replica)
+{
+    Storage::Statement read = db.prepare(u"SELECT op, field, value FROM change_log WHERE record_id = ? AND hlc = ? AND replica = ?"_s);
+    read.bind(1, recordId);
+    read.bind(2, hlc);
+    read.bind(3, replica);
+    while (read.step()) {
+        if (read.text(0) == u"create") {
+            return QJsonDocument::fromJson(read.text(2).toUtf8()).object().value(u"approved_by"_s).toString();
+        }
+        if (read.text(0) == u"update" && read.text(1) == u"approved_by") {
+            const QJsonArray wrapped = QJsonDocument::fromJson(u"[%1]"_s.arg(read.text(2)).toUtf8()).array();
+            return wrapped.isEmpty() ? QString() : wrapped.first().toString();
+        }
+    }
+    return {};
 }
 
 Conflict::Reason reasonFrom(const QString &text)
@@ -223,8 +243,9 @@ Result<Bundle> Replica::makeBundle(const ExportOptions &options)
     Storage::Database &db = m_store.database();
     QStringList origins;
     if (options.ownOnly) {
-        origins << self;
-        theirs = {{self, options.ownAfter}};
+        const QString origin = options.ownOrigin.isEmpty() ? self : options.ownOrigin;
+        origins << origin;
+        theirs = {{origin, options.ownAfter}};
     } else {
         Storage::Statement distinct = db.prepare(u"SELECT DISTINCT replica FROM change_log"_s);
         while (distinct.step()) {
@@ -330,7 +351,7 @@ Result<Bundle> Replica::exportTo(const QString &path, const ExportOptions &optio
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bundle.value().serialize()) < 0 || !file.commit()) {
         return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 is a file path, %2 the reason", "Could not write the changes file %1: %2", path, file.errorString()));
+                     i18nc("@info %1 is a file path, %2 the reason", "Could not write the changes file %1: %2", path, FileReason::forWriting(path, file)));
     }
     if (!options.sincePeer.isEmpty()) {
         if (const std::optional<Peer> peer = findPeer(options.sincePeer)) {
@@ -345,14 +366,23 @@ Result<Bundle> Replica::exportTo(const QString &path, const ExportOptions &optio
     return bundle;
 }
 
-Result<ImportSummary> Replica::importFile(const QString &path)
+Result<Bundle> Replica::readFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 is a file path, %2 the reason", "Could not read the changes file %1: %2", path, file.errorString()));
+                     i18nc("@info %1 is a file path, %2 the reason", "Could not read the changes file %1: %2", path, FileReason::forReading(path, file)));
     }
-    return importBundle(file.readAll());
+    return Bundle::parse(file.readAll());
+}
+
+Result<ImportSummary> Replica::importFile(const QString &path)
+{
+    auto read = readFile(path);
+    if (!read) {
+        return read.error();
+    }
+    return importBundle(read.value());
 }
 
 Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
@@ -361,7 +391,11 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
     if (!parsed) {
         return parsed.error();
     }
-    const Bundle &bundle = parsed.value();
+    return importBundle(parsed.value());
+}
+
+Result<ImportSummary> Replica::importBundle(const Bundle &bundle)
+{
     const QString self = m_store.replicaId();
     Storage::Database &db = m_store.database();
 
@@ -373,7 +407,9 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
         if (any.step()) {
             return Error(Error::Code::Refused,
                          i18nc("@info %1 is a computer's name",
-                               "This changes file comes from another coalition's database (written on “%1”). Nothing was imported.",
+                               "This changes file comes from another coalition's database (written on “%1”). Nothing was imported. A database joins a "
+                               "coalition by importing its changes while still empty; one filled another way (from a JSON backup, say) is a coalition of "
+                               "its own.",
                                bundle.replicaName));
         }
         adopt = true;
@@ -442,7 +478,8 @@ Result<ImportSummary> Replica::importBundle(const QByteArray &bytes)
     };
     auto applied = m_store.applyRemoteOperations(bundle.operations, bookkeeping);
     if (!applied) {
-        return applied.error();
+        // The transaction was rolled back: say so, whatever went wrong (a full disk, say).
+        return Error(applied.error().code(), i18nc("@info %1 is what went wrong", "%1 Nothing was imported.", applied.error().message()));
     }
     summary.received = applied.value().received;
     summary.applied = applied.value().applied;
@@ -568,10 +605,22 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
                                {u"lost_hlc"_s, QString::number(raw.integer(3))},
                                {u"lost_replica"_s, raw.text(4)},
                                {u"resolution"_s, resolutionName}};
+    Record theirs{{found->field, found->lostValue}};
+    if (found->reason == Conflict::Reason::EditedWhileApproved && resolution != Resolution::KeepMine) {
+        // "Theirs" is the approval: it is given again to the current text, in the name of the
+        // one who gave it, as a person who looked at both decided.
+        const QString approver = approverOf(m_store.database(), found->recordId, raw.integer(3), raw.text(4));
+        if (resolution == Resolution::Merged || approver.isEmpty()) {
+            return Error(Error::Code::Refused,
+                         i18nc("@info %1 describes the conflict",
+                               "This conflict is resolved by approving the current text again or by keeping it as a draft (“keep mine”): %1",
+                               found->description()));
+        }
+        theirs = {{u"state"_s, u"approved"_s}, {u"approved_by"_s, approver}};
+    }
     return m_store.transact([&]() -> Result<void> {
         if (resolution == Resolution::KeepTheirs) {
-            const QVariant theirs = found->reason == Conflict::Reason::EditedWhileApproved ? QVariant(u"approved"_s) : QVariant(found->lostValue);
-            if (auto done = m_store.update(found->kind, found->recordId, {{found->field, theirs}}); !done) {
+            if (auto done = m_store.update(found->kind, found->recordId, theirs); !done) {
                 return done;
             }
         } else if (resolution == Resolution::Merged) {

@@ -69,9 +69,11 @@ struct ImportSummary {
 struct ExportOptions {
     /// Only what this peer (a name or replica id) is not known to have; empty: everything.
     QString sincePeer;
-    /// Only the operations made on this replica, with a stamp after ownAfter (shared folders).
+    /// Only the operations made on this replica (or on ownOrigin, when set), with a stamp after
+    /// ownAfter (shared folders).
     bool ownOnly = false;
     qint64 ownAfter = 0;
+    QString ownOrigin = {};
     /// At most about this many operations, the oldest first (-1: all). For tests and for
     /// splitting very large exchanges.
     qsizetype maxOperations = -1;
@@ -99,7 +101,11 @@ public:
     Result<Bundle> exportTo(const QString &path, const ExportOptions &options = {});
 
     Result<ImportSummary> importBundle(const QByteArray &bytes);
+    Result<ImportSummary> importBundle(const Bundle &bundle);
     Result<ImportSummary> importFile(const QString &path);
+    /// Reads and checks a bundle file without a database: what importFile() refuses for the
+    /// file itself (missing, truncated, damaged, newer) is refused here with the same message.
+    static Result<Bundle> readFile(const QString &path);
 
     /// The peers this replica exchanged with or heard of, by name.
     [[nodiscard]] QList<Peer> peers();

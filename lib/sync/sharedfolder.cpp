@@ -4,6 +4,7 @@
 #include "sharedfolder.h"
 
 #include "store/store.h"
+#include "sync/filereason.h"
 #include "sync_debug.h"
 
 #include <KLocalizedString>
@@ -72,14 +73,26 @@ QString SharedFolder::fileSuffix()
     return u".chorus-changes"_s;
 }
 
+Result<void> SharedFolder::check(const QString &folder)
+{
+    if (const QString reason = FileReason::forFolder(folder); !reason.isEmpty()) {
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a folder, %2 the reason",
+                           "Cannot use the shared folder %1: %2.",
+                           QDir::toNativeSeparators(QFileInfo(folder).absoluteFilePath()),
+                           reason));
+    }
+    return {};
+}
+
 Result<SharedFolder::Summary> SharedFolder::synchronize()
 {
-    if (!QFileInfo(m_folder).isDir()) {
-        return Error(Error::Code::CannotOpen, i18nc("@info %1 is a folder", "The shared folder %1 does not exist or cannot be opened.", m_folder));
+    if (auto usable = check(m_folder); !usable) {
+        return usable.error();
     }
     m_running = true;
     Summary summary;
-    auto written = writeOwnChanges(summary);
+    auto written = writeChanges(summary);
     if (written) {
         importOthers(summary);
     }
@@ -93,35 +106,57 @@ Result<SharedFolder::Summary> SharedFolder::synchronize()
     return summary;
 }
 
-Result<void> SharedFolder::writeOwnChanges(Summary &summary)
+Result<void> SharedFolder::writeChanges(Summary &summary)
 {
+    // What the folder holds of each computer's changes, from the first on without a gap. A file
+    // that claims more of this computer's changes than it ever made is not one it wrote (a
+    // renamed or made-up file): trusted, it would keep this computer from writing for good.
     const QString self = m_store.replicaId();
-    qint64 written = 0;
-    for (const FolderFile &file : listFiles(m_folder)) {
-        if (file.origin == self) {
-            written = std::max(written, file.upTo);
+    const QHash<QString, qint64> have = m_replica.known();
+    QHash<QString, qint64> inFolder;
+    for (const FolderFile &file : listFiles(m_folder)) { // sorted by origin, then by start
+        if (file.origin == self && file.upTo > have.value(self, 0)) {
+            continue;
+        }
+        qint64 &covered = inFolder[file.origin];
+        if (file.after <= covered) {
+            covered = std::max(covered, file.upTo);
         }
     }
-    const qint64 have = m_replica.known().value(self, 0);
-    if (have <= written) {
-        return {};
+    // This computer's changes, and those of others it has and the folder lacks: a computer that
+    // never uses the folder (its changes came here in a bundle) still reaches everyone in it.
+    QStringList origins = have.keys();
+    std::sort(origins.begin(), origins.end(), [&self](const QString &a, const QString &b) {
+        return (a == self) != (b == self) ? a == self : a < b;
+    });
+    for (const QString &origin : std::as_const(origins)) {
+        const qint64 written = inFolder.value(origin, 0);
+        const qint64 upTo = have.value(origin);
+        if (upTo <= written) {
+            continue;
+        }
+        ExportOptions options;
+        options.ownOnly = true;
+        options.ownOrigin = origin;
+        options.ownAfter = written;
+        auto bundle = m_replica.makeBundle(options);
+        if (!bundle) {
+            return bundle.error();
+        }
+        const QString name = u"%1-%2-%3%4"_s.arg(origin).arg(written, 16, 16, QChar(u'0')).arg(upTo, 16, 16, QChar(u'0')).arg(fileSuffix());
+        const QString path = QDir(m_folder).filePath(name);
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bundle.value().serialize()) < 0 || !file.commit()) {
+            // Nothing is imported either: the others' changes wait until this computer's can go too.
+            return Error(Error::Code::CannotOpen,
+                         i18nc("@info %1 is a folder, %2 the reason",
+                               "Could not write this computer's changes to the shared folder %1: %2. Nothing was exchanged.",
+                               QDir::toNativeSeparators(QFileInfo(m_folder).absoluteFilePath()),
+                               FileReason::forWriting(path, file)));
+        }
+        ++summary.filesWritten;
+        (origin == self ? summary.operationsWritten : summary.operationsPassedOn) += int(bundle.value().operations.size());
     }
-    ExportOptions options;
-    options.ownOnly = true;
-    options.ownAfter = written;
-    auto bundle = m_replica.makeBundle(options);
-    if (!bundle) {
-        return bundle.error();
-    }
-    const QString name = u"%1-%2-%3%4"_s.arg(self).arg(written, 16, 16, QChar(u'0')).arg(have, 16, 16, QChar(u'0')).arg(fileSuffix());
-    QSaveFile file(QDir(m_folder).filePath(name));
-    if (!file.open(QIODevice::WriteOnly) || file.write(bundle.value().serialize()) < 0 || !file.commit()) {
-        return Error(
-            Error::Code::CannotOpen,
-            i18nc("@info %1 is a folder, %2 the reason", "Could not write this computer's changes to the shared folder %1: %2", m_folder, file.errorString()));
-    }
-    summary.filesWritten = 1;
-    summary.operationsWritten = int(bundle.value().operations.size());
     return {};
 }
 
@@ -136,7 +171,8 @@ void SharedFolder::importOthers(Summary &summary)
         auto imported = m_replica.importFile(QDir(m_folder).filePath(file.name));
         if (!imported) {
             summary.problems << i18nc("@info %1 is a file name, %2 the reason", "%1: %2", file.name, imported.error().message());
-            qCWarning(CHORUS_SYNC) << "shared folder: cannot import" << file.name << imported.error().message();
+            // Reported in the summary, translated; this is for developers only.
+            qCInfo(CHORUS_SYNC) << "shared folder: cannot import" << file.name << imported.error().message();
             continue;
         }
         ++summary.filesImported;

@@ -19,7 +19,9 @@ namespace Chorus::Sync
 /**
  * Shared-folder sync: every replica appends its own changes, as small bundle files, to a folder
  * that a file-sync tool it does not know about carries between computers (Syncthing, Nextcloud,
- * a network share, a USB stick), and imports the files the others put there.
+ * a network share, a USB stick), and imports the files the others put there. It also passes on
+ * the changes of other replicas it has and the folder lacks (they came in a bundle from a computer
+ * that does not use the folder), in files named after the replica that made them.
  *
  * A file is named after its replica and the stamps it covers
  * ("<replica id>-<after>-<up to>.chorus-changes") and written atomically, so a replica never
@@ -36,7 +38,8 @@ class CHORUS_CORE_EXPORT SharedFolder : public QObject
 public:
     struct Summary {
         int filesWritten = 0;
-        int operationsWritten = 0;
+        int operationsWritten = 0; ///< made on this computer
+        int operationsPassedOn = 0; ///< made elsewhere, received here by other means (a bundle)
         int filesImported = 0;
         int operationsApplied = 0;
         int newConflicts = 0;
@@ -52,6 +55,9 @@ public:
         return m_folder;
     }
 
+    /// Whether folder can be used as a shared folder at all, with the reason when not.
+    static Result<void> check(const QString &folder);
+
     /// Writes this replica's new changes, then imports everyone else's new files.
     Result<Summary> synchronize();
 
@@ -66,7 +72,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    Result<void> writeOwnChanges(Summary &summary);
+    Result<void> writeChanges(Summary &summary);
     void importOthers(Summary &summary);
     void scheduleRound();
 

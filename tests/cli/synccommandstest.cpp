@@ -14,6 +14,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus;
 using Chorus::Domain::Kind;
@@ -40,6 +42,36 @@ class SyncCommandsTest : public QObject
     Run cli(const QStringList &arguments)
     {
         return Chorus::Test::runCli(m_dir->path(), arguments);
+    }
+
+    /// chorus-cli run where no file may grow past limit bytes, as when the disk fills up.
+    Run cliWithFileSizeLimit(const QStringList &arguments, rlim_t limit)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"LANGUAGE"_s, u"en"_s);
+        environment.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+        environment.insert(u"HOME"_s, path(u"home"_s));
+        environment.insert(u"XDG_DATA_HOME"_s, path(u"xdg-data"_s));
+        environment.insert(u"XDG_CONFIG_HOME"_s, path(u"xdg-config"_s));
+        process.setProcessEnvironment(environment);
+        process.setWorkingDirectory(m_dir->path());
+        process.setChildProcessModifier([limit] {
+            const rlimit size{limit, limit};
+            ::setrlimit(RLIMIT_FSIZE, &size);
+        });
+        process.start(QStringLiteral(CHORUS_CLI), arguments);
+        Run run;
+        if (!process.waitForFinished(120000) || process.exitStatus() != QProcess::NormalExit) {
+            process.kill();
+            process.waitForFinished();
+            run.err = u"chorus-cli did not finish normally: "_s + process.errorString();
+            return run;
+        }
+        run.exitCode = process.exitCode();
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
     }
 
     /// A database made by chorus-cli init, named for sync.
@@ -211,6 +243,90 @@ private Q_SLOTS:
         const Run run = cli(QStringList{u"--db"_s, database} + arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(message), run.describe().constData());
+    }
+
+    void shouldRefuseAnImportTheDiskCannotHoldAndLeaveTheDatabaseAsItWas()
+    {
+        // GIVEN everything of the demo coalition in a bundle, and a new database
+        const QString ana = laptop(u"ana.chorus"_s, u"Ana's laptop"_s, true);
+        const QString ben = laptop(u"ben.chorus"_s, u"Ben's laptop"_s);
+        const QString bundle = path(u"all.chorus-changes"_s);
+        QCOMPARE(cli({u"--db"_s, ana, u"bundle"_s, u"export"_s, u"--out"_s, bundle}).exitCode, 0);
+        const QByteArray before = Chorus::Test::fileHash(ben);
+        // WHEN it is imported where no file may grow past 64 KiB (as on a full disk)
+        const Run full = cliWithFileSizeLimit({u"--db"_s, ben, u"bundle"_s, u"import"_s, bundle}, 64 * 1024);
+        // THEN the command fails with a message instead of being killed, and the file is as it was
+        QCOMPARE(full.exitCode, 1);
+        QVERIFY2(full.err.contains(u"Nothing was imported."_s), full.describe().constData());
+        QCOMPARE(Chorus::Test::fileHash(ben), before);
+        // AND the same import works once there is room
+        const Run roomy = cli({u"--db"_s, ben, u"bundle"_s, u"import"_s, bundle});
+        QVERIFY2(roomy.exitCode == 0, roomy.describe().constData());
+        QCOMPARE(dump(ben), dump(ana));
+    }
+
+    void shouldReportAFileOfTheSharedFolderThatCannotBeImportedOnceInItsOwnWords()
+    {
+        // GIVEN a shared folder holding an empty file named like a changes file (still being copied)
+        const QString shared = path(u"shared"_s);
+        QVERIFY(QDir().mkpath(shared));
+        const QString name = u"01234567-89ab-cdef-0123-456789abcdef-0000000000000000-0000000000000001.chorus-changes"_s;
+        QFile empty(QDir(shared).filePath(name));
+        QVERIFY(empty.open(QIODevice::WriteOnly));
+        empty.close();
+        const QString ben = laptop(u"ben.chorus"_s, u"Ben's laptop"_s);
+        // WHEN Ben synchronizes
+        const Run run = cli({u"--db"_s, ben, u"sync"_s, u"--folder"_s, shared});
+        // THEN the file is named once, with what is wrong with it, and no developer diagnostics
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.count(name), 1);
+        QVERIFY2(run.err.contains(u"The changes file is empty"_s), run.describe().constData());
+        QVERIFY2(!run.err.contains(u"chorus.sync"_s), run.describe().constData());
+    }
+
+    void shouldSayInItsOwnWordsWhyTheMergedTextCannotBeRead()
+    {
+        const QString ben = laptop(u"ben.chorus"_s, u"Ben's laptop"_s);
+        const Run run = cli({u"--db"_s, ben, u"conflicts"_s, u"resolve"_s, u"1"_s, u"--merged-file"_s, u"merged.txt"_s});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QDir::toNativeSeparators(path(u"merged.txt"_s)) + u": there is no such file"_s), run.describe().constData());
+    }
+
+    void shouldLeaveAFreshlyCopiedDatabaseByteForByteAsItWasWhenItRefusesAFile()
+    {
+        // GIVEN a copy of Ben's database, not opened yet, and a damaged bundle from Ana
+        const QString ana = laptop(u"ana.chorus"_s, u"Ana's laptop"_s, true);
+        const QString ben = laptop(u"ben.chorus"_s, u"Ben's laptop"_s);
+        const QString copy = path(u"copy-of-ben.chorus"_s);
+        QVERIFY(QFile::copy(ben, copy));
+        const QString bundle = path(u"all.chorus-changes"_s);
+        QCOMPARE(cli({u"--db"_s, ana, u"bundle"_s, u"export"_s, u"--out"_s, bundle}).exitCode, 0);
+        QFile file(bundle);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.resize(file.size() / 2));
+        file.close();
+        const QByteArray before = Chorus::Test::fileHash(copy);
+        // WHEN the copy is given the damaged bundle, then a shared folder that is not there
+        const Run imported = cli({u"--db"_s, copy, u"bundle"_s, u"import"_s, bundle});
+        const Run synchronized = cli({u"--db"_s, copy, u"sync"_s, u"--folder"_s, path(u"nowhere"_s)});
+        // THEN both are refused, and the file is as it was, byte for byte
+        QCOMPARE(imported.exitCode, 1);
+        QVERIFY2(imported.err.contains(u"incomplete"_s), imported.describe().constData());
+        QCOMPARE(synchronized.exitCode, 1);
+        QCOMPARE(Chorus::Test::fileHash(copy), before);
+    }
+
+    void shouldSayWhyTheSharedFolderCannotBeUsed()
+    {
+        // GIVEN a laptop and a shared folder that is not there
+        const QString ben = laptop(u"ben.chorus"_s, u"Ben's laptop"_s);
+        const QByteArray before = Chorus::Test::fileHash(ben);
+        // WHEN Ben synchronizes with it
+        const Run run = cli({u"--db"_s, ben, u"sync"_s, u"--folder"_s, u"nowhere"_s});
+        // THEN the command fails, naming the whole path and the reason, and changes nothing
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QDir::toNativeSeparators(path(u"nowhere"_s)) + u": it does not exist"_s), run.describe().constData());
+        QCOMPARE(Chorus::Test::fileHash(ben), before);
     }
 };
 

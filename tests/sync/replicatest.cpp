@@ -6,6 +6,8 @@
 
 #include "storage/statement.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtEndian>
@@ -260,6 +262,35 @@ private Q_SLOTS:
         QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"state"_s).toString(), u"approved"_s);
     }
 
+    void shouldApproveTheCurrentTextAgainWhenTheApprovalIsKept()
+    {
+        // GIVEN Ana approved the quote while Ben changed its text, and they exchanged
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Dana Whitfield"_s}}));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Rents are not a luxury, they are a right."_s}}));
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        const QList<Conflict> conflicts = m_ana.replica->conflicts();
+        QCOMPARE(conflicts.size(), 1);
+        QCOMPARE(conflicts.at(0).reason, Conflict::Reason::EditedWhileApproved);
+        // WHEN a merged text is offered, then Ana keeps "theirs", the approval
+        auto merged = m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution::Merged, u"Anything."_s);
+        auto kept = m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepTheirs);
+        // THEN the merge is refused with what to do, and the current text is approved again in
+        // the approver's name, on both laptops
+        QVERIFY(!merged);
+        QVERIFY2(merged.error().message().contains(u"approving the current text again"_s), qPrintable(merged.error().message()));
+        QVERIFY2(kept, kept ? "" : qPrintable(kept.error().message()));
+        m_ben.receive(m_ana);
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            const Record quote = *node->store->fetch(Kind::Quote, m_quote);
+            QCOMPARE(quote.value(u"text"_s).toString(), u"Rents are not a luxury, they are a right."_s);
+            QCOMPARE(quote.value(u"state"_s).toString(), u"approved"_s);
+            QCOMPARE(quote.value(u"approved_by"_s).toString(), u"Dana Whitfield"_s);
+            QVERIFY(node->replica->conflicts().isEmpty());
+        }
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+    }
+
     void shouldKeepAnApprovalWhenTheApproverHadSeenTheText()
     {
         // GIVEN Ben edits the text, Ana receives it and approves it
@@ -289,6 +320,34 @@ private Q_SLOTS:
             QCOMPARE(conflicts.at(0).reason, Conflict::Reason::EditedWhileDeleted);
             QCOMPARE(conflicts.at(0).lostValue, u"An edit nobody should lose."_s);
         }
+    }
+
+    void shouldKeepTheTextOfAQuoteCollectedForAPersonDeletedElsewhere()
+    {
+        // GIVEN Ana deletes a person with her quotes while Ben collects a new quote from her
+        QVERIFY(m_ana.store->remove(Kind::Person, m_person, Store::DeletePolicy::DeleteDependents));
+        auto collected = m_ben.store->create(Kind::Quote, {{u"text"_s, u"Words collected today."_s}, {u"spokesperson_id"_s, m_person}});
+        QVERIFY(collected);
+        // WHEN they exchange, in both orders
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN the quote went with its spokesperson on both, and its words are listed on both
+        QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QVERIFY(!node->store->fetch(Kind::Quote, collected.value()));
+            const QList<Conflict> conflicts = node->replica->conflicts();
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.at(0).recordId, collected.value());
+            QCOMPARE(conflicts.at(0).reason, Conflict::Reason::EditedWhileDeleted);
+            QCOMPARE(conflicts.at(0).lostValue, u"Words collected today."_s);
+            QCOMPARE(conflicts.at(0).lostBy, u"Ben's laptop"_s);
+        }
+        // AND the one who sees it can close it
+        const qint64 id = m_ana.replica->conflicts().at(0).id;
+        QVERIFY(m_ana.replica->resolve(id, Replica::Resolution::KeepMine));
+        m_ben.receive(m_ana);
+        QVERIFY(m_ana.replica->conflicts().isEmpty());
+        QVERIFY(m_ben.replica->conflicts().isEmpty());
     }
 
     void shouldEmptyAReferenceToARecordDeletedElsewhere()
@@ -539,9 +598,14 @@ private Q_SLOTS:
         QTest::newRow("truncated") << u"truncate"_s << int(Error::Code::Corrupt) << u"incomplete"_s;
         QTest::newRow("one byte flipped") << u"flip"_s << int(Error::Code::Corrupt) << u"damaged"_s;
         QTest::newRow("not a bundle") << u"garbage"_s << int(Error::Code::NotChorus) << u"not a Chorus changes file"_s;
-        QTest::newRow("empty file") << u"empty"_s << int(Error::Code::NotChorus) << u"not a Chorus changes file"_s;
+        QTest::newRow("empty file") << u"empty"_s << int(Error::Code::Corrupt) << u"The changes file is empty"_s;
         QTest::newRow("newer format") << u"newer"_s << int(Error::Code::NewerVersion) << u"newer version of Chorus"_s;
+        QTest::newRow("newer format, framed otherwise") << u"newer framing"_s << int(Error::Code::NewerVersion) << u"newer version of Chorus"_s;
+        QTest::newRow("version number damaged") << u"version flip"_s << int(Error::Code::Corrupt) << u"do not match its checksum"_s;
+        QTest::newRow("random bytes after the header") << u"random"_s << int(Error::Code::Corrupt) << u"damaged"_s;
+        QTest::newRow("signed but unreadable") << u"unreadable"_s << int(Error::Code::Corrupt) << u"its contents cannot be read"_s;
         QTest::newRow("another coalition") << u"foreign"_s << int(Error::Code::Refused) << u"another coalition"_s;
+        QTest::newRow("another coalition, how to join") << u"foreign"_s << int(Error::Code::Refused) << u"from a JSON backup, say"_s;
         QTest::newRow("unknown field") << u"field"_s << int(Error::Code::Corrupt) << u"no field"_s;
     }
 
@@ -563,7 +627,28 @@ private Q_SLOTS:
         } else if (damage == u"empty") {
             bytes.clear();
         } else if (damage == u"newer") {
+            // as a newer Chorus would write it: signed, with its version number
             qToBigEndian<quint32>(Sync::Bundle::FormatVersion + 1, bytes.data() + 8);
+            bytes.chop(32);
+            bytes.append(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
+        } else if (damage == u"newer framing") {
+            qToBigEndian<quint32>(Sync::Bundle::FormatVersion + 1, bytes.data() + 8);
+            bytes.append("a longer checksum");
+        } else if (damage == u"version flip") {
+            bytes[11] = char(bytes.at(11) ^ 0x40);
+        } else if (damage == u"random") {
+            bytes.truncate(8);
+            for (int i = 0; i < 4000; ++i) {
+                bytes.append(char((i * 7919 + 13) % 251));
+            }
+        } else if (damage == u"unreadable") {
+            const QByteArray payload = qCompress(QByteArrayLiteral("not the CBOR Chorus writes"));
+            bytes.truncate(12);
+            char length[8];
+            qToBigEndian<quint64>(quint64(payload.size()), length);
+            bytes.append(length, 8);
+            bytes.append(payload);
+            bytes.append(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256));
         } else if (damage == u"foreign") {
             TestReplica stranger = TestReplica::open(u"Stranger's laptop"_s);
             QVERIFY(stranger.store->create(Kind::Organization, {{u"name"_s, u"Another Coalition's Group"_s}}));
@@ -584,7 +669,7 @@ private Q_SLOTS:
         QVERIFY(!imported);
         QCOMPARE(int(imported.error().code()), code);
         QVERIFY2(imported.error().message().contains(message), qPrintable(imported.error().message()));
-        QVERIFY(imported.error().message().contains(u"Nothing was imported"_s) || damage == u"field");
+        QVERIFY2(imported.error().message().contains(u"Nothing was imported"_s), qPrintable(imported.error().message()));
         QCOMPARE(m_ben.replica->canonicalDump(), before);
         QCOMPARE(rows(*m_ben.store, u"change_log"_s), logBefore);
     }
@@ -605,6 +690,43 @@ private Q_SLOTS:
         auto missing = m_ben.replica->importFile(dir.filePath(u"missing.chorus-changes"_s));
         QVERIFY(!missing);
         QVERIFY(missing.error().message().contains(u"missing.chorus-changes"_s));
+    }
+
+    void shouldSayInItsOwnWordsWhyAChangesFileCannotBeReadOrWritten_data()
+    {
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("import a file that is not there") << u"import missing"_s << u"there is no such file"_s;
+        QTest::newRow("import a folder") << u"import folder"_s << u"it is a folder, not a file"_s;
+        QTest::newRow("export into a folder that is not there") << u"export missing"_s << u"does not exist"_s;
+        QTest::newRow("export onto a folder") << u"export folder"_s << u"it is a folder, not a file"_s;
+    }
+
+    void shouldSayInItsOwnWordsWhyAChangesFileCannotBeReadOrWritten()
+    {
+        QFETCH(QString, action);
+        QFETCH(QString, reason);
+        // GIVEN a folder with a subfolder
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(u"sub.chorus-changes"_s));
+        const QString folder = dir.filePath(u"sub.chorus-changes"_s);
+        const QString nowhere = dir.filePath(u"nowhere/x.chorus-changes"_s);
+        // WHEN a changes file cannot be read or written
+        const auto messageOf = [](const auto &result) {
+            return result ? QString() : result.error().message();
+        };
+        QString message;
+        if (action == u"import missing") {
+            message = messageOf(m_ben.replica->importFile(nowhere));
+        } else if (action == u"import folder") {
+            message = messageOf(m_ben.replica->importFile(folder));
+        } else if (action == u"export missing") {
+            message = messageOf(m_ana.replica->exportTo(nowhere));
+        } else {
+            message = messageOf(m_ana.replica->exportTo(folder));
+        }
+        // THEN the message gives Chorus's own, translated reason, not the system's
+        QVERIFY2(message.contains(reason), qPrintable(message));
     }
 };
 

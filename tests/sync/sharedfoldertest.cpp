@@ -91,6 +91,45 @@ private Q_SLOTS:
         QVERIFY(peers.at(0).lastImport.isValid() && peers.at(1).lastImport.isValid());
     }
 
+    void shouldPassOnWhatALaptopReceivedByBundleToTheOthersInTheFolder()
+    {
+        // GIVEN Dana's laptop, which never uses the folder: it joined by a bundle from Ana's, and
+        // its edit reached Ana's laptop by a bundle too
+        TestReplica dana = TestReplica::open(u"Dana's laptop"_s);
+        QVERIFY(dana.store);
+        QVERIFY(dana.replica->importBundle(m_laptops[0].bundle()));
+        QVERIFY(dana.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Dana's words, carried on a USB stick."_s}}));
+        QVERIFY(m_laptops[0].replica->importBundle(dana.bundle()));
+        // WHEN Ana's laptop, then Carla's, synchronize with the folder
+        const auto passed = round(0);
+        round(2);
+        // THEN Ana's laptop passed Dana's edit on, under Dana's name, and Carla's has it
+        QCOMPARE(passed.operationsWritten, 0);
+        QVERIFY(passed.operationsPassedOn > 0);
+        QVERIFY(changeFiles(m_shared.path()).join(u' ').contains(dana.store->replicaId()));
+        QCOMPARE(m_laptops[2].store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Dana's words, carried on a USB stick."_s);
+        QCOMPARE(m_laptops[2].replica->canonicalDump(), m_laptops[0].replica->canonicalDump());
+        // AND once passed on, it is not written again
+        QCOMPARE(round(1).operationsPassedOn, 0);
+        QCOMPARE(round(0).filesWritten, 0);
+    }
+
+    void shouldKeepWritingWhenAFileInTheFolderClaimsMoreThanTheLaptopMade()
+    {
+        // GIVEN an empty file named as if Ana's laptop had written all its changes for ages to come
+        QFile claim(QDir(m_shared.path()).filePath(m_laptops[0].store->replicaId() + u"-0000000000000001-7fffffffffffffff"_s + SharedFolder::fileSuffix()));
+        QVERIFY(claim.open(QIODevice::WriteOnly));
+        claim.close();
+        // WHEN Ana edits the quote and synchronizes, then Ben
+        QVERIFY(m_laptops[0].store->update(Kind::Quote, m_quote, {{u"text"_s, u"Ana's new words."_s}}));
+        const auto written = round(0);
+        const auto received = round(1);
+        // THEN Ana's edit went into the folder and reached Ben; the empty file is reported
+        QCOMPARE(written.filesWritten, 1);
+        QCOMPARE(m_laptops[1].store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Ana's new words."_s);
+        QCOMPARE(received.problems.size(), 1);
+    }
+
     void shouldWriteNothingWhenNothingChanged()
     {
         // WHEN a laptop with nothing new synchronizes again
