@@ -202,6 +202,22 @@ public:
                 m_out << u"  "_s << i18ncp("@info:shell", "1 line of notes above the header skipped", "%1 lines of notes above the header skipped", notes)
                       << u'\n';
             }
+            // A script sees what the file held that Chorus did not take, and can --map it.
+            QStringList unused;
+            for (int column = 0; column < table.headers.size(); ++column) {
+                if (options.mapping.field(column).isEmpty()) {
+                    unused << u"“"_s + table.headers.at(column) + u"”"_s;
+                }
+            }
+            if (!unused.isEmpty()) {
+                m_out << u"  "_s
+                      << i18ncp("@info:shell %2 is a list of column names",
+                                "1 column not imported, as Chorus did not recognise it (--map \"COLUMN=FIELD\" imports it): %2",
+                                "%1 columns not imported, as Chorus did not recognise them (--map \"COLUMN=FIELD\" imports one): %2",
+                                unused.size(),
+                                unused.join(i18nc("@info separator between the items of a list", ", ")))
+                      << u'\n';
+            }
         }
         m_out << u"  "_s
               << (*kind == Kind::Person ? i18ncp("@info:shell", "%1 person added", "%1 people added", r.created)
@@ -220,6 +236,9 @@ public:
         }
         if (r.skippedDuplicates > 0) {
             m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate skipped", "%1 duplicates skipped", r.skippedDuplicates) << u'\n';
+        }
+        for (const Interop::RowProblem &problem : r.leftOut) {
+            m_out << u"  "_s << problem.message << u'\n';
         }
         if (!r.skippedRows.isEmpty()) {
             m_out << u"  "_s

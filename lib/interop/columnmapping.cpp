@@ -42,7 +42,9 @@ const QHash<QString, QString> &commonHeaders()
              "personalemail",
              "correo",
              "correoelectronico",
-             "can2email"});
+             "can2email",
+             "preferredemail",
+             "preferredemailaddress"});
         add(u"phone"_s,
             {"phone",
              "phonenumber",
@@ -77,7 +79,7 @@ const QHash<QString, QString> &commonHeaders()
              // Salesforce's contacts belong to an "Account Name".
              "accountname",
              "employername"});
-        add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "organizationtitle", "occupation", "cargo", "puesto"});
+        add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "organizationtitle", "occupation", "cargo", "puesto", "titulo"});
         add(u"middle_name"_s, {"middlename", "middle", "additionalname", "segundonombre"});
         // Further addresses and numbers, from exports with a column for each (Google Contacts, Outlook).
         add(u"other_email"_s,
@@ -125,6 +127,18 @@ const QHash<QString, QString> &commonHeaders()
              "primaryaddress1",
              "addressstreet",
              "street1"});
+        // The second line of a street address, which CRMs keep in a column of its own.
+        add(u"address_line2"_s,
+            {"address2",
+             "addressline2",
+             "address1line2",
+             "street2",
+             "supplementaladdress",
+             "supplementaladdress1",
+             "supplementaladdress2",
+             "streetaddressline2",
+             "addressstreet2",
+             "can2useraddress2"});
         add(u"city"_s,
             {"city",
              "town",
@@ -153,7 +167,9 @@ const QHash<QString, QString> &commonHeaders()
              "homestate",
              "mailingstate",
              "mailingstateprovince",
-             "primarystate"});
+             "primarystate",
+             "stateorprovince",
+             "stateregion"});
         add(u"zip"_s,
             {"zip",
              "zipcode",
@@ -169,7 +185,9 @@ const QHash<QString, QString> &commonHeaders()
              "mailingzippostalcode",
              "mailingpostalcode",
              "mailingzip",
-             "primaryzip"});
+             "primaryzip",
+             "zip5",
+             "zipcode5"});
         add(u"country"_s,
             {"country",
              "address1country",
@@ -187,10 +205,11 @@ const QHash<QString, QString> &commonHeaders()
         add(u"bio"_s, {"bio", "biography", "biografia"});
         add(u"website"_s, {"website", "web", "url", "homepage", "webpage", "website1value", "sitioweb", "paginaweb"});
         // CiviCRM keeps an organization's acronym in its "Nick Name".
-        add(u"short_name"_s, {"shortname", "acronym", "abbreviation", "nickname", "siglas"});
-        add(u"kind"_s, {"type", "organizationtype", "orgtype", "kind", "tipo"});
-        add(u"people_represented"_s, {"peoplerepresented", "members", "membercount", "memberscount", "numberofmembers", "size", "miembros"});
-        add(u"boilerplate"_s, {"boilerplate", "about", "description", "mission", "descripcion"});
+        add(u"short_name"_s, {"shortname", "acronym", "abbreviation", "nickname", "siglas", "nombrecorto"});
+        add(u"kind"_s, {"type", "organizationtype", "orgtype", "kind", "tipo", "kindoforganization", "tipodeorganizacion"});
+        add(u"people_represented"_s,
+            {"peoplerepresented", "members", "membercount", "memberscount", "numberofmembers", "size", "miembros", "personasrepresentadas"});
+        add(u"boilerplate"_s, {"boilerplate", "about", "description", "mission", "descripcion", "textoinstitucional"});
         return h;
     }();
     return headers;
@@ -253,30 +272,15 @@ QStringList ColumnMapping::targetFields(Kind kind)
                 u"boilerplate"_s,
                 u"notes"_s,
                 u"address"_s,
+                u"address_line2"_s,
                 u"city"_s,
                 u"state"_s,
                 u"zip"_s,
                 u"country"_s};
     }
-    return {u"name"_s,
-            u"first_name"_s,
-            u"middle_name"_s,
-            u"last_name"_s,
-            u"title"_s,
-            u"organization"_s,
-            u"email"_s,
-            u"other_email"_s,
-            u"phone"_s,
-            u"other_phone"_s,
-            u"pronouns"_s,
-            u"languages"_s,
-            u"bio"_s,
-            u"notes"_s,
-            u"address"_s,
-            u"city"_s,
-            u"state"_s,
-            u"zip"_s,
-            u"country"_s};
+    return {u"name"_s,        u"first_name"_s,    u"middle_name"_s, u"last_name"_s, u"title"_s,     u"organization"_s, u"email"_s,
+            u"other_email"_s, u"phone"_s,         u"other_phone"_s, u"pronouns"_s,  u"languages"_s, u"bio"_s,          u"notes"_s,
+            u"address"_s,     u"address_line2"_s, u"city"_s,        u"state"_s,     u"zip"_s,       u"country"_s};
 }
 
 QString ColumnMapping::targetLabel(Kind kind, const QString &field)
@@ -302,6 +306,9 @@ QString ColumnMapping::targetLabel(Kind kind, const QString &field)
     if (field == u"address") {
         return i18nc("@label import field", "street address (kept in the notes)");
     }
+    if (field == u"address_line2") {
+        return i18nc("@label import field", "second line of the street address (kept in the notes)");
+    }
     if (field == u"city") {
         return i18nc("@label import field", "city (kept in the notes)");
     }
@@ -326,8 +333,9 @@ ColumnMapping ColumnMapping::guess(Kind kind, const QStringList &headers)
     const QStringList targets = targetFields(kind);
     for (int column = 0; column < headers.size(); ++column) {
         QString field = fieldForHeader(headers.at(column));
-        // An organization file's "Organization" or "Organization name" column is its name.
-        if (kind == Kind::Organization && field == u"organization") {
+        // An organization file's "Organization" or "Organization name" column is its name, and
+        // so is its "Nombre" (Spanish for name, and for a person's first name).
+        if (kind == Kind::Organization && (field == u"organization" || field == u"first_name")) {
             field = u"name"_s;
         }
         if (kind == Kind::Person && field == u"boilerplate") {

@@ -4,6 +4,7 @@
 #include "importer.h"
 
 #include "domain/validation.h"
+#include "interop/csvwriter.h"
 #include "store/store.h"
 
 #include <KLocalizedString>
@@ -111,6 +112,30 @@ QStringList multipleValues(const QString &cell)
     return values;
 }
 
+/// The last row of a spreadsheet that sums up the others ("Total", "Totals:", "Grand total"),
+/// with nothing in the columns that make a record besides the name: no record to import.
+bool isTotalsRow(const CsvRow &row, const ColumnMapping &mapping)
+{
+    static const QStringList words = {u"total"_s, u"totals"_s, u"grandtotal"_s, u"sum"_s, u"totales"_s, u"totalgeneral"_s, u"suma"_s, u"summe"_s, u"gesamt"_s};
+    QString label;
+    for (int column = 0; column < row.fields.size(); ++column) {
+        const QString field = mapping.field(column);
+        const QString value = row.fields.at(column).trimmed();
+        if (value.isEmpty() || field.isEmpty()) {
+            continue;
+        }
+        if (field == u"name" || field == u"first_name" || field == u"last_name") {
+            if (!label.isEmpty()) {
+                return false;
+            }
+            label = ColumnMapping::headerKey(value);
+        } else if (field != u"people_represented") {
+            return false;
+        }
+    }
+    return words.contains(label);
+}
+
 } // namespace
 
 QString Importer::otherEmailLine(const QString &address)
@@ -138,15 +163,15 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
             extraValues = extraValues || !row.fields.at(i).isEmpty();
         }
         if (row.fields.size() < width || extraValues) {
+            // Two numbers, each with its own plural: "the row has 1 value, but the header has 2 columns."
             return problem(table,
                            options,
                            row.line,
                            0,
-                           i18ncp("@info %2 is a number of values",
-                                  "the row has %2 values, but the header has 1 column.",
-                                  "the row has %2 values, but the header has %1 columns.",
-                                  width,
-                                  row.fields.size()));
+                           i18nc("@info %1 says how many values a row has, %2 how many columns the header has",
+                                 "the row has %1, but the header has %2.",
+                                 i18ncp("@info part of: the row has…", "1 value", "%1 values", row.fields.size()),
+                                 i18ncp("@info part of: …but the header has", "1 column", "%1 columns", width)));
         }
     }
     QString first;
@@ -157,9 +182,14 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
     QStringList otherPhones;
     for (int column = 0; column < width; ++column) {
         const QString field = options.mapping.field(column);
-        const QString value = row.fields.value(column);
+        QString value = row.fields.value(column);
         if (field.isEmpty() || value.isEmpty()) {
             continue;
+        }
+        // A spreadsheet formula escaped with an apostrophe, as Chorus's own CSV export writes it
+        // ("'+1 202 555 0100", "'=Smith"): the apostrophe is no part of the value.
+        if (value.size() > 1 && value.front() == u'\'' && CsvWriter::escapedCharacters().contains(value.at(1))) {
+            value.remove(0, 1);
         }
         if ((field == u"email" || field == u"phone") && !value.contains(u":::"_s)) {
             record.insert(field, value);
@@ -183,6 +213,14 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
             middle = value;
         } else if (field == u"last_name") {
             last = value;
+        } else if (field == u"address_line2") {
+            // Goes on the street address's line when there is one: "Address: ul. Długa 5, m. 3".
+            const QString street = addressLine(u"address"_s, QString());
+            if (!noteLines.isEmpty() && noteLines.constLast().startsWith(street)) {
+                noteLines.last() += i18nc("@info separator between the lines of an address", ", ") + value;
+            } else {
+                noteLines << addressLine(u"address"_s, value);
+            }
         } else if (field == u"address" || field == u"city" || field == u"state" || field == u"zip" || field == u"country") {
             noteLines << addressLine(field, value);
         } else if (field == u"people_represented") {
@@ -304,7 +342,13 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         }
     }
 
-    const qint64 total = table.rows.size();
+    qint64 total = table.rows.size();
+    if (total > 1 && isTotalsRow(table.rows.constLast(), options.mapping)) {
+        --total;
+        report.leftOut.append({table.rows.constLast().line,
+                               0,
+                               where(table, options, table.rows.constLast().line, 0) + u": "_s + i18nc("@info", "a row of totals, not a record: left out.")});
+    }
     bool cancelled = false;
     const auto fail = [&](const RowProblem &bad) -> bool {
         if (options.skipBadRows) {

@@ -3,6 +3,7 @@
 
 #include "chorustest.h"
 
+#include "interop/csvwriter.h"
 #include "interop/importer.h"
 #include "store/store.h"
 
@@ -92,6 +93,14 @@ private Q_SLOTS:
                                                         u"Organization Title"_s,
                                                         u"Address 1 - Postal Code"_s}
                                          << QStringList{u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"organization"_s, u"title"_s, u"zip"_s};
+        QTest::newRow("EveryAction / NGP VAN") << QStringList{u"VANID"_s, u"AddressLine1"_s, u"StateOrProvince"_s, u"Zip5"_s, u"PreferredEmail"_s}
+                                               << QStringList{QString(), u"address"_s, u"state"_s, u"zip"_s, u"email"_s};
+        QTest::newRow("HubSpot") << QStringList{u"Record ID"_s, u"Phone Number"_s, u"Company Name"_s, u"State/Region"_s, u"Country/Region"_s}
+                                 << QStringList{QString(), u"phone"_s, u"organization"_s, u"state"_s, u"country"_s};
+        QTest::newRow("second address line") << QStringList{u"Street Address"_s, u"Supplemental Address 1"_s, u"Address Line 2"_s}
+                                             << QStringList{u"address"_s, u"address_line2"_s, QString()};
+        QTest::newRow("Chorus's own export, in Spanish") << QStringList{u"nombre"_s, u"título"_s, u"organización"_s, u"correo electrónico"_s}
+                                                         << QStringList{u"first_name"_s, u"title"_s, u"organization"_s, u"email"_s};
         QTest::newRow("Spanish") << QStringList{u"Nombre"_s, u"Apellidos"_s, u"Correo electrónico"_s, u"Teléfono"_s, u"Organización"_s, u"Cargo"_s}
                                  << QStringList{u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"organization"_s, u"title"_s};
     }
@@ -104,6 +113,50 @@ private Q_SLOTS:
         for (int i = 0; i < headers.size(); ++i) {
             QCOMPARE(mapping.field(i), fields.at(i));
         }
+    }
+
+    void shouldReadChorusOwnOrganizationExportInSpanish()
+    {
+        // "nombre" is a person's first name, and the name of an organization
+        const QStringList headers{u"nombre"_s, u"nombre corto"_s, u"tipo de organización"_s, u"personas representadas"_s, u"texto institucional"_s};
+        const ColumnMapping mapping = ColumnMapping::guess(Kind::Organization, headers);
+        QCOMPARE(mapping.field(0), u"name"_s);
+        QCOMPARE(mapping.field(1), u"short_name"_s);
+        QCOMPARE(mapping.field(2), u"kind"_s);
+        QCOMPARE(mapping.field(3), u"people_represented"_s);
+        QCOMPARE(mapping.field(4), u"boilerplate"_s);
+    }
+
+    void shouldTakeBackTheApostropheThatEscapesAFormulaInChorusOwnExport()
+    {
+        // GIVEN a person whose values begin like formulas, exported as CSV
+        QVERIFY(m_store->create(Kind::Person, {{u"name"_s, u"=Ana Ruiz"_s}, {u"phone"_s, u"+1 202 555 0100"_s}, {u"title"_s, u"-"_s}}));
+        auto csv = CsvWriter::exportList(*m_store, Kind::Person);
+        QVERIFY(csv);
+        QVERIFY2(csv.value().contains("'=Ana Ruiz,"), csv.value().constData());
+        auto other = Store::Store::open(u":memory:"_s);
+        QVERIFY(other);
+        // WHEN the file is imported into another database
+        const CsvTable exported = table(csv.value());
+        auto report = Importer(*other.value()).run(exported, options(exported));
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        // THEN the values are those of the first database, without the apostrophes
+        const QList<Record> people = other.value()->fetchAll(Kind::Person);
+        QCOMPARE(people.size(), 1);
+        QCOMPARE(people.first().value(u"name"_s).toString(), u"=Ana Ruiz"_s);
+        QCOMPARE(people.first().value(u"phone"_s).toString(), u"+1 202 555 0100"_s);
+        QCOMPARE(people.first().value(u"title"_s).toString(), u"-"_s);
+    }
+
+    void shouldCountTheValuesOfAShortRowRight()
+    {
+        const CsvTable csv = table("name,email\nAna Ruiz,ana@harbor.example\nBo Chen\n");
+        ImportOptions importOptions = options(csv);
+        importOptions.skipBadRows = true;
+        auto report = Importer(*m_store).run(csv, importOptions);
+        QVERIFY(report);
+        QCOMPARE(report.value().skippedRows.size(), 1);
+        QCOMPARE(report.value().skippedRows.first().message, u"Line 3: the row has 1 value, but the header has 2 columns."_s);
     }
 
     void shouldApplyUserOverridesAndRefuseUnknownOnes()
