@@ -166,7 +166,8 @@ public:
         const bool vcard = file->endsWith(u".vcf"_s, Qt::CaseInsensitive) || data->trimmed().startsWith("BEGIN:VCARD");
         Interop::CsvTable table;
         if (!vcard) {
-            auto read = Interop::CsvReader::read(*data);
+            const QString encoding = m_parser.value(u"encoding"_s);
+            auto read = encoding.isEmpty() ? Interop::CsvReader::read(*data) : Interop::CsvReader::readAs(*data, encoding);
             if (!read) {
                 return failed(i18nc("@info:shell %1 is a file path, %2 the reason", "%1 was not imported: %2", shown(*file), read.error().message()));
             }
@@ -486,6 +487,11 @@ void setUp(QCommandLineParser &parser, const QString &name)
         parser.addOption(QCommandLineOption(u"map"_s,
                                             i18nc("@info:shell", "Corrections to the columns Chorus recognised, e.g. \"Mail=email,Notes=ignore\"."),
                                             i18nc("@info:shell placeholder of an option's value", "MAPPING")));
+        parser.addOption(QCommandLineOption(u"encoding"_s,
+                                            i18nc("@info:shell",
+                                                  "The encoding of a CSV file, when the one Chorus finds (printed after the import) is wrong: e.g. "
+                                                  "windows-1250, ISO-8859-15, macintosh, UTF-16LE."),
+                                            i18nc("@info:shell placeholder of an option's value", "ENCODING")));
         parser.addOption(
             QCommandLineOption(u"skip-bad-rows"_s, i18nc("@info:shell", "Import the good rows and list the bad ones, instead of importing nothing.")));
         parser.addOption(

@@ -28,8 +28,21 @@ const QHash<QString, QString> &commonHeaders()
             }
         };
         add(u"name"_s, {"name", "fullname", "displayname", "contactname", "nombre completo", "nombrecompleto", "nombreyapellidos"});
-        add(u"first_name"_s, {"firstname", "first", "givenname", "given", "fname", "forename", "nombre", "vorname", "prenom"});
-        add(u"last_name"_s, {"lastname", "last", "surname", "familyname", "lname", "apellido", "apellidos", "nachname"});
+        add(u"first_name"_s, {"firstname", "first", "givenname", "given", "fname", "forename", "nombre", "vorname", "prenom", "imie", "nome", "primeironome"});
+        add(u"last_name"_s,
+            {"lastname",
+             "last",
+             "surname",
+             "familyname",
+             "lname",
+             "apellido",
+             "apellidos",
+             "nachname",
+             "nom",
+             "nomdefamille",
+             "cognome",
+             "sobrenome",
+             "nazwisko"});
         add(u"email"_s,
             {"email",
              "emailaddress",
@@ -44,23 +57,15 @@ const QHash<QString, QString> &commonHeaders()
              "correoelectronico",
              "can2email",
              "preferredemail",
-             "preferredemailaddress"});
-        add(u"phone"_s,
-            {"phone",
-             "phonenumber",
-             "telephone",
-             "tel",
-             "mobile",
-             "mobilephone",
-             "mobilenumber",
-             "cell",
-             "cellphone",
-             "primaryphone",
-             "phone1value",
-             "telefono",
-             "movil",
-             "can2phone",
-             "workphone"});
+             "preferredemailaddress",
+             "courriel",
+             "adressecourriel",
+             "adresseemail",
+             "emailadresse",
+             "adresemail"});
+        add(u"phone"_s, {"phone",     "phonenumber", "telephone",    "tel",         "mobile",   "mobilephone", "mobilenumber",
+                         "cell",      "cellphone",   "primaryphone", "phone1value", "telefono", "movil",       "can2phone",
+                         "workphone", "telefon",     "telefone",     "portable",    "handy",    "cellulare",   "telefonkomorkowy"});
         add(u"organization"_s,
             {"organization",
              "organisation",
@@ -78,8 +83,31 @@ const QHash<QString, QString> &commonHeaders()
              "empresa",
              // Salesforce's contacts belong to an "Account Name".
              "accountname",
-             "employername"});
-        add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "organizationtitle", "occupation", "cargo", "puesto", "titulo"});
+             "employername",
+             "societe",
+             "entreprise",
+             "firma",
+             "unternehmen",
+             "azienda",
+             "organizzazione",
+             "organizacao",
+             "organizacja"});
+        add(u"title"_s,
+            {"title",
+             "jobtitle",
+             "position",
+             "role",
+             "organization1title",
+             "organizationtitle",
+             "occupation",
+             "cargo",
+             "puesto",
+             "titulo",
+             "fonction",
+             "poste",
+             "funktion",
+             "ruolo",
+             "stanowisko"});
         add(u"middle_name"_s, {"middlename", "middle", "additionalname", "segundonombre"});
         // Further addresses and numbers, from exports with a column for each (Google Contacts, Outlook).
         add(u"other_email"_s,
@@ -112,21 +140,9 @@ const QHash<QString, QString> &commonHeaders()
              "phone3value",
              "secondaryphone",
              "mobilenumber2"});
-        add(u"address"_s,
-            {"address",
-             "streetaddress",
-             "street",
-             "address1",
-             "address1street",
-             "addressline1",
-             "direccion",
-             "can2useraddress",
-             "businessstreet",
-             "homestreet",
-             "mailingstreet",
-             "primaryaddress1",
-             "addressstreet",
-             "street1"});
+        add(u"address"_s, {"address",         "streetaddress",  "street",     "address1",      "address1street",  "addressline1",  "direccion",
+                           "can2useraddress", "businessstreet", "homestreet", "mailingstreet", "primaryaddress1", "addressstreet", "street1",
+                           "adresse",         "strasse",        "indirizzo",  "endereco",      "adres",           "ulica"});
         // The second line of a street address, which CRMs keep in a column of its own.
         add(u"address_line2"_s,
             {"address2",
@@ -140,20 +156,8 @@ const QHash<QString, QString> &commonHeaders()
              "addressstreet2",
              "can2useraddress2"});
         add(u"city"_s,
-            {"city",
-             "town",
-             "locality",
-             "address1city",
-             "ciudad",
-             "localidad",
-             "municipio",
-             "can2city",
-             "can2usercity",
-             "businesscity",
-             "homecity",
-             "mailingcity",
-             "primarycity",
-             "addresscity"});
+            {"city",     "town",        "locality",    "address1city", "ciudad", "localidad", "municipio", "can2city", "can2usercity", "businesscity",
+             "homecity", "mailingcity", "primarycity", "addresscity",  "ville",  "stadt",     "ort",       "citta",    "cidade",       "miasto"});
         add(u"state"_s,
             {"state",
              "stateprovince",
@@ -187,7 +191,12 @@ const QHash<QString, QString> &commonHeaders()
              "mailingzip",
              "primaryzip",
              "zip5",
-             "zipcode5"});
+             "zipcode5",
+             "codepostal",
+             "plz",
+             "postleitzahl",
+             "cap",
+             "kodpocztowy"});
         add(u"country"_s,
             {"country",
              "address1country",
@@ -198,7 +207,11 @@ const QHash<QString, QString> &commonHeaders()
              "homecountryregion",
              "mailingcountry",
              "primarycountry",
-             "addresscountry"});
+             "addresscountry",
+             "pays",
+             "land",
+             "paese",
+             "kraj"});
         add(u"notes"_s, {"notes", "note", "comments", "comment", "notas", "observaciones"});
         add(u"pronouns"_s, {"pronouns", "pronombres"});
         add(u"languages"_s, {"languages", "language", "idiomas", "idioma"});
@@ -334,8 +347,10 @@ ColumnMapping ColumnMapping::guess(Kind kind, const QStringList &headers)
     for (int column = 0; column < headers.size(); ++column) {
         QString field = fieldForHeader(headers.at(column));
         // An organization file's "Organization" or "Organization name" column is its name, and
-        // so is its "Nombre" (Spanish for name, and for a person's first name).
-        if (kind == Kind::Organization && (field == u"organization" || field == u"first_name")) {
+        // so is its "Nombre" or "Nom" (Spanish and French for name, and for a person's first or
+        // last name).
+        const QString key = headerKey(headers.at(column));
+        if (kind == Kind::Organization && (field == u"organization" || key == u"nombre" || key == u"nom")) {
             field = u"name"_s;
         }
         if (kind == Kind::Person && field == u"boilerplate") {

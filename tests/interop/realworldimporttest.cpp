@@ -462,6 +462,40 @@ private Q_SLOTS:
         QCOMPARE(one(Kind::Organization, u"Beta Group"_s).value(u"people_represented"_s).toLongLong(), 80);
     }
 
+    void excelPolishWindows1250()
+    {
+        QString encoding;
+        const auto report = importCsv(u"excel-pl-people-1250.csv"_s, Kind::Person, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(encoding, u"windows-1250"_s);
+        const Record lukasz = one(Kind::Person, u"Łukasz Wiśniewski"_s);
+        QCOMPARE(lukasz.value(u"email"_s).toString(), u"lukasz@example.pl"_s);
+        QCOMPARE(organizationOf(lukasz), u"Związek Zawodowy Śląsk"_s);
+        QCOMPARE(lukasz.value(u"notes"_s).toString(), u"City: Łódź"_s);
+        QCOMPARE(one(Kind::Person, u"Zdeněk Dvořák"_s).value(u"email"_s).toString(), u"zd@example.cz"_s);
+    }
+
+    void frenchIso885915WithEuroSign()
+    {
+        QString encoding;
+        const auto report = importCsv(u"fr-people-iso885915.csv"_s, Kind::Person, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(encoding, u"ISO-8859-15"_s);
+        const Record eloise = one(Kind::Person, u"Éloïse Dupont"_s);
+        QCOMPARE(eloise.value(u"email"_s).toString(), u"eloise@example.fr"_s);
+        QCOMPARE(eloise.value(u"notes"_s).toString(), u"Cotisation 20 €"_s);
+        QCOMPARE(organizationOf(eloise), u"Cœur Solidaire"_s);
+    }
+
+    void excelForMacCsvMacintosh()
+    {
+        QString encoding;
+        const auto report = importCsv(u"excel-mac-csv-macintosh.csv"_s, Kind::Person, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(encoding, u"macintosh"_s);
+        QCOMPARE(organizationOf(one(Kind::Person, u"José Pérez"_s)), u"Café Ñ"_s);
+    }
+
     void evolutionVCardWithEscapedSemicolons()
     {
         const auto imported = VCard::importPeople(*m_store, fixture(u"evolution.vcf"_s));
