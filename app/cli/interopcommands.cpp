@@ -164,6 +164,10 @@ public:
         }
 
         const bool vcard = file->endsWith(u".vcf"_s, Qt::CaseInsensitive) || data->trimmed().startsWith("BEGIN:VCARD");
+        if (vcard && *kind != Kind::Person) {
+            return usage(
+                i18nc("@info:shell %1 is a file path", "%1 is a vCard file, which holds people: --kind organizations does not apply to it.", shown(*file)));
+        }
         Interop::CsvTable table;
         if (!vcard) {
             const QString encoding = m_parser.value(u"encoding"_s);

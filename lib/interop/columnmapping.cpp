@@ -84,6 +84,10 @@ const QHash<QString, QString> &commonHeaders()
              // Salesforce's contacts belong to an "Account Name".
              "accountname",
              "employername",
+             // An advocacy group's spreadsheet of its partners.
+             "groupname",
+             "partnername",
+             "partnerorganization",
              "societe",
              "entreprise",
              "firma",

@@ -61,6 +61,12 @@ bool looksBinary(QStringView text)
     return controls * 100 > sample;
 }
 
+/// A line number as messages show it: "12345", as editors number lines, not "12,345".
+QString lineNumber(int line)
+{
+    return QString::number(line);
+}
+
 /// At most this many lines of notes above the header are skipped.
 constexpr qsizetype MaxLinesAboveHeader = 10;
 
@@ -399,7 +405,7 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
             return Error(Error::Code::Invalid,
                          i18nc("@info %1 is a line number, %2 a column number, %3 a number of characters",
                                "Line %1, column %2: the value is longer than %3 characters. Is the file really a CSV file?",
-                               current.line,
+                               lineNumber(current.line),
                                current.fields.size() + 1,
                                maxFieldLength));
         }
@@ -408,7 +414,7 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
         return Error(Error::Code::Invalid,
                      i18nc("@info %1 is a line number, %2 a column number",
                            "Line %1, column %2: a quoted value is never closed (its closing quotation mark \" is missing).",
-                           quoteLine,
+                           lineNumber(quoteLine),
                            quoteColumn));
     }
     if (!field.isEmpty() || wasQuoted || !current.fields.isEmpty()) {
@@ -451,15 +457,17 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
     for (int column = 0; column < named; ++column) {
         const QString name = header.fields.at(column).simplified();
         if (name.isEmpty()) {
-            return Error(
-                Error::Code::Invalid,
-                i18nc("@info %1 is a line number, %2 a column number", "Line %1, column %2: the header has no name for this column.", header.line, column + 1));
+            return Error(Error::Code::Invalid,
+                         i18nc("@info %1 is a line number, %2 a column number",
+                               "Line %1, column %2: the header has no name for this column.",
+                               lineNumber(header.line),
+                               column + 1));
         }
         if (seen.contains(name.toCaseFolded())) {
             return Error(Error::Code::Invalid,
                          i18nc("@info %1 is a line number, %2 a column number, %3 a column name",
                                "Line %1, column %2: the column name “%3” appears twice in the header. Rename one of them.",
-                               header.line,
+                               lineNumber(header.line),
                                column + 1,
                                name));
         }

@@ -30,11 +30,11 @@ QString where(const CsvTable &table, const ImportOptions &options, int line, int
         return options.describePlace(line, column);
     }
     if (column <= 0) {
-        return i18nc("@info where in a file; %1 is a line number", "Line %1", line);
+        return i18nc("@info where in a file; %1 is a line number", "Line %1", QString::number(line));
     }
     return i18nc("@info where in a file; %1 is a line number, %2 a column number, %3 its header",
                  "Line %1, column %2 (%3)",
-                 line,
+                 QString::number(line),
                  column,
                  table.headers.value(column - 1));
 }

@@ -292,8 +292,8 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
     const auto place = [&cardAtLine](int cardLine, int line) {
         return i18nc("@info where in a vCard file; %1 is the number of a contact in the file, %2 a line number",
                      "Card %1 (line %2)",
-                     cardAtLine.value(cardLine),
-                     line);
+                     QString::number(cardAtLine.value(cardLine)),
+                     QString::number(line));
     };
 
     ImportReport skipped;

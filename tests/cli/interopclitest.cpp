@@ -231,6 +231,16 @@ private Q_SLOTS:
         QTest::newRow("unknown mapping") << QByteArray("name\nAna\n") << QStringList{u"--map"_s, u"name=shoe"_s} << u"“shoe” is not a field"_s << 2;
         QTest::newRow("unknown duplicate action") << QByteArray("name\nAna\n") << QStringList{u"--on-duplicate"_s, u"maybe"_s} << u"merge, keep or skip"_s << 2;
         QTest::newRow("bad vCard version") << QByteArray("BEGIN:VCARD\nVERSION:9.9\nFN:Ana\nEND:VCARD\n") << QStringList() << u"vCard version 9.9"_s << 1;
+        QTest::newRow("a vCard as organizations") << QByteArray("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD\n") << QStringList{u"--kind"_s, u"organizations"_s}
+                                                  << u"--kind organizations does not apply to it"_s << 2;
+        QTest::newRow("unknown encoding") << QByteArray("name\nAna\n") << QStringList{u"--encoding"_s, u"latin-42"_s}
+                                          << u"does not know the encoding “latin-42”"_s << 1;
+        QByteArray longFile("name,email\n");
+        for (int i = 0; i < 1500; ++i) {
+            longFile += "Person " + QByteArray::number(i) + ",p" + QByteArray::number(i) + "@x.example\n";
+        }
+        longFile += "Bo,bo at home\n";
+        QTest::newRow("bad row far down: its line as an editor numbers it") << longFile << QStringList() << u"Line 1502, column 2 (email)"_s << 1;
     }
 
     void shouldRefuseBadInputClearlyAndLeaveTheDatabaseUnchanged()
@@ -253,6 +263,21 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(expected), run.describe().constData());
         QVERIFY(run.out.isEmpty());
         QCOMPARE(fileHash(db), before);
+    }
+
+    void shouldListTheColumnsNotImportedAndTheTotalsRowLeftOut()
+    {
+        // GIVEN a spreadsheet with a column Chorus has no field for, and a totals row
+        const QString db = database();
+        write(u"groups.csv"_s, "Group name,Members,Colour\nHarbor Tenants Union,3400,red\nRío Verde,600,green\nTotal,4000,\n");
+        // WHEN
+        const Run run = cli({u"--db"_s, db, u"import"_s, path(u"groups.csv"_s), u"--kind"_s, u"organizations"_s});
+        // THEN the script is told what was not imported, and the totals are no organization
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains(u"1 column not imported, as Chorus did not recognise it (--map \"COLUMN=FIELD\" imports it): “Colour”"_s),
+                 run.describe().constData());
+        QVERIFY2(run.out.contains(u"Line 4: a row of totals, not a record: left out."_s), run.describe().constData());
+        QCOMPARE(count(db, Kind::Organization), 2);
     }
 
     void shouldSkipBadRowsWhenAskedAndListThem()
