@@ -57,7 +57,36 @@ QString Duplicates::matchKey(const QString &name)
             if (space && !key.isEmpty()) {
                 key.append(u' ');
             }
-            key.append(c.toCaseFolded());
+            // Letters whose diacritic Unicode does not split off: "Łódź" is typed "Lodz", "Bjørn" "Bjorn".
+            switch (c.toCaseFolded().unicode()) {
+            case u'ł':
+                key.append(u'l');
+                break;
+            case u'ø':
+                key.append(u'o');
+                break;
+            case u'đ':
+            case u'ð':
+                key.append(u'd');
+                break;
+            case u'ħ':
+                key.append(u'h');
+                break;
+            case u'ı':
+                key.append(u'i');
+                break;
+            case u'æ':
+                key.append(u"ae"_s);
+                break;
+            case u'œ':
+                key.append(u"oe"_s);
+                break;
+            case u'þ':
+                key.append(u"th"_s);
+                break;
+            default:
+                key.append(c.toCaseFolded());
+            }
             space = false;
         } else if (c.category() != QChar::Mark_NonSpacing && c != u'\'' && c != u'’' && c != u'.') {
             // Apostrophes and dots join ("O'Brien" = "OBrien", "U.S." = "US"); other marks separate.
