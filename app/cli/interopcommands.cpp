@@ -423,6 +423,13 @@ public:
                 m_out << u"  "_s << i18nc("@info:shell", "(undone)");
             }
             m_out << u'\n';
+            if (!entry.lostValues.isEmpty()) {
+                m_out << u"    "_s
+                      << i18nc("@info:shell %1 is a list of fields and values",
+                               "not taken, as the kept record had its own: %1",
+                               entry.lostValues.join(i18nc("@info separator between the items of a list", ", ")))
+                      << u'\n';
+            }
         }
         return Success;
     }

@@ -507,9 +507,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                         continue;
                     }
                     ++report.merged;
-                    if (!merged.value().isEmpty()) {
-                        report.mergeIds.append(merged.value());
-                    }
+                    report.mergeIds.append(merged.value());
                     continue;
                 }
                 ++report.keptBoth;

@@ -338,6 +338,23 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path(u"c.json"_s)));
     }
 
+    void shouldListTheValuesThatLostInAMerge()
+    {
+        // GIVEN Ana as organizer, then a file that calls her director
+        const QString db = database();
+        write(u"first.csv"_s, "name,email,title\nAna Ruiz,ana@x.example,Organizer\n");
+        QVERIFY(cli({u"--db"_s, db, u"import"_s, path(u"first.csv"_s)}).exitCode == 0);
+        write(u"second.csv"_s, "name,email,title\nAna Ruiz,ana@x.example,Director\n");
+        Run run = cli({u"--db"_s, db, u"import"_s, path(u"second.csv"_s)});
+        QVERIFY2(run.out.contains(u"1 duplicate merged"_s), run.describe().constData());
+        // WHEN the merges are listed, THEN the title that lost is there, and the merge can be undone
+        run = cli({u"--db"_s, db, u"merges"_s});
+        QVERIFY2(run.out.contains(u"“Ana Ruiz (Line 2 — second.csv)” merged into “Ana Ruiz”"_s), run.describe().constData());
+        QVERIFY2(run.out.contains(u"not taken, as the kept record had its own: title “Director”"_s), run.describe().constData());
+        const QRegularExpression id(u"\\[([0-9a-f-]{36})\\]"_s);
+        QVERIFY(cli({u"--db"_s, db, u"undo-merge"_s, id.match(run.out).captured(1)}).exitCode == 0);
+    }
+
     void shouldMergeDuplicatesAndUndoTheMerge()
     {
         // GIVEN one person twice

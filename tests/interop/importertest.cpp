@@ -274,6 +274,33 @@ private Q_SLOTS:
         QCOMPARE(personNamed(u"Bo Chen"_s)->value(u"title"_s).toString(), u"Chair"_s);
     }
 
+    void shouldKeepInTheAuditTheValuesThatLostEvenWhenNothingWasFilled()
+    {
+        // GIVEN Ana with a title and a phone
+        auto ana = m_store->create(Kind::Person,
+                                   {{u"name"_s, u"Ana Ruiz"_s}, {u"email"_s, u"ana@x.example"_s}, {u"title"_s, u"Organizer"_s}, {u"phone"_s, u"555-0100"_s}});
+        QVERIFY(ana);
+        const Record before = *m_store->fetch(Kind::Person, ana.value());
+        // WHEN a row matching her brings other values for both, and nothing new
+        const CsvTable csv = table("name,email,phone,title\nANA RUIZ,Ana@X.example,555-0199,Director\n");
+        ImportOptions importOptions = options(csv);
+        importOptions.source = u"crm.csv"_s;
+        auto report = Importer(*m_store).run(csv, importOptions);
+        QVERIFY(report);
+        QCOMPARE(report.value().merged, 1);
+        // THEN Ana keeps her values, and the audit keeps the ones that lost
+        QCOMPARE(*m_store->fetch(Kind::Person, ana.value()), before);
+        QCOMPARE(report.value().mergeIds.size(), 1);
+        const QList<MergeEntry> history = Duplicates::history(*m_store);
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().source, u"Line 2 — crm.csv"_s);
+        QCOMPARE(history.first().lostValues, (QStringList{u"title “Director”"_s, u"phone “555-0199”"_s}));
+        // AND undoing it changes nothing of Ana's
+        QVERIFY(Duplicates::undoMerge(*m_store, report.value().mergeIds.first()));
+        QCOMPARE(*m_store->fetch(Kind::Person, ana.value()), before);
+        QVERIFY(Duplicates::history(*m_store).first().undone);
+    }
+
     void shouldMakeEachImportMergeUndoable()
     {
         // GIVEN Ana without a phone
