@@ -350,8 +350,11 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
         return {};
     };
     const auto endRecord = [&] {
-        // A line with nothing on it is no row.
-        const bool blank = current.fields.size() == 1 && current.fields.constFirst().isEmpty();
+        // A line with nothing on it is no row, nor is a line of empty cells only (",,,"), which
+        // spreadsheets write for the rows below the data that were once formatted or cleared.
+        const bool blank = std::all_of(current.fields.cbegin(), current.fields.cend(), [](const QString &value) {
+            return value.isEmpty();
+        });
         if (!blank) {
             records.append(std::move(current));
         }

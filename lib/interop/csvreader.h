@@ -41,7 +41,8 @@ struct CsvTable {
  * is the header, and the notes are skipped. Errors are translated and name the line and column: an empty or
  * binary file, a header without rows, an empty or repeated header name, an unterminated quote,
  * a field longer than maxFieldLength. Rows of another width than the header are kept as read:
- * the importer reports them per row. Blank lines are skipped.
+ * the importer reports them per row. Blank lines, and lines of empty cells only
+ * (",,,", as spreadsheets write rows that were cleared), are skipped.
  */
 class CHORUS_CORE_EXPORT CsvReader
 {

@@ -162,6 +162,17 @@ private Q_SLOTS:
         QCOMPARE(table.value().rows.at(1).line, 4);
     }
 
+    void shouldSkipTheEmptyRowsSpreadsheetsWriteBelowTheData()
+    {
+        // GIVEN Excel's export of a sheet whose rows below the data were once formatted
+        const auto table = CsvReader::read("Name,Email,Organization\r\nAna Ruiz,ana@x.example,Verde\r\n,,\r\n\"\",,\r\nBo Li,bo@x.example,\r\n,,\r\n");
+        // THEN the rows of empty cells are no rows, and the others keep their lines
+        QVERIFY(table);
+        QCOMPARE(table.value().rows.size(), 2);
+        QCOMPARE(table.value().rows.at(1).fields, QStringList({u"Bo Li"_s, u"bo@x.example"_s, QString()}));
+        QCOMPARE(table.value().rows.at(1).line, 5);
+    }
+
     void shouldSkipBlankLinesAndKeepRaggedRowsAsRead()
     {
         const auto table = CsvReader::read("a,b\n\n1,2\n3\n4,5,6\n");
