@@ -211,7 +211,7 @@ public:
             QStringList unused;
             for (int column = 0; column < table.headers.size(); ++column) {
                 if (options.mapping.field(column).isEmpty()) {
-                    unused << u"“"_s + table.headers.at(column) + u"”"_s;
+                    unused << i18nc("@info:shell a column name, quoted", "“%1”", table.headers.at(column));
                 }
             }
             if (!unused.isEmpty()) {

@@ -253,7 +253,7 @@ Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByt
             if (const auto earlier = placeOfId.constFind(id); earlier != placeOfId.constEnd()) {
                 return Error(Error::Code::Invalid,
                              i18nc("@info %1 says which record, %2 an id, %3 says which other record",
-                                   "%1: the id %2 is already that of %3. Every record needs an id of its own.",
+                                   "%1: the id %2 is already that of another record (%3). Every record needs an id of its own.",
                                    where,
                                    id,
                                    earlier.value()));

@@ -88,8 +88,28 @@ Result<Record> recordFromJson(Kind kind, const QJsonObject &object, const QStrin
             record.insert(field->name, value.toString());
         }
         if (!ok) {
+            QString expected;
+            switch (field->type) {
+            case FieldType::Boolean:
+                expected = i18nc("@info what a JSON value should be", "true or false");
+                break;
+            case FieldType::Count:
+            case FieldType::Integer:
+                expected = i18nc("@info what a JSON value should be", "a whole number (without quotation marks)");
+                break;
+            case FieldType::Blob:
+                expected = i18nc("@info what a JSON value should be", "base64 text (in quotation marks)");
+                break;
+            default:
+                expected = i18nc("@info what a JSON value should be", "text (in quotation marks)");
+            }
             return Error(Error::Code::Invalid,
-                         i18nc("@info %1 says which record, %2 a field", "%1: the value of the %2 has the wrong type.", where, fieldLabel(kind, field->name)));
+                         i18nc("@info %1 says which record, %2 a field, %3 the field's name in the file, %4 what the value should be",
+                               "%1: the value of the %2 (“%3”) has the wrong type: %4 is expected.",
+                               where,
+                               fieldLabel(kind, field->name),
+                               field->name,
+                               expected));
         }
     }
     return record;

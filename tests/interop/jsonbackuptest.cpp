@@ -117,19 +117,22 @@ private Q_SLOTS:
             "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Fine'}, {'id': "
             "'7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f62', 'website': 'https://x.example'}]}}")
                                                 << u"Record 2 of organizations: "_s;
-        QTest::newRow("wrong type") << json(
-            "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Fine', "
-            "'people_represented': 'many'}]}}")
-                                    << u"Record 1 of organizations: the value of the"_s;
+        QTest::newRow("wrong type")
+            << json(
+                   "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Fine', "
+                   "'people_represented': 'many'}]}}")
+            << u"Record 1 of organizations: the value of the people represented (“people_represented”) has the wrong type: a whole number (without quotation marks) is expected."_s;
         // Files edited by hand.
-        QTest::newRow("the same id twice in a list") << json(
-            "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'First'}, "
-            "{'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Copied By Hand'}]}}")
-                                                     << u"Record 2 of organizations: the id 7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61 is already that of Record 1 of organizations"_s;
-        QTest::newRow("the same id in two lists") << json(
-            "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'First'}], "
-            "'people': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Ana'}]}}")
-                                                  << u"Record 1 of people: the id 7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61 is already that of Record 1 of organizations"_s;
+        QTest::newRow("the same id twice in a list")
+            << json(
+                   "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'First'}, "
+                   "{'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Copied By Hand'}]}}")
+            << u"Record 2 of organizations: the id 7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61 is already that of another record (Record 1 of organizations)"_s;
+        QTest::newRow("the same id in two lists")
+            << json(
+                   "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'First'}], "
+                   "'people': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Ana'}]}}")
+            << u"Record 1 of people: the id 7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61 is already that of another record (Record 1 of organizations)"_s;
         QTest::newRow("no records") << json("{'format': 'chorus-backup', 'version': 1}") << u"it has no “records”"_s;
         QTest::newRow("records not an object") << json("{'format': 'chorus-backup', 'version': 1, 'records': []}") << u"it has no “records”"_s;
         QTest::newRow("version as text") << json("{'format': 'chorus-backup', 'version': '1', 'records': {}}") << u"its format “version” is not a whole number"_s;
