@@ -136,6 +136,20 @@ bool isTotalsRow(const CsvRow &row, const ColumnMapping &mapping)
     return words.contains(label);
 }
 
+/// A row that repeats the header, as when two exports are joined into one file.
+bool isHeaderAgain(const CsvTable &table, const CsvRow &row)
+{
+    if (row.fields.size() < table.headers.size() || table.headers.size() < 2) {
+        return false;
+    }
+    for (qsizetype column = 0; column < table.headers.size(); ++column) {
+        if (row.fields.at(column).simplified().compare(table.headers.at(column), Qt::CaseInsensitive) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 QString Importer::otherEmailLine(const QString &address)
@@ -418,6 +432,12 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 return Error(Error::Code::Refused, i18nc("@info", "The import was cancelled. Nothing was imported."));
             }
             const CsvRow &row = table.rows.at(i);
+            // Two exports joined into one file repeat the header line: no record.
+            if (isHeaderAgain(table, row)) {
+                report.leftOut.append(
+                    {row.line, 0, where(table, options, row.line, 0) + u": "_s + i18nc("@info", "the header line again, not a record: left out.")});
+                continue;
+            }
             if (auto bad = recordForRow(table, row, options, record); bad) {
                 if (fail(*bad)) {
                     return stop(bad->message);

@@ -148,6 +148,19 @@ private Q_SLOTS:
         QCOMPARE(people.first().value(u"title"_s).toString(), u"-"_s);
     }
 
+    void shouldLeaveOutTheHeaderLineOfASecondExportJoinedToTheFirst()
+    {
+        // GIVEN two exports joined with cat
+        const CsvTable csv = table("Name,Email\nAna Ruiz,ana@x.example\nName,Email\nBo Chen,bo@x.example\n");
+        // WHEN
+        auto report = Importer(*m_store).run(csv, options(csv));
+        // THEN both people come in, and the second header is named as left out
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        QCOMPARE(report.value().leftOut.size(), 1);
+        QCOMPARE(report.value().leftOut.first().message, u"Line 3: the header line again, not a record: left out."_s);
+    }
+
     void shouldCountTheValuesOfAShortRowRight()
     {
         const CsvTable csv = table("name,email\nAna Ruiz,ana@harbor.example\nBo Chen\n");
