@@ -10,6 +10,7 @@
 #include <KLocalizedString>
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
@@ -112,16 +113,19 @@ QStringList multipleValues(const QString &cell)
     return values;
 }
 
-/// The last row of a spreadsheet that sums up the others ("Total", "Totals:", "Grand total"),
-/// with nothing in the columns that make a record besides the name: no record to import.
+/// The last row of a spreadsheet that sums up the others: "Total", "Totals:" or "Grand total"
+/// where the name goes, or no name at all, and numbers only in the other columns (counts, or
+/// columns not imported).
 bool isTotalsRow(const CsvRow &row, const ColumnMapping &mapping)
 {
     static const QStringList words = {u"total"_s, u"totals"_s, u"grandtotal"_s, u"sum"_s, u"totales"_s, u"totalgeneral"_s, u"suma"_s, u"summe"_s, u"gesamt"_s};
+    static const QRegularExpression number(u"^[-+]?[0-9][0-9.,\\s\u00a0\u202f']*%?$"_s);
     QString label;
+    bool numbers = false;
     for (int column = 0; column < row.fields.size(); ++column) {
         const QString field = mapping.field(column);
         const QString value = row.fields.at(column).trimmed();
-        if (value.isEmpty() || field.isEmpty()) {
+        if (value.isEmpty()) {
             continue;
         }
         if (field == u"name" || field == u"first_name" || field == u"last_name") {
@@ -129,11 +133,13 @@ bool isTotalsRow(const CsvRow &row, const ColumnMapping &mapping)
                 return false;
             }
             label = ColumnMapping::headerKey(value);
-        } else if (field != u"people_represented") {
+        } else if ((field.isEmpty() || field == u"people_represented") && number.match(value).hasMatch()) {
+            numbers = true;
+        } else {
             return false;
         }
     }
-    return words.contains(label);
+    return label.isEmpty() ? numbers : words.contains(label);
 }
 
 /// A row that repeats the header, as when two exports are joined into one file.
@@ -297,6 +303,10 @@ QList<RowProblem> Importer::preview(const CsvTable &table, const ImportOptions &
     Record record;
     for (int i = 0; i < std::min<qsizetype>(rows, table.rows.size()); ++i) {
         const CsvRow &row = table.rows.at(i);
+        // What the import leaves out is no problem.
+        if (isHeaderAgain(table, row) || (i + 1 == table.rows.size() && i > 0 && isTotalsRow(row, options.mapping))) {
+            continue;
+        }
         if (auto bad = recordForRow(table, row, options, record); bad) {
             problems.append(*bad);
             continue;

@@ -161,6 +161,29 @@ private Q_SLOTS:
         QCOMPARE(report.value().leftOut.first().message, u"Line 3: the header line again, not a record: left out."_s);
     }
 
+    void shouldLeaveOutALastRowOfTotals_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<int>("created");
+        QTest::addColumn<int>("leftOut");
+        QTest::newRow("labelled") << QByteArray("Name,Members,Website\nAlpha,120,https://a.example\nBeta,80,\nTotal:,200,\n") << 2 << 1;
+        QTest::newRow("a sum below the column, without a label") << QByteArray("Name,Members\nAlpha,\"1,120\"\nBeta,80\n,\"1,200\"\n") << 2 << 1;
+        QTest::newRow("an organization named Total with a website is one")
+            << QByteArray("Name,Members,Website\nAlpha,120,\nTotal,80,https://total.example\n") << 2 << 0;
+    }
+
+    void shouldLeaveOutALastRowOfTotals()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(int, created);
+        QFETCH(int, leftOut);
+        const CsvTable csv = table(data);
+        auto report = Importer(*m_store).run(csv, options(csv, Kind::Organization));
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, created);
+        QCOMPARE(report.value().leftOut.size(), leftOut);
+    }
+
     void shouldCountTheValuesOfAShortRowRight()
     {
         const CsvTable csv = table("name,email\nAna Ruiz,ana@harbor.example\nBo Chen\n");
