@@ -5,6 +5,8 @@
 
 #include <KLocalizedString>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
 
@@ -73,8 +75,9 @@ Result<Record> recordFromJson(Kind kind, const QJsonObject &object, const QStrin
             break;
         case FieldType::Count:
         case FieldType::Integer:
-            ok = value.isDouble() && value.toDouble() == double(qint64(value.toDouble()));
-            record.insert(field->name, qint64(value.toDouble()));
+            // Whole, and within the numbers a double holds exactly (a cast of a larger one is undefined).
+            ok = value.isDouble() && std::trunc(value.toDouble()) == value.toDouble() && std::abs(value.toDouble()) <= 9007199254740992.0;
+            record.insert(field->name, ok ? qint64(value.toDouble()) : qint64(0));
             break;
         case FieldType::Blob: {
             ok = value.isString();

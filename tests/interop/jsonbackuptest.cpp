@@ -122,6 +122,9 @@ private Q_SLOTS:
                    "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Fine', "
                    "'people_represented': 'many'}]}}")
             << u"Record 1 of organizations: the value of the people represented (“people_represented”) has the wrong type: a whole number (without quotation marks) is expected."_s;
+        QTest::newRow("a number too large to be a count") << json(
+            "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Fine', "
+            "'people_represented': 1e300}]}}") << u"Record 1 of organizations: the value of the people represented"_s;
         // Files edited by hand.
         QTest::newRow("the same id twice in a list")
             << json(
