@@ -458,13 +458,11 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
     }
     QSet<QString> seen;
     for (int column = 0; column < named; ++column) {
-        const QString name = header.fields.at(column).simplified();
+        QString name = header.fields.at(column).simplified();
+        // A column without a name (pandas writes its row numbers so, spreadsheets a column left
+        // empty at the top) is named by its place: it is not imported unless mapped by number.
         if (name.isEmpty()) {
-            return Error(Error::Code::Invalid,
-                         i18nc("@info %1 is a line number, %2 a column number",
-                               "Line %1, column %2: the header has no name for this column.",
-                               lineNumber(header.line),
-                               column + 1));
+            name = i18nc("@title a column without a name in a file's header; %1 is its number", "column %1", column + 1);
         }
         if (seen.contains(name.toCaseFolded())) {
             return Error(Error::Code::Invalid,

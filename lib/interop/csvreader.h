@@ -39,8 +39,9 @@ struct CsvTable {
  * The first line is the header, unless the file starts with a few lines of one value each
  * (notes, as LinkedIn writes above its header) followed by lines of several: the first of those
  * is the header, and the notes are skipped. Errors are translated and name the line and column: an empty or
- * binary file, a header without rows, an empty or repeated header name, an unterminated quote,
- * a field longer than maxFieldLength. Rows of another width than the header are kept as read:
+ * binary file, a header without rows, a repeated header name, an unterminated quote,
+ * a field longer than maxFieldLength. A column without a name in the header is named by its
+ * place ("column 1"). Rows of another width than the header are kept as read:
  * the importer reports them per row. Blank lines, and lines of empty cells only
  * (",,,", as spreadsheets write rows that were cleared), are skipped.
  */
