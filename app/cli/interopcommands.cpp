@@ -163,7 +163,10 @@ public:
             return Failed;
         }
 
-        const bool vcard = file->endsWith(u".vcf"_s, Qt::CaseInsensitive) || data->trimmed().startsWith("BEGIN:VCARD");
+        // By its name, or by its first line (in any case, after a byte order mark, in UTF-16 too).
+        QString startEncoding;
+        const bool vcard = file->endsWith(u".vcf"_s, Qt::CaseInsensitive) || file->endsWith(u".vcard"_s, Qt::CaseInsensitive)
+            || Interop::CsvReader::decode(data->left(64), &startEncoding).trimmed().startsWith(u"BEGIN:VCARD"_s, Qt::CaseInsensitive);
         if (vcard && *kind != Kind::Person) {
             return usage(
                 i18nc("@info:shell %1 is a file path", "%1 is a vCard file, which holds people: --kind organizations does not apply to it.", shown(*file)));

@@ -338,6 +338,24 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(path(u"c.json"_s)));
     }
 
+    void shouldTakeAVCardForOneWhateverItsNameAndEncoding()
+    {
+        // GIVEN vCards saved as .txt: in lower case with a byte order mark, and in UTF-16
+        const QString db = database();
+        write(u"contacts.txt"_s,
+              "\xEF\xBB\xBF"
+              "begin:vcard\r\nversion:3.0\r\nfn:Ana Ruiz\r\nemail:ana@x.example\r\nend:vcard\r\n");
+        QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        write(u"outlook.txt"_s, utf16.encode(u"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Chen\r\nEND:VCARD\r\n"_s));
+        // WHEN they are imported
+        for (const QString &name : {u"contacts.txt"_s, u"outlook.txt"_s}) {
+            const Run run = cli({u"--db"_s, db, u"import"_s, path(name)});
+            // THEN they are read as contacts, not as CSV files
+            QVERIFY2(run.exitCode == 0 && run.out.contains(u"1 contact."_s), run.describe().constData());
+        }
+        QCOMPARE(count(db, Kind::Person), 2);
+    }
+
     void shouldListTheValuesThatLostInAMerge()
     {
         // GIVEN Ana as organizer, then a file that calls her director
