@@ -507,6 +507,26 @@ private Q_SLOTS:
         QVERIFY2(notes.contains(u"Other e-mail: hiro@home.example"_s), qPrintable(notes));
     }
 
+    void nextcloudVCardWithPhotoAsDataUri()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"nextcloud.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        const Record ingrid = one(Kind::Person, u"Ingrid Solberg"_s);
+        QCOMPARE(organizationOf(ingrid), u"Klimaaksjonen Oslo"_s);
+        QCOMPARE(ingrid.value(u"phone"_s).toString(), u"+47 400 00 000"_s);
+        QVERIFY(ingrid.value(u"photo"_s).toByteArray().startsWith("\x89PNG"));
+    }
+
+    void protonVCardWithGroupedPreferredAddresses()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"proton.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        const Record amara = one(Kind::Person, u"Amara Nwosu"_s);
+        QCOMPARE(amara.value(u"email"_s).toString(), u"amara@proton.example"_s);
+        QCOMPARE(amara.value(u"notes"_s).toString(), u"Other e-mail: amara.nwosu@work.example"_s);
+        QCOMPARE(organizationOf(amara), u"Lagos Climate Network"_s);
+    }
+
     void vcard21WithACharsetOnSomeLinesOnly()
     {
         // An old phone's Latin-1 file: quoted-printable lines name their charset, the others not.
