@@ -142,6 +142,25 @@ bool isTotalsRow(const CsvRow &row, const ColumnMapping &mapping)
     return label.isEmpty() ? numbers : words.contains(label);
 }
 
+/// What exports and spreadsheets write for "no value": "N/A", "none", "-", Excel's "#N/A" (not
+/// "NA", which is Namibia's country code).
+bool isPlaceholder(const QString &value)
+{
+    static const QStringList placeholders = {u"n/a"_s,
+                                             u"#n/a"_s,
+                                             u"none"_s,
+                                             u"(none)"_s,
+                                             u"null"_s,
+                                             u"-"_s,
+                                             u"--"_s,
+                                             u"\u2013"_s,
+                                             u"\u2014"_s,
+                                             u"[not provided]"_s,
+                                             u"not provided"_s,
+                                             u"(blank)"_s};
+    return value.size() <= 14 && placeholders.contains(value.trimmed().toCaseFolded());
+}
+
 /// A row that repeats the header, as when two exports are joined into one file.
 bool isHeaderAgain(const CsvTable &table, const CsvRow &row)
 {
@@ -210,6 +229,9 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
         // ("'+1 202 555 0100", "'=Smith"): the apostrophe is no part of the value.
         if (value.size() > 1 && value.front() == u'\'' && CsvWriter::escapedCharacters().contains(value.at(1))) {
             value.remove(0, 1);
+        } else if (field != u"name" && field != u"first_name" && field != u"last_name" && isPlaceholder(value)) {
+            // "N/A" for an employer would become an organization, for an e-mail a bad row.
+            continue;
         }
         if ((field == u"email" || field == u"phone") && !value.contains(u":::"_s)) {
             record.insert(field, value);

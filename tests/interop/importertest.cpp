@@ -184,6 +184,23 @@ private Q_SLOTS:
         QCOMPARE(report.value().leftOut.size(), leftOut);
     }
 
+    void shouldTakePlaceholdersForNoValue()
+    {
+        // GIVEN a CRM export that writes N/A and none for what it does not know
+        const CsvTable csv = table("Name,Email,Employer,Title,Phone\nAna Ruiz,N/A,n/a,none,#N/A\nBo Chen,bo@x.example,[not provided],-,\n");
+        // WHEN
+        auto report = Importer(*m_store).run(csv, options(csv));
+        // THEN no row is bad, no organization "N/A" is made, and the fields are empty
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        QCOMPARE(m_store->count(Kind::Organization), 0);
+        const Record ana = *personNamed(u"Ana Ruiz"_s);
+        QVERIFY(ana.value(u"email"_s).toString().isEmpty());
+        QVERIFY(ana.value(u"title"_s).toString().isEmpty());
+        QVERIFY(ana.value(u"phone"_s).toString().isEmpty());
+        QVERIFY(personNamed(u"Bo Chen"_s)->value(u"title"_s).toString().isEmpty());
+    }
+
     void shouldCountTheValuesOfAShortRowRight()
     {
         const CsvTable csv = table("name,email\nAna Ruiz,ana@harbor.example\nBo Chen\n");
