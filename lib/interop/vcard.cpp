@@ -254,6 +254,7 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
         int versionLine = 0;
         bool ended = false;
         bool group = false; ///< a contact group (a list of members), not a person
+        bool organization = false; ///< the card of an organization (KIND:org, Apple's company cards)
     };
     QList<Card> cards;
     const QList<QByteArray> lines = data.split('\n');
@@ -262,7 +263,7 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
         const bool folded = lines.at(i).startsWith(' ') || lines.at(i).startsWith('\t');
         const QByteArray line = folded ? QByteArray() : lines.at(i).trimmed().toUpper();
         if (line == "BEGIN:VCARD") {
-            cards.append({i + 1, {}, {}, 0, false, false});
+            cards.append({i + 1, {}, {}, 0, false, false, false});
         }
         if (cards.isEmpty() || cards.last().ended) {
             continue;
@@ -278,6 +279,8 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
         } else if (line == "KIND:GROUP" || line == "X-ADDRESSBOOKSERVER-KIND:GROUP") {
             // vCard 4.0's contact groups, and Apple's in vCard 3.0.
             card.group = true;
+        } else if (line == "KIND:ORG" || line == "X-ABSHOWAS:COMPANY") {
+            card.organization = true;
         }
     }
     if (cards.isEmpty()) {
@@ -309,6 +312,10 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
     KContacts::VCardConverter converter;
     KContacts::Addressee::List contacts;
     QList<int> startLines;
+    // The cards of organizations come in as organizations: their e-mail addresses and phone
+    // numbers go to the notes, as Chorus keeps none for an organization.
+    KContacts::Addressee::List organizationCards;
+    QList<int> organizationLines;
     for (const Card &card : std::as_const(cards)) {
         std::optional<Error> stop;
         if (!card.version.isEmpty() && card.version != "2.1" && card.version != "3.0" && card.version != "4.0") {
@@ -328,6 +335,9 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
                                         + i18nc("@info %1 is the name of a group of contacts",
                                                 "“%1” is a contact group, not a person: left out (its members are imported from their own cards).",
                                                 unescaped(name).simplified())});
+        } else if (card.organization) {
+            organizationCards.append(parsed.first());
+            organizationLines.append(card.line);
         } else {
             contacts.append(parsed.first());
             startLines.append(card.line);
@@ -444,10 +454,83 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
             ? card
             : i18nc("@info where in a vCard file; %1 names the card, %2 a property such as EMAIL", "%1, %2", card, table.headers.value(column - 1));
     };
-    auto report = Importer(store).run(table, options);
-    if (!report) {
-        return report.error();
+    CsvTable organizations;
+    organizations.encoding = table.encoding;
+    organizations.headers = {u"ORG"_s, u"URL"_s, u"NOTE"_s, u"ADR street"_s, u"ADR locality"_s, u"ADR region"_s, u"ADR postal code"_s, u"ADR country"_s};
+    for (int i = 0; i < organizationCards.size(); ++i) {
+        const KContacts::Addressee &card = organizationCards.at(i);
+        QString name = unescaped(card.organization());
+        if (name.trimmed().isEmpty()) {
+            name = unescaped(card.formattedName());
+        }
+        QStringList notes;
+        if (!card.note().isEmpty()) {
+            notes << unescaped(card.note()).replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
+        }
+        for (const QString &email : card.emails()) {
+            notes << otherEmailLine(email);
+        }
+        for (const KContacts::PhoneNumber &phone : card.phoneNumbers()) {
+            QString number = phone.number().trimmed();
+            if (number.startsWith(u"tel:"_s, Qt::CaseInsensitive)) {
+                number = number.mid(4);
+            }
+            notes << otherPhoneLine(number);
+        }
+        const KContacts::Address address = card.addresses().value(0);
+        organizations.rows.append({organizationLines.at(i),
+                                   {name.simplified(),
+                                    card.url().url().toString(),
+                                    notes.join(u'\n'),
+                                    address.street(),
+                                    address.locality(),
+                                    address.region(),
+                                    address.postalCode(),
+                                    address.country()}});
     }
+    ImportOptions organizationOptions = options;
+    organizationOptions.kind = Kind::Organization;
+    organizationOptions.mapping = {};
+    const QStringList organizationFields = {u"name"_s, u"website"_s, u"notes"_s, u"address"_s, u"city"_s, u"state"_s, u"zip"_s, u"country"_s};
+    for (int column = 0; column < organizationFields.size(); ++column) {
+        organizationOptions.mapping.setField(column, organizationFields.at(column));
+    }
+    organizationOptions.describePlace = [&place, &organizations](int line, int column) {
+        const QString card = place(line, line);
+        return column <= 0
+            ? card
+            : i18nc("@info where in a vCard file; %1 names the card, %2 a property such as EMAIL", "%1, %2", card, organizations.headers.value(column - 1));
+    };
+
+    // Organizations first, so that the people of the file find theirs; all in one transaction.
+    Result<ImportReport> report = ImportReport();
+    ImportReport organizationReport;
+    auto done = store.transact([&]() -> Result<void> {
+        if (!organizations.rows.isEmpty()) {
+            auto added = Importer(store).run(organizations, organizationOptions);
+            if (!added) {
+                return added.error();
+            }
+            organizationReport = added.value();
+        }
+        if (!table.rows.isEmpty() || organizations.rows.isEmpty()) {
+            report = Importer(store).run(table, options);
+            if (!report) {
+                return report.error();
+            }
+        }
+        return {};
+    });
+    if (!done) {
+        return done.error();
+    }
+    report.value().organizationsCreated += organizationReport.created;
+    report.value().merged += organizationReport.merged;
+    report.value().keptBoth += organizationReport.keptBoth;
+    report.value().skippedDuplicates += organizationReport.skippedDuplicates;
+    report.value().mergeIds += organizationReport.mergeIds;
+    report.value().skippedRows += organizationReport.skippedRows;
+    report.value().leftOut += organizationReport.leftOut;
     report.value().rows = cards.size();
     // The cards left out before the import, then the rows it left out, in the order of the file.
     report.value().skippedRows += skipped.skippedRows;

@@ -536,17 +536,27 @@ private Q_SLOTS:
         QCOMPARE(one(Kind::Person, u"Lucía Ibáñez"_s).value(u"phone"_s).toString(), u"91 555 01 02"_s);
     }
 
-    void contactGroupsAreLeftOutAndCompanyCardsNamedByTheirOrganization()
+    void contactGroupsAreLeftOutAndOrganizationCardsBecomeOrganizations()
     {
+        // GIVEN a vCard 4.0 group, an Apple group, an Apple company card, a KIND:org card and a
+        // person of that organization
         ImportOptions options;
         const auto report = VCard::importPeople(*m_store, fixture(u"groups-and-company-cards.vcf"_s), options);
         QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        // THEN the people are people, the organizations organizations, and the groups left out
         QStringList names;
         for (const Record &person : m_store->fetchAll(Kind::Person)) {
             names << person.value(u"name"_s).toString();
         }
         names.sort();
-        QCOMPARE(names, (QStringList{u"Acme Tenants Union"_s, u"Real Person"_s}));
+        QCOMPARE(names, (QStringList{u"Maria Lopez"_s, u"Real Person"_s}));
+        QCOMPARE(m_store->count(Kind::Organization), 2);
+        const Record acme = one(Kind::Organization, u"Acme Tenants Union"_s);
+        QCOMPARE(acme.value(u"notes"_s).toString(), u"Other e-mail: info@acme.example"_s);
+        const Record greenpeace = one(Kind::Organization, u"Greenpeace Local Chapter"_s);
+        QCOMPARE(greenpeace.value(u"notes"_s).toString(), u"Other e-mail: info@gp.example"_s);
+        QCOMPARE(organizationOf(one(Kind::Person, u"Maria Lopez"_s)), u"Greenpeace Local Chapter"_s);
+        QCOMPARE(report.value().organizationsCreated, 2);
         QCOMPARE(report.value().leftOut.size(), 2);
         QVERIFY2(report.value().leftOut.at(0).message.contains(u"“Press list” is a contact group"_s), qPrintable(report.value().leftOut.at(0).message));
         QVERIFY2(report.value().leftOut.at(1).message.contains(u"“Board” is a contact group"_s), qPrintable(report.value().leftOut.at(1).message));
