@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -180,8 +181,15 @@ Result<QByteArray> JsonBackup::exportData(Store::Store &store, const QString &ca
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }
 
-Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByteArray &json)
+Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByteArray &file)
 {
+    // JSON is UTF-8, but a file edited by hand may have been saved in UTF-16 (Windows Notepad's
+    // "Unicode") or with a byte order mark.
+    QByteArray json = file;
+    if (const auto bom = QStringConverter::encodingForData(file); bom) {
+        QStringDecoder decoder(*bom);
+        json = QString(decoder.decode(file)).toUtf8();
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {

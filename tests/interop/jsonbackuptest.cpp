@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -158,6 +159,20 @@ private Q_SLOTS:
         QVERIFY2(imported.error().message().contains(u"Record 1 of organizations: the field “name”"_s), qPrintable(imported.error().message()));
         QCOMPARE(changeLogRows(*store), before);
         QCOMPARE(store->fetch(Kind::Organization, u"7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61"_s)->value(u"website"_s).toString(), QString());
+    }
+
+    void shouldReadABackupSavedAgainInUtf16()
+    {
+        // GIVEN a backup edited by hand and saved as "Unicode" by Windows Notepad
+        const QString text =
+            QString::fromUtf8(json("{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': "
+                                   "'7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Asociación Río Verde'}]}}"));
+        QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        auto store = newStore();
+        // WHEN it is imported, THEN it is read
+        auto imported = JsonBackup::importData(*store, utf16.encode(text));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(store->fetch(Kind::Organization, u"7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61"_s)->value(u"name"_s).toString(), u"Asociación Río Verde"_s);
     }
 
     void shouldNameLinesWithoutThousandsSeparators()
