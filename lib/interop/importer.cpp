@@ -484,6 +484,18 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     const QString key = Duplicates::matchKey(organization);
                     organizationId = organizationByKey.value(key);
                     if (organizationId.isEmpty()) {
+                        // A row that will be refused adds no organization: with "skip bad rows"
+                        // it would stay behind, named by no one.
+                        const QStringList problems = validate(kind,
+                                                              normalized(kind, record),
+                                                              i18nc("@info record label", "Person “%1”", record.value(u"name"_s).toString().simplified()));
+                        if (!problems.isEmpty()) {
+                            const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), problems.join(u' '));
+                            if (fail(bad)) {
+                                return stop(bad.message);
+                            }
+                            continue;
+                        }
                         auto created = m_store.create(Kind::Organization, {{u"name"_s, organization}});
                         if (!created) {
                             const RowProblem bad = problem(table, options, row.line, options.mapping.column(u"organization"_s) + 1, created.error().message());

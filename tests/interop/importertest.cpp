@@ -201,6 +201,22 @@ private Q_SLOTS:
         QVERIFY(personNamed(u"Bo Chen"_s)->value(u"title"_s).toString().isEmpty());
     }
 
+    void shouldAddNoOrganizationForARowItSkips()
+    {
+        // GIVEN a bad row, the only one to name its organization
+        const CsvTable csv = table("Name,Email,Organization\nAna Ruiz,ana@x.example,Verde\nBo Li,bad-email,Orphan Org\n");
+        ImportOptions importOptions = options(csv);
+        importOptions.skipBadRows = true;
+        // WHEN it is skipped
+        auto report = Importer(*m_store).run(csv, importOptions);
+        QVERIFY(report);
+        QCOMPARE(report.value().skippedRows.size(), 1);
+        QCOMPARE(report.value().skippedRows.first().message, u"Line 3, column 2 (Email): Person “Bo Li”: “bad-email” is not a valid e-mail address."_s);
+        // THEN its organization is not added either
+        QCOMPARE(report.value().organizationsCreated, 1);
+        QCOMPARE(m_store->count(Kind::Organization), 1);
+    }
+
     void shouldCountTheValuesOfAShortRowRight()
     {
         const CsvTable csv = table("name,email\nAna Ruiz,ana@harbor.example\nBo Chen\n");
