@@ -262,11 +262,23 @@ Result<QString> Duplicates::mergeValues(Store::Store &store, Kind kind, const QS
     }
     Record changes;
     QJsonObject keptBefore;
+    bool lost = false; // a value of the row differs from the kept record's own
     for (const Field &field : entity(kind).fields) {
-        if (isEmptyValue(kept->value(field.name)) && !isEmptyValue(incoming.value(field.name))) {
-            changes.insert(field.name, incoming.value(field.name));
-            keptBefore.insert(field.name, QJsonValue::Null);
+        const QVariant value = incoming.value(field.name);
+        if (isEmptyValue(value)) {
+            continue;
         }
+        if (isEmptyValue(kept->value(field.name))) {
+            changes.insert(field.name, value);
+            keptBefore.insert(field.name, QJsonValue::Null);
+        } else if (field.name != entity(kind).titleField && field.type != FieldType::Blob
+                   && kept->value(field.name).toString().trimmed().compare(value.toString().trimmed(), Qt::CaseInsensitive) != 0) {
+            lost = true;
+        }
+    }
+    // A row that brings nothing new and nothing else (the same file imported again) leaves no trace.
+    if (changes.isEmpty() && !lost) {
+        return QString();
     }
     const QString mergeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto done = store.transact([&]() -> Result<void> {

@@ -71,7 +71,8 @@ public:
      * Merges values from outside (a row of an imported file) into keptId: its empty fields take
      * incoming's values, and the audit keeps all of incoming (the values that lost too), so that
      * undoMerge() can empty the filled fields again. Returns the audit entry's id; there is one
-     * even when there was nothing to fill, since the row's values that lost are kept there.
+     * even when there was nothing to fill but values lost, since they are kept there; an empty
+     * string when the row brought nothing new and nothing else.
      */
     static Result<QString> mergeValues(Store::Store &store, Domain::Kind kind, const QString &keptId, const Domain::Record &incoming, const QString &source);
     /// Undoes a merge: the merged record comes back with its id, values and links.

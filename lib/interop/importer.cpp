@@ -158,7 +158,14 @@ bool isPlaceholder(const QString &value)
                                              u"[not provided]"_s,
                                              u"not provided"_s,
                                              u"(blank)"_s};
-    return value.size() <= 14 && placeholders.contains(value.trimmed().toCaseFolded());
+    if (value.size() > 14) {
+        return false;
+    }
+    // Compared in place: this runs for every cell of a large import.
+    const QStringView trimmed = QStringView(value).trimmed();
+    return std::any_of(placeholders.cbegin(), placeholders.cend(), [trimmed](const QString &placeholder) {
+        return trimmed.compare(placeholder, Qt::CaseInsensitive) == 0;
+    });
 }
 
 /// A row that repeats the header, as when two exports are joined into one file.
@@ -571,7 +578,9 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                         continue;
                     }
                     ++report.merged;
-                    report.mergeIds.append(merged.value());
+                    if (!merged.value().isEmpty()) {
+                        report.mergeIds.append(merged.value());
+                    }
                     continue;
                 }
                 ++report.keptBoth;

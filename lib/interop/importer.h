@@ -49,7 +49,7 @@ struct ImportReport {
     /// Rows or cards left out on purpose, whatever the options, and why: a vCard's contact
     /// group (no person), a spreadsheet's totals row.
     QList<RowProblem> leftOut;
-    QStringList mergeIds; ///< the audit entries of the merges (to undo them)
+    QStringList mergeIds; ///< the audit entries of the merges that changed or left out a value (to undo them)
 };
 
 struct ImportOptions {

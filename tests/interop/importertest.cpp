@@ -370,6 +370,17 @@ private Q_SLOTS:
         QVERIFY(Duplicates::history(*m_store).first().undone);
     }
 
+    void shouldLeaveNoAuditWhenTheSameFileIsImportedAgain()
+    {
+        const CsvTable csv = table("name,email,title\nAna Ruiz,ana@x.example,Organizer\nBo Chen,bo@x.example,\n");
+        QVERIFY(Importer(*m_store).run(csv, options(csv)));
+        auto again = Importer(*m_store).run(csv, options(csv));
+        QVERIFY(again);
+        QCOMPARE(again.value().merged, 2);
+        QVERIFY(again.value().mergeIds.isEmpty());
+        QVERIFY(Duplicates::history(*m_store).isEmpty());
+    }
+
     void shouldMakeEachImportMergeUndoable()
     {
         // GIVEN Ana without a phone
