@@ -234,9 +234,18 @@ public:
         if (r.organizationsCreated > 0) {
             m_out << u"  "_s << i18ncp("@info:shell", "%1 organization added by name", "%1 organizations added by name", r.organizationsCreated) << u'\n';
         }
-        if (r.merged > 0) {
-            m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate merged into an existing record", "%1 duplicates merged into existing records", r.merged)
+        // Merges that changed or left out a value are in the audit; the others found their record as it was.
+        if (const qint64 audited = r.mergeIds.size(); audited > 0) {
+            m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate merged into an existing record", "%1 duplicates merged into existing records", audited)
                   << u' ' << i18nc("@info:shell", "(“%1 merges” lists them, to undo one)", program) << u'\n';
+        }
+        if (const qint64 same = r.merged - r.mergeIds.size(); same > 0) {
+            m_out << u"  "_s
+                  << i18ncp("@info:shell",
+                            "%1 duplicate already there, with nothing new to merge",
+                            "%1 duplicates already there, with nothing new to merge",
+                            same)
+                  << u'\n';
         }
         if (r.keptBoth > 0) {
             m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate added as a separate record", "%1 duplicates added as separate records", r.keptBoth)

@@ -365,6 +365,10 @@ private Q_SLOTS:
         write(u"second.csv"_s, "name,email,title\nAna Ruiz,ana@x.example,Director\n");
         Run run = cli({u"--db"_s, db, u"import"_s, path(u"second.csv"_s)});
         QVERIFY2(run.out.contains(u"1 duplicate merged"_s), run.describe().constData());
+        // (the first file again brings nothing new, and says so)
+        const Run again = cli({u"--db"_s, db, u"import"_s, path(u"first.csv"_s)});
+        QVERIFY2(again.out.contains(u"1 duplicate already there, with nothing new to merge"_s) && !again.out.contains(u"merges"_s),
+                 again.describe().constData());
         // WHEN the merges are listed, THEN the title that lost is there, and the merge can be undone
         run = cli({u"--db"_s, db, u"merges"_s});
         QVERIFY2(run.out.contains(u"“Ana Ruiz (Line 2 — second.csv)” merged into “Ana Ruiz”"_s), run.describe().constData());
