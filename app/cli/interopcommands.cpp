@@ -163,10 +163,18 @@ public:
             return Failed;
         }
 
-        const bool vcard = file->endsWith(u".vcf"_s, Qt::CaseInsensitive) || data->trimmed().startsWith("BEGIN:VCARD");
+        // By its name, or by its first line (in any case, after a byte order mark, in UTF-16 too).
+        QString startEncoding;
+        const bool vcard = file->endsWith(u".vcf"_s, Qt::CaseInsensitive) || file->endsWith(u".vcard"_s, Qt::CaseInsensitive)
+            || Interop::CsvReader::decode(data->left(64), &startEncoding).trimmed().startsWith(u"BEGIN:VCARD"_s, Qt::CaseInsensitive);
+        if (vcard && *kind != Kind::Person) {
+            return usage(
+                i18nc("@info:shell %1 is a file path", "%1 is a vCard file, which holds people: --kind organizations does not apply to it.", shown(*file)));
+        }
         Interop::CsvTable table;
         if (!vcard) {
-            auto read = Interop::CsvReader::read(*data);
+            const QString encoding = m_parser.value(u"encoding"_s);
+            auto read = encoding.isEmpty() ? Interop::CsvReader::read(*data) : Interop::CsvReader::readAs(*data, encoding);
             if (!read) {
                 return failed(i18nc("@info:shell %1 is a file path, %2 the reason", "%1 was not imported: %2", shown(*file), read.error().message()));
             }
@@ -202,6 +210,22 @@ public:
                 m_out << u"  "_s << i18ncp("@info:shell", "1 line of notes above the header skipped", "%1 lines of notes above the header skipped", notes)
                       << u'\n';
             }
+            // A script sees what the file held that Chorus did not take, and can --map it.
+            QStringList unused;
+            for (int column = 0; column < table.headers.size(); ++column) {
+                if (options.mapping.field(column).isEmpty()) {
+                    unused << i18nc("@info:shell a column name, quoted", "“%1”", table.headers.at(column));
+                }
+            }
+            if (!unused.isEmpty()) {
+                m_out << u"  "_s
+                      << i18ncp("@info:shell %2 is a list of column names",
+                                "1 column not imported, as Chorus did not recognise it (--map \"COLUMN=FIELD\" imports it): %2",
+                                "%1 columns not imported, as Chorus did not recognise them (--map \"COLUMN=FIELD\" imports one): %2",
+                                unused.size(),
+                                unused.join(i18nc("@info separator between the items of a list", ", ")))
+                      << u'\n';
+            }
         }
         m_out << u"  "_s
               << (*kind == Kind::Person ? i18ncp("@info:shell", "%1 person added", "%1 people added", r.created)
@@ -210,9 +234,18 @@ public:
         if (r.organizationsCreated > 0) {
             m_out << u"  "_s << i18ncp("@info:shell", "%1 organization added by name", "%1 organizations added by name", r.organizationsCreated) << u'\n';
         }
-        if (r.merged > 0) {
-            m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate merged into an existing record", "%1 duplicates merged into existing records", r.merged)
+        // Merges that changed or left out a value are in the audit; the others found their record as it was.
+        if (const qint64 audited = r.mergeIds.size(); audited > 0) {
+            m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate merged into an existing record", "%1 duplicates merged into existing records", audited)
                   << u' ' << i18nc("@info:shell", "(“%1 merges” lists them, to undo one)", program) << u'\n';
+        }
+        if (const qint64 same = r.merged - r.mergeIds.size(); same > 0) {
+            m_out << u"  "_s
+                  << i18ncp("@info:shell",
+                            "%1 duplicate already there, with nothing new to merge",
+                            "%1 duplicates already there, with nothing new to merge",
+                            same)
+                  << u'\n';
         }
         if (r.keptBoth > 0) {
             m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate added as a separate record", "%1 duplicates added as separate records", r.keptBoth)
@@ -220,6 +253,9 @@ public:
         }
         if (r.skippedDuplicates > 0) {
             m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate skipped", "%1 duplicates skipped", r.skippedDuplicates) << u'\n';
+        }
+        for (const Interop::RowProblem &problem : r.leftOut) {
+            m_out << u"  "_s << problem.message << u'\n';
         }
         if (!r.skippedRows.isEmpty()) {
             m_out << u"  "_s
@@ -399,6 +435,13 @@ public:
                 m_out << u"  "_s << i18nc("@info:shell", "(undone)");
             }
             m_out << u'\n';
+            if (!entry.lostValues.isEmpty()) {
+                m_out << u"    "_s
+                      << i18nc("@info:shell %1 is a list of fields and values",
+                               "not taken, as the kept record had its own: %1",
+                               entry.lostValues.join(i18nc("@info separator between the items of a list", ", ")))
+                      << u'\n';
+            }
         }
         return Success;
     }
@@ -467,6 +510,11 @@ void setUp(QCommandLineParser &parser, const QString &name)
         parser.addOption(QCommandLineOption(u"map"_s,
                                             i18nc("@info:shell", "Corrections to the columns Chorus recognised, e.g. \"Mail=email,Notes=ignore\"."),
                                             i18nc("@info:shell placeholder of an option's value", "MAPPING")));
+        parser.addOption(QCommandLineOption(u"encoding"_s,
+                                            i18nc("@info:shell",
+                                                  "The encoding of a CSV file, when the one Chorus finds (printed after the import) is wrong: e.g. "
+                                                  "windows-1250, ISO-8859-15, macintosh, UTF-16LE."),
+                                            i18nc("@info:shell placeholder of an option's value", "ENCODING")));
         parser.addOption(
             QCommandLineOption(u"skip-bad-rows"_s, i18nc("@info:shell", "Import the good rows and list the bad ones, instead of importing nothing.")));
         parser.addOption(

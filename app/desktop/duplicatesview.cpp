@@ -100,7 +100,7 @@ void DuplicatesView::refresh()
         groupItem->setExpanded(true);
     }
     m_merge->setEnabled(m_tree->currentItem() != nullptr);
-    m_undo->setEnabled(!m_mergeIds.isEmpty());
+    m_undo->setEnabled(!m_mergeSteps.isEmpty());
     if (groups.isEmpty()) {
         m_status->setText(i18nc("@info", "No duplicates found."));
     }
@@ -121,6 +121,7 @@ void DuplicatesView::mergeSelectedGroup()
     const auto kind = Kind(kept->data(0, KindRole).toInt());
     const QString keptId = kept->data(0, IdRole).toString();
     int merged = 0;
+    QStringList step;
     for (int i = 0; i < group->childCount(); ++i) {
         QTreeWidgetItem *other = group->child(i);
         if (other == kept) {
@@ -128,13 +129,18 @@ void DuplicatesView::mergeSelectedGroup()
         }
         auto result = Interop::Duplicates::merge(m_store, kind, keptId, other->data(0, IdRole).toString());
         if (!result) {
+            // The merges done before it stay one step that Undo takes back.
+            if (!step.isEmpty()) {
+                m_mergeSteps.append(step);
+            }
             m_status->setText(result.error().message());
             refresh();
             return;
         }
-        m_mergeIds.append(result.value());
+        step.append(result.value());
         ++merged;
     }
+    m_mergeSteps.append(step);
     const QString keptName = kept->text(0);
     refresh();
     m_status->setText(i18ncp("@info %2 is a name", "Merged 1 record into “%2”.", "Merged %1 records into “%2”.", merged, keptName));
@@ -142,14 +148,20 @@ void DuplicatesView::mergeSelectedGroup()
 
 void DuplicatesView::undoLastMerge()
 {
-    if (m_mergeIds.isEmpty()) {
+    if (m_mergeSteps.isEmpty()) {
         return;
     }
-    if (auto undone = Interop::Duplicates::undoMerge(m_store, m_mergeIds.constLast()); !undone) {
-        m_status->setText(undone.error().message());
-        return;
+    // The merges of one click, the last first.
+    QStringList &step = m_mergeSteps.last();
+    while (!step.isEmpty()) {
+        if (auto undone = Interop::Duplicates::undoMerge(m_store, step.constLast()); !undone) {
+            m_status->setText(undone.error().message());
+            refresh();
+            return;
+        }
+        step.removeLast();
     }
-    m_mergeIds.removeLast();
+    m_mergeSteps.removeLast();
     refresh();
     m_status->setText(i18nc("@info", "The merge was undone."));
 }

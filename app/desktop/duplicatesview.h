@@ -42,7 +42,9 @@ private:
     QPushButton *m_merge = nullptr;
     QPushButton *m_undo = nullptr;
     QLabel *m_status = nullptr;
-    QStringList m_mergeIds; ///< the merges made here, last one last
+    /// The merges made here, one list per click of Merge (a group of three is two merges, undone
+    /// together), last one last.
+    QList<QStringList> m_mergeSteps;
 };
 
 } // namespace Chorus

@@ -28,8 +28,21 @@ const QHash<QString, QString> &commonHeaders()
             }
         };
         add(u"name"_s, {"name", "fullname", "displayname", "contactname", "nombre completo", "nombrecompleto", "nombreyapellidos"});
-        add(u"first_name"_s, {"firstname", "first", "givenname", "given", "fname", "forename", "nombre", "vorname", "prenom"});
-        add(u"last_name"_s, {"lastname", "last", "surname", "familyname", "lname", "apellido", "apellidos", "nachname"});
+        add(u"first_name"_s, {"firstname", "first", "givenname", "given", "fname", "forename", "nombre", "vorname", "prenom", "imie", "nome", "primeironome"});
+        add(u"last_name"_s,
+            {"lastname",
+             "last",
+             "surname",
+             "familyname",
+             "lname",
+             "apellido",
+             "apellidos",
+             "nachname",
+             "nom",
+             "nomdefamille",
+             "cognome",
+             "sobrenome",
+             "nazwisko"});
         add(u"email"_s,
             {"email",
              "emailaddress",
@@ -42,23 +55,17 @@ const QHash<QString, QString> &commonHeaders()
              "personalemail",
              "correo",
              "correoelectronico",
-             "can2email"});
-        add(u"phone"_s,
-            {"phone",
-             "phonenumber",
-             "telephone",
-             "tel",
-             "mobile",
-             "mobilephone",
-             "mobilenumber",
-             "cell",
-             "cellphone",
-             "primaryphone",
-             "phone1value",
-             "telefono",
-             "movil",
-             "can2phone",
-             "workphone"});
+             "can2email",
+             "preferredemail",
+             "preferredemailaddress",
+             "courriel",
+             "adressecourriel",
+             "adresseemail",
+             "emailadresse",
+             "adresemail"});
+        add(u"phone"_s, {"phone",     "phonenumber", "telephone",    "tel",         "mobile",   "mobilephone", "mobilenumber",
+                         "cell",      "cellphone",   "primaryphone", "phone1value", "telefono", "movil",       "can2phone",
+                         "workphone", "telefon",     "telefone",     "portable",    "handy",    "cellulare",   "telefonkomorkowy"});
         add(u"organization"_s,
             {"organization",
              "organisation",
@@ -76,8 +83,35 @@ const QHash<QString, QString> &commonHeaders()
              "empresa",
              // Salesforce's contacts belong to an "Account Name".
              "accountname",
-             "employername"});
-        add(u"title"_s, {"title", "jobtitle", "position", "role", "organization1title", "organizationtitle", "occupation", "cargo", "puesto"});
+             "employername",
+             // An advocacy group's spreadsheet of its partners.
+             "groupname",
+             "partnername",
+             "partnerorganization",
+             "societe",
+             "entreprise",
+             "firma",
+             "unternehmen",
+             "azienda",
+             "organizzazione",
+             "organizacao",
+             "organizacja"});
+        add(u"title"_s,
+            {"title",
+             "jobtitle",
+             "position",
+             "role",
+             "organization1title",
+             "organizationtitle",
+             "occupation",
+             "cargo",
+             "puesto",
+             "titulo",
+             "fonction",
+             "poste",
+             "funktion",
+             "ruolo",
+             "stanowisko"});
         add(u"middle_name"_s, {"middlename", "middle", "additionalname", "segundonombre"});
         // Further addresses and numbers, from exports with a column for each (Google Contacts, Outlook).
         add(u"other_email"_s,
@@ -110,36 +144,24 @@ const QHash<QString, QString> &commonHeaders()
              "phone3value",
              "secondaryphone",
              "mobilenumber2"});
-        add(u"address"_s,
-            {"address",
-             "streetaddress",
-             "street",
-             "address1",
-             "address1street",
-             "addressline1",
-             "direccion",
-             "can2useraddress",
-             "businessstreet",
-             "homestreet",
-             "mailingstreet",
-             "primaryaddress1",
-             "addressstreet",
-             "street1"});
+        add(u"address"_s, {"address",         "streetaddress",  "street",     "address1",      "address1street",  "addressline1",  "direccion",
+                           "can2useraddress", "businessstreet", "homestreet", "mailingstreet", "primaryaddress1", "addressstreet", "street1",
+                           "adresse",         "strasse",        "indirizzo",  "endereco",      "adres",           "ulica"});
+        // The second line of a street address, which CRMs keep in a column of its own.
+        add(u"address_line2"_s,
+            {"address2",
+             "addressline2",
+             "address1line2",
+             "street2",
+             "supplementaladdress",
+             "supplementaladdress1",
+             "supplementaladdress2",
+             "streetaddressline2",
+             "addressstreet2",
+             "can2useraddress2"});
         add(u"city"_s,
-            {"city",
-             "town",
-             "locality",
-             "address1city",
-             "ciudad",
-             "localidad",
-             "municipio",
-             "can2city",
-             "can2usercity",
-             "businesscity",
-             "homecity",
-             "mailingcity",
-             "primarycity",
-             "addresscity"});
+            {"city",     "town",        "locality",    "address1city", "ciudad", "localidad", "municipio", "can2city", "can2usercity", "businesscity",
+             "homecity", "mailingcity", "primarycity", "addresscity",  "ville",  "stadt",     "ort",       "citta",    "cidade",       "miasto"});
         add(u"state"_s,
             {"state",
              "stateprovince",
@@ -153,7 +175,9 @@ const QHash<QString, QString> &commonHeaders()
              "homestate",
              "mailingstate",
              "mailingstateprovince",
-             "primarystate"});
+             "primarystate",
+             "stateorprovince",
+             "stateregion"});
         add(u"zip"_s,
             {"zip",
              "zipcode",
@@ -169,7 +193,14 @@ const QHash<QString, QString> &commonHeaders()
              "mailingzippostalcode",
              "mailingpostalcode",
              "mailingzip",
-             "primaryzip"});
+             "primaryzip",
+             "zip5",
+             "zipcode5",
+             "codepostal",
+             "plz",
+             "postleitzahl",
+             "cap",
+             "kodpocztowy"});
         add(u"country"_s,
             {"country",
              "address1country",
@@ -180,17 +211,22 @@ const QHash<QString, QString> &commonHeaders()
              "homecountryregion",
              "mailingcountry",
              "primarycountry",
-             "addresscountry"});
+             "addresscountry",
+             "pays",
+             "land",
+             "paese",
+             "kraj"});
         add(u"notes"_s, {"notes", "note", "comments", "comment", "notas", "observaciones"});
         add(u"pronouns"_s, {"pronouns", "pronombres"});
         add(u"languages"_s, {"languages", "language", "idiomas", "idioma"});
         add(u"bio"_s, {"bio", "biography", "biografia"});
         add(u"website"_s, {"website", "web", "url", "homepage", "webpage", "website1value", "sitioweb", "paginaweb"});
         // CiviCRM keeps an organization's acronym in its "Nick Name".
-        add(u"short_name"_s, {"shortname", "acronym", "abbreviation", "nickname", "siglas"});
-        add(u"kind"_s, {"type", "organizationtype", "orgtype", "kind", "tipo"});
-        add(u"people_represented"_s, {"peoplerepresented", "members", "membercount", "memberscount", "numberofmembers", "size", "miembros"});
-        add(u"boilerplate"_s, {"boilerplate", "about", "description", "mission", "descripcion"});
+        add(u"short_name"_s, {"shortname", "acronym", "abbreviation", "nickname", "siglas", "nombrecorto"});
+        add(u"kind"_s, {"type", "organizationtype", "orgtype", "kind", "tipo", "kindoforganization", "tipodeorganizacion"});
+        add(u"people_represented"_s,
+            {"peoplerepresented", "members", "membercount", "memberscount", "numberofmembers", "size", "miembros", "personasrepresentadas"});
+        add(u"boilerplate"_s, {"boilerplate", "about", "description", "mission", "descripcion", "textoinstitucional"});
         return h;
     }();
     return headers;
@@ -253,30 +289,15 @@ QStringList ColumnMapping::targetFields(Kind kind)
                 u"boilerplate"_s,
                 u"notes"_s,
                 u"address"_s,
+                u"address_line2"_s,
                 u"city"_s,
                 u"state"_s,
                 u"zip"_s,
                 u"country"_s};
     }
-    return {u"name"_s,
-            u"first_name"_s,
-            u"middle_name"_s,
-            u"last_name"_s,
-            u"title"_s,
-            u"organization"_s,
-            u"email"_s,
-            u"other_email"_s,
-            u"phone"_s,
-            u"other_phone"_s,
-            u"pronouns"_s,
-            u"languages"_s,
-            u"bio"_s,
-            u"notes"_s,
-            u"address"_s,
-            u"city"_s,
-            u"state"_s,
-            u"zip"_s,
-            u"country"_s};
+    return {u"name"_s,        u"first_name"_s,    u"middle_name"_s, u"last_name"_s, u"title"_s,     u"organization"_s, u"email"_s,
+            u"other_email"_s, u"phone"_s,         u"other_phone"_s, u"pronouns"_s,  u"languages"_s, u"bio"_s,          u"notes"_s,
+            u"address"_s,     u"address_line2"_s, u"city"_s,        u"state"_s,     u"zip"_s,       u"country"_s};
 }
 
 QString ColumnMapping::targetLabel(Kind kind, const QString &field)
@@ -302,6 +323,9 @@ QString ColumnMapping::targetLabel(Kind kind, const QString &field)
     if (field == u"address") {
         return i18nc("@label import field", "street address (kept in the notes)");
     }
+    if (field == u"address_line2") {
+        return i18nc("@label import field", "second line of the street address (kept in the notes)");
+    }
     if (field == u"city") {
         return i18nc("@label import field", "city (kept in the notes)");
     }
@@ -326,8 +350,11 @@ ColumnMapping ColumnMapping::guess(Kind kind, const QStringList &headers)
     const QStringList targets = targetFields(kind);
     for (int column = 0; column < headers.size(); ++column) {
         QString field = fieldForHeader(headers.at(column));
-        // An organization file's "Organization" or "Organization name" column is its name.
-        if (kind == Kind::Organization && field == u"organization") {
+        // An organization file's "Organization" or "Organization name" column is its name, and
+        // so is its "Nombre" or "Nom" (Spanish and French for name, and for a person's first or
+        // last name).
+        const QString key = headerKey(headers.at(column));
+        if (kind == Kind::Organization && (field == u"organization" || key == u"nombre" || key == u"nom")) {
             field = u"name"_s;
         }
         if (kind == Kind::Person && field == u"boilerplate") {

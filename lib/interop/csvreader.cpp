@@ -61,6 +61,12 @@ bool looksBinary(QStringView text)
     return controls * 100 > sample;
 }
 
+/// A line number as messages show it: "12345", as editors number lines, not "12,345".
+QString lineNumber(int line)
+{
+    return QString::number(line);
+}
+
 /// At most this many lines of notes above the header are skipped.
 constexpr qsizetype MaxLinesAboveHeader = 10;
 
@@ -172,6 +178,59 @@ QString mixedUtf8(const QByteArray &data, QString *encoding)
     return text;
 }
 
+/// Characters of a single-byte decoding that are neither letters nor usual text marks, next to a
+/// letter: "Wiœniewski" and "Zwi¹zek" are Polish (Wiśniewski, Związek) read in the wrong code page.
+qsizetype symbolsInWords(QStringView text)
+{
+    static const QString usual = u" «»°§©®·€–—‘’‚“”„…•¿¡ªº"_s;
+    qsizetype count = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c.unicode() < 0x80 || c.isLetter() || usual.contains(c)) {
+            continue;
+        }
+        if ((i > 0 && text.at(i - 1).isLetter()) || (i + 1 < text.size() && text.at(i + 1).isLetter())) {
+            ++count;
+        }
+    }
+    return count;
+}
+
+/// Decodes with a code page by name; a null string when Qt does not know it.
+QString decodeAs(const QByteArray &data, const char *name)
+{
+    QStringDecoder decoder(name);
+    return decoder.isValid() ? QString(decoder.decode(data)) : QString();
+}
+
+/**
+ * The single-byte code page a file that is not UTF-8 was most likely saved in, by the traces
+ * the others would leave: old Excel for Mac saves MacRoman with CR line ends; ISO-8859-15 has
+ * its euro sign where Windows-1252 has the never used "¤"; Central European Windows (1250)
+ * puts letters where Windows-1252 has symbols ("Wiœniewski", "£ód"). Windows-1252 otherwise.
+ */
+const char *singleByteEncoding(const QByteArray &data)
+{
+    if (data.contains('\r') && !data.contains('\n')) {
+        return "macintosh";
+    }
+    const QString windows = decodeAs(data, "windows-1252");
+    bool c1 = false; // bytes that are C1 controls in the ISO-8859 code pages
+    for (const char byte : data) {
+        c1 = c1 || (uchar(byte) >= 0x80 && uchar(byte) < 0xA0);
+    }
+    if (!c1 && data.contains('\xA4')) {
+        return "ISO-8859-15";
+    }
+    if (const qsizetype western = symbolsInWords(windows); western > 0) {
+        const QString central = decodeAs(data, "windows-1250");
+        if (!central.isNull() && symbolsInWords(central) < western) {
+            return "windows-1250";
+        }
+    }
+    return "windows-1252";
+}
+
 } // namespace
 
 QString CsvReader::decode(const QByteArray &data, QString *encoding)
@@ -199,16 +258,40 @@ QString CsvReader::decode(const QByteArray &data, QString *encoding)
     if (const auto mixed = mixedUtf8(data, encoding); !mixed.isNull()) {
         return mixed;
     }
-    QStringDecoder windows("windows-1252");
+    const char *singleByte = singleByteEncoding(data);
+    QStringDecoder windows(singleByte);
     if (windows.isValid()) {
         text = windows.decode(data);
         if (!windows.hasError()) {
-            *encoding = u"windows-1252"_s;
+            *encoding = QString::fromLatin1(singleByte);
             return text;
         }
     }
     *encoding = u"ISO-8859-1"_s;
     return QString::fromLatin1(data);
+}
+
+Result<CsvTable> CsvReader::readAs(const QByteArray &data, const QString &encoding, qsizetype maxFieldLength)
+{
+    const QByteArray name = encoding.trimmed().toLatin1();
+    QStringDecoder decoder(name.constData());
+    if (!decoder.isValid()) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info %1 is what the user typed",
+                           "Chorus does not know the encoding “%1”. Give one such as UTF-8, UTF-16LE, windows-1252, windows-1250, ISO-8859-15 or macintosh.",
+                           encoding));
+    }
+    // (A byte order mark of the encoding's own is skipped by the decoder.)
+    const QString text = decoder.decode(data);
+    if (decoder.hasError()) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info %1 is an encoding", "The file is not written in %1: some of its bytes mean nothing in that encoding.", encoding));
+    }
+    auto table = read(text.toUtf8(), maxFieldLength);
+    if (table) {
+        table.value().encoding = encoding;
+    }
+    return table;
 }
 
 Result<CsvTable> CsvReader::readFile(const QString &path, qsizetype maxFieldLength)
@@ -240,7 +323,8 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
     }
     // Excel's hint line "sep=;" names the delimiter and is no header.
     qsizetype start = 0;
-    static const QRegularExpression separatorHint(u"^\\s*sep=(.)\\s*(\r\n|\n|\r)"_s, QRegularExpression::CaseInsensitiveOption);
+    // A program that did not know the hint and saved the file again may have quoted it: "sep=;".
+    static const QRegularExpression separatorHint(u"^\\s*\"?sep=(.)\"?\\s*(\r\n|\n|\r)"_s, QRegularExpression::CaseInsensitiveOption);
     if (const QRegularExpressionMatch hint = separatorHint.match(text); hint.hasMatch()) {
         table.delimiter = hint.captured(1).at(0);
         start = hint.capturedEnd();
@@ -266,8 +350,11 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
         return {};
     };
     const auto endRecord = [&] {
-        // A line with nothing on it is no row.
-        const bool blank = current.fields.size() == 1 && current.fields.constFirst().isEmpty();
+        // A line with nothing on it is no row, nor is a line of empty cells only (",,,"), which
+        // spreadsheets write for the rows below the data that were once formatted or cleared.
+        const bool blank = std::all_of(current.fields.cbegin(), current.fields.cend(), [](const QString &value) {
+            return value.isEmpty();
+        });
         if (!blank) {
             records.append(std::move(current));
         }
@@ -321,7 +408,7 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
             return Error(Error::Code::Invalid,
                          i18nc("@info %1 is a line number, %2 a column number, %3 a number of characters",
                                "Line %1, column %2: the value is longer than %3 characters. Is the file really a CSV file?",
-                               current.line,
+                               lineNumber(current.line),
                                current.fields.size() + 1,
                                maxFieldLength));
         }
@@ -330,7 +417,7 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
         return Error(Error::Code::Invalid,
                      i18nc("@info %1 is a line number, %2 a column number",
                            "Line %1, column %2: a quoted value is never closed (its closing quotation mark \" is missing).",
-                           quoteLine,
+                           lineNumber(quoteLine),
                            quoteColumn));
     }
     if (!field.isEmpty() || wasQuoted || !current.fields.isEmpty()) {
@@ -371,17 +458,17 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
     }
     QSet<QString> seen;
     for (int column = 0; column < named; ++column) {
-        const QString name = header.fields.at(column).simplified();
+        QString name = header.fields.at(column).simplified();
+        // A column without a name (pandas writes its row numbers so, spreadsheets a column left
+        // empty at the top) is named by its place: it is not imported unless mapped by number.
         if (name.isEmpty()) {
-            return Error(
-                Error::Code::Invalid,
-                i18nc("@info %1 is a line number, %2 a column number", "Line %1, column %2: the header has no name for this column.", header.line, column + 1));
+            name = i18nc("@title a column without a name in a file's header; %1 is its number", "column %1", column + 1);
         }
         if (seen.contains(name.toCaseFolded())) {
             return Error(Error::Code::Invalid,
                          i18nc("@info %1 is a line number, %2 a column number, %3 a column name",
                                "Line %1, column %2: the column name “%3” appears twice in the header. Rename one of them.",
-                               header.line,
+                               lineNumber(header.line),
                                column + 1,
                                name));
         }

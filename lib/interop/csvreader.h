@@ -32,15 +32,18 @@ struct CsvTable {
 
 /**
  * Reads spreadsheet and CRM exports: detects the encoding (UTF-8 with or without byte order
- * mark, UTF-16, otherwise Windows-1252), the delimiter (comma, semicolon or tab, from the header
+ * mark, UTF-16, otherwise a single-byte code page: Windows-1252, or Windows-1250, ISO-8859-15
+ * or MacRoman when the bytes show it), the delimiter (comma, semicolon or tab, from the header
  * line), and follows RFC 4180 quoting (fields with delimiters, doubled quotes and line breaks).
  *
  * The first line is the header, unless the file starts with a few lines of one value each
  * (notes, as LinkedIn writes above its header) followed by lines of several: the first of those
  * is the header, and the notes are skipped. Errors are translated and name the line and column: an empty or
- * binary file, a header without rows, an empty or repeated header name, an unterminated quote,
- * a field longer than maxFieldLength. Rows of another width than the header are kept as read:
- * the importer reports them per row. Blank lines are skipped.
+ * binary file, a header without rows, a repeated header name, an unterminated quote,
+ * a field longer than maxFieldLength. A column without a name in the header is named by its
+ * place ("column 1"). Rows of another width than the header are kept as read:
+ * the importer reports them per row. Blank lines, and lines of empty cells only
+ * (",,,", as spreadsheets write rows that were cleared), are skipped.
  */
 class CHORUS_CORE_EXPORT CsvReader
 {
@@ -49,6 +52,12 @@ public:
     static constexpr qsizetype DefaultMaxFieldLength = 1024 * 1024;
 
     [[nodiscard]] static Result<CsvTable> read(const QByteArray &data, qsizetype maxFieldLength = DefaultMaxFieldLength);
+    /**
+     * Reads bytes in the encoding the user named (a name Qt knows: "windows-1250", "UTF-16LE",
+     * "macintosh"...), for the files whose encoding cannot be told from their bytes; the error
+     * says when the name is unknown or the bytes are not in that encoding.
+     */
+    [[nodiscard]] static Result<CsvTable> readAs(const QByteArray &data, const QString &encoding, qsizetype maxFieldLength = DefaultMaxFieldLength);
     /// Reads a file; the error names the file when it cannot be opened.
     [[nodiscard]] static Result<CsvTable> readFile(const QString &path, qsizetype maxFieldLength = DefaultMaxFieldLength);
 

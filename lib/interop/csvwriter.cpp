@@ -15,14 +15,16 @@ using namespace Chorus::Domain;
 namespace Chorus::Interop
 {
 
+QStringView CsvWriter::escapedCharacters()
+{
+    return u"=+-@\t\r";
+}
+
 QString CsvWriter::cell(const QString &value)
 {
     QString text = value;
-    if (!text.isEmpty()) {
-        const QChar first = text.front();
-        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r') {
-            text.prepend(u'\'');
-        }
+    if (!text.isEmpty() && escapedCharacters().contains(text.front())) {
+        text.prepend(u'\'');
     }
     const bool quote = text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r') || text.contains(u';') || text.contains(u'\t')
         || (!text.isEmpty() && (text.front().isSpace() || text.back().isSpace()));

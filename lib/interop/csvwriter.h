@@ -27,6 +27,8 @@ namespace Chorus::Interop
 class CHORUS_CORE_EXPORT CsvWriter
 {
 public:
+    /// The characters that start a formula in a spreadsheet: a cell beginning with one is escaped.
+    [[nodiscard]] static QStringView escapedCharacters();
     /// One cell, escaped and quoted as needed.
     [[nodiscard]] static QString cell(const QString &value);
     /// One line of cells, with CRLF.

@@ -57,7 +57,36 @@ QString Duplicates::matchKey(const QString &name)
             if (space && !key.isEmpty()) {
                 key.append(u' ');
             }
-            key.append(c.toCaseFolded());
+            // Letters whose diacritic Unicode does not split off: "Łódź" is typed "Lodz", "Bjørn" "Bjorn".
+            switch (c.toCaseFolded().unicode()) {
+            case u'ł':
+                key.append(u'l');
+                break;
+            case u'ø':
+                key.append(u'o');
+                break;
+            case u'đ':
+            case u'ð':
+                key.append(u'd');
+                break;
+            case u'ħ':
+                key.append(u'h');
+                break;
+            case u'ı':
+                key.append(u'i');
+                break;
+            case u'æ':
+                key.append(u"ae"_s);
+                break;
+            case u'œ':
+                key.append(u"oe"_s);
+                break;
+            case u'þ':
+                key.append(u"th"_s);
+                break;
+            default:
+                key.append(c.toCaseFolded());
+            }
             space = false;
         } else if (c.category() != QChar::Mark_NonSpacing && c != u'\'' && c != u'’' && c != u'.') {
             // Apostrophes and dots join ("O'Brien" = "OBrien", "U.S." = "US"); other marks separate.
@@ -233,19 +262,31 @@ Result<QString> Duplicates::mergeValues(Store::Store &store, Kind kind, const QS
     }
     Record changes;
     QJsonObject keptBefore;
+    bool lost = false; // a value of the row differs from the kept record's own
     for (const Field &field : entity(kind).fields) {
-        if (isEmptyValue(kept->value(field.name)) && !isEmptyValue(incoming.value(field.name))) {
-            changes.insert(field.name, incoming.value(field.name));
+        const QVariant value = incoming.value(field.name);
+        if (isEmptyValue(value)) {
+            continue;
+        }
+        if (isEmptyValue(kept->value(field.name))) {
+            changes.insert(field.name, value);
             keptBefore.insert(field.name, QJsonValue::Null);
+        } else if (field.name != entity(kind).titleField && field.type != FieldType::Blob
+                   && kept->value(field.name).toString().trimmed().compare(value.toString().trimmed(), Qt::CaseInsensitive) != 0) {
+            lost = true;
         }
     }
-    if (changes.isEmpty()) {
+    // A row that brings nothing new and nothing else (the same file imported again) leaves no trace.
+    if (changes.isEmpty() && !lost) {
         return QString();
     }
     const QString mergeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     auto done = store.transact([&]() -> Result<void> {
-        if (auto updated = store.update(kind, keptId, changes); !updated) {
-            return updated;
+        // With nothing to fill, the audit still keeps the row: all its values lost.
+        if (!changes.isEmpty()) {
+            if (auto updated = store.update(kind, keptId, changes); !updated) {
+                return updated;
+            }
         }
         // What the store made of the values (trimmed, normalized) is what undo compares with.
         Record stored = incoming;
@@ -374,7 +415,7 @@ QList<MergeEntry> Duplicates::history(Store::Store &store)
 {
     QList<MergeEntry> entries;
     Storage::Statement read = store.database().prepare(
-        u"SELECT id, kind, kept_id, merged_id, json_extract(merged_record, '$.name'), merged_at, undone_at IS NOT NULL, coalesce(source, '') FROM merge_audit ORDER BY merged_at DESC, id"_s);
+        u"SELECT id, kind, kept_id, merged_id, json_extract(merged_record, '$.name'), merged_at, undone_at IS NOT NULL, coalesce(source, ''), kept_before, merged_record FROM merge_audit ORDER BY merged_at DESC, id"_s);
     while (read.step()) {
         MergeEntry entry;
         entry.id = read.text(0);
@@ -385,6 +426,30 @@ QList<MergeEntry> Duplicates::history(Store::Store &store)
         entry.mergedAt = read.text(5);
         entry.undone = read.integer(6) != 0;
         entry.source = read.text(7);
+        // The merged values that the kept record did not take: it had values of its own there.
+        const QJsonObject filled = QJsonDocument::fromJson(read.text(8).toUtf8()).object();
+        const QJsonObject merged = QJsonDocument::fromJson(read.text(9).toUtf8()).object();
+        const std::optional<Record> kept = store.fetch(entry.kind, entry.keptId);
+        for (const Field &field : entity(entry.kind).fields) {
+            const QJsonValue value = merged.value(field.name);
+            if (filled.contains(field.name) || field.type == FieldType::Blob || !value.isString() || value.toString().isEmpty()) {
+                continue;
+            }
+            QString shown = value.toString();
+            if (kept && kept->value(field.name).toString().compare(shown, Qt::CaseInsensitive) == 0) {
+                continue;
+            }
+            if (field.type == FieldType::Reference) {
+                const std::optional<Record> target = store.fetch(*field.references, shown);
+                shown = target ? target->value(entity(*field.references).titleField).toString() : shown;
+            }
+            if (field.name != entity(entry.kind).titleField) {
+                entry.lostValues << i18nc("@info a value that lost in a merge; %1 is a field, %2 its value",
+                                          "%1 “%2”",
+                                          fieldLabel(entry.kind, field.name),
+                                          shown);
+            }
+        }
         entries.append(entry);
     }
     return entries;

@@ -42,6 +42,8 @@ struct MergeEntry {
     QString mergedAt;
     QString source; ///< for a row merged in by an import: the file and line
     bool undone = false;
+    /// The merged values that lost to the kept record's own, translated: "title “Director”".
+    QStringList lostValues;
 };
 
 /**
@@ -68,8 +70,9 @@ public:
     /**
      * Merges values from outside (a row of an imported file) into keptId: its empty fields take
      * incoming's values, and the audit keeps all of incoming (the values that lost too), so that
-     * undoMerge() can empty the filled fields again. Returns the audit entry's id, or an empty
-     * string when there was nothing to fill.
+     * undoMerge() can empty the filled fields again. Returns the audit entry's id; there is one
+     * even when there was nothing to fill but values lost, since they are kept there; an empty
+     * string when the row brought nothing new and nothing else.
      */
     static Result<QString> mergeValues(Store::Store &store, Domain::Kind kind, const QString &keptId, const Domain::Record &incoming, const QString &source);
     /// Undoes a merge: the merged record comes back with its id, values and links.

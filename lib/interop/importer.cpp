@@ -4,11 +4,13 @@
 #include "importer.h"
 
 #include "domain/validation.h"
+#include "interop/csvwriter.h"
 #include "store/store.h"
 
 #include <KLocalizedString>
 
 #include <QHash>
+#include <QRegularExpression>
 #include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
@@ -29,11 +31,11 @@ QString where(const CsvTable &table, const ImportOptions &options, int line, int
         return options.describePlace(line, column);
     }
     if (column <= 0) {
-        return i18nc("@info where in a file; %1 is a line number", "Line %1", line);
+        return i18nc("@info where in a file; %1 is a line number", "Line %1", QString::number(line));
     }
     return i18nc("@info where in a file; %1 is a line number, %2 a column number, %3 its header",
                  "Line %1, column %2 (%3)",
-                 line,
+                 QString::number(line),
                  column,
                  table.headers.value(column - 1));
 }
@@ -111,6 +113,75 @@ QStringList multipleValues(const QString &cell)
     return values;
 }
 
+/// The last row of a spreadsheet that sums up the others: "Total", "Totals:" or "Grand total"
+/// where the name goes, or no name at all, and numbers only in the other columns (counts, or
+/// columns not imported).
+bool isTotalsRow(const CsvRow &row, const ColumnMapping &mapping)
+{
+    static const QStringList words = {u"total"_s, u"totals"_s, u"grandtotal"_s, u"sum"_s, u"totales"_s, u"totalgeneral"_s, u"suma"_s, u"summe"_s, u"gesamt"_s};
+    static const QRegularExpression number(u"^[-+]?[0-9][0-9.,\\s\u00a0\u202f']*%?$"_s);
+    QString label;
+    bool numbers = false;
+    for (int column = 0; column < row.fields.size(); ++column) {
+        const QString field = mapping.field(column);
+        const QString value = row.fields.at(column).trimmed();
+        if (value.isEmpty()) {
+            continue;
+        }
+        if (field == u"name" || field == u"first_name" || field == u"last_name") {
+            if (!label.isEmpty()) {
+                return false;
+            }
+            label = ColumnMapping::headerKey(value);
+        } else if ((field.isEmpty() || field == u"people_represented") && number.match(value).hasMatch()) {
+            numbers = true;
+        } else {
+            return false;
+        }
+    }
+    return label.isEmpty() ? numbers : words.contains(label);
+}
+
+/// What exports and spreadsheets write for "no value": "N/A", "none", "-", Excel's "#N/A" (not
+/// "NA", which is Namibia's country code).
+bool isPlaceholder(const QString &value)
+{
+    static const QStringList placeholders = {u"n/a"_s,
+                                             u"#n/a"_s,
+                                             u"none"_s,
+                                             u"(none)"_s,
+                                             u"null"_s,
+                                             u"-"_s,
+                                             u"--"_s,
+                                             u"\u2013"_s,
+                                             u"\u2014"_s,
+                                             u"[not provided]"_s,
+                                             u"not provided"_s,
+                                             u"(blank)"_s};
+    if (value.size() > 14) {
+        return false;
+    }
+    // Compared in place: this runs for every cell of a large import.
+    const QStringView trimmed = QStringView(value).trimmed();
+    return std::any_of(placeholders.cbegin(), placeholders.cend(), [trimmed](const QString &placeholder) {
+        return trimmed.compare(placeholder, Qt::CaseInsensitive) == 0;
+    });
+}
+
+/// A row that repeats the header, as when two exports are joined into one file.
+bool isHeaderAgain(const CsvTable &table, const CsvRow &row)
+{
+    if (row.fields.size() < table.headers.size() || table.headers.size() < 2) {
+        return false;
+    }
+    for (qsizetype column = 0; column < table.headers.size(); ++column) {
+        if (row.fields.at(column).simplified().compare(table.headers.at(column), Qt::CaseInsensitive) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 QString Importer::otherEmailLine(const QString &address)
@@ -138,15 +209,15 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
             extraValues = extraValues || !row.fields.at(i).isEmpty();
         }
         if (row.fields.size() < width || extraValues) {
+            // Two numbers, each with its own plural: "the row has 1 value, but the header has 2 columns."
             return problem(table,
                            options,
                            row.line,
                            0,
-                           i18ncp("@info %2 is a number of values",
-                                  "the row has %2 values, but the header has 1 column.",
-                                  "the row has %2 values, but the header has %1 columns.",
-                                  width,
-                                  row.fields.size()));
+                           i18nc("@info %1 says how many values a row has, %2 how many columns the header has",
+                                 "the row has %1, but the header has %2.",
+                                 i18ncp("@info part of: the row has…", "1 value", "%1 values", row.fields.size()),
+                                 i18ncp("@info part of: …but the header has", "1 column", "%1 columns", width)));
         }
     }
     QString first;
@@ -157,8 +228,16 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
     QStringList otherPhones;
     for (int column = 0; column < width; ++column) {
         const QString field = options.mapping.field(column);
-        const QString value = row.fields.value(column);
+        QString value = row.fields.value(column);
         if (field.isEmpty() || value.isEmpty()) {
+            continue;
+        }
+        // A spreadsheet formula escaped with an apostrophe, as Chorus's own CSV export writes it
+        // ("'+1 202 555 0100", "'=Smith"): the apostrophe is no part of the value.
+        if (value.size() > 1 && value.front() == u'\'' && CsvWriter::escapedCharacters().contains(value.at(1))) {
+            value.remove(0, 1);
+        } else if (field != u"name" && field != u"first_name" && field != u"last_name" && isPlaceholder(value)) {
+            // "N/A" for an employer would become an organization, for an e-mail a bad row.
             continue;
         }
         if ((field == u"email" || field == u"phone") && !value.contains(u":::"_s)) {
@@ -183,6 +262,14 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
             middle = value;
         } else if (field == u"last_name") {
             last = value;
+        } else if (field == u"address_line2") {
+            // Goes on the street address's line when there is one: "Address: ul. Długa 5, m. 3".
+            const QString street = addressLine(u"address"_s, QString());
+            if (!noteLines.isEmpty() && noteLines.constLast().startsWith(street)) {
+                noteLines.last() += i18nc("@info separator between the lines of an address", ", ") + value;
+            } else {
+                noteLines << addressLine(u"address"_s, value);
+            }
         } else if (field == u"address" || field == u"city" || field == u"state" || field == u"zip" || field == u"country") {
             noteLines << addressLine(field, value);
         } else if (field == u"people_represented") {
@@ -245,6 +332,10 @@ QList<RowProblem> Importer::preview(const CsvTable &table, const ImportOptions &
     Record record;
     for (int i = 0; i < std::min<qsizetype>(rows, table.rows.size()); ++i) {
         const CsvRow &row = table.rows.at(i);
+        // What the import leaves out is no problem.
+        if (isHeaderAgain(table, row) || (i + 1 == table.rows.size() && i > 0 && isTotalsRow(row, options.mapping))) {
+            continue;
+        }
         if (auto bad = recordForRow(table, row, options, record); bad) {
             problems.append(*bad);
             continue;
@@ -304,7 +395,13 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         }
     }
 
-    const qint64 total = table.rows.size();
+    qint64 total = table.rows.size();
+    if (total > 1 && isTotalsRow(table.rows.constLast(), options.mapping)) {
+        --total;
+        report.leftOut.append({table.rows.constLast().line,
+                               0,
+                               where(table, options, table.rows.constLast().line, 0) + u": "_s + i18nc("@info", "a row of totals, not a record: left out.")});
+    }
     bool cancelled = false;
     const auto fail = [&](const RowProblem &bad) -> bool {
         if (options.skipBadRows) {
@@ -374,6 +471,12 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 return Error(Error::Code::Refused, i18nc("@info", "The import was cancelled. Nothing was imported."));
             }
             const CsvRow &row = table.rows.at(i);
+            // Two exports joined into one file repeat the header line: no record.
+            if (isHeaderAgain(table, row)) {
+                report.leftOut.append(
+                    {row.line, 0, where(table, options, row.line, 0) + u": "_s + i18nc("@info", "the header line again, not a record: left out.")});
+                continue;
+            }
             if (auto bad = recordForRow(table, row, options, record); bad) {
                 if (fail(*bad)) {
                     return stop(bad->message);
@@ -388,6 +491,18 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     const QString key = Duplicates::matchKey(organization);
                     organizationId = organizationByKey.value(key);
                     if (organizationId.isEmpty()) {
+                        // A row that will be refused adds no organization: with "skip bad rows"
+                        // it would stay behind, named by no one.
+                        const QStringList problems = validate(kind,
+                                                              normalized(kind, record),
+                                                              i18nc("@info record label", "Person “%1”", record.value(u"name"_s).toString().simplified()));
+                        if (!problems.isEmpty()) {
+                            const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), problems.join(u' '));
+                            if (fail(bad)) {
+                                return stop(bad.message);
+                            }
+                            continue;
+                        }
                         auto created = m_store.create(Kind::Organization, {{u"name"_s, organization}});
                         if (!created) {
                             const RowProblem bad = problem(table, options, row.line, options.mapping.column(u"organization"_s) + 1, created.error().message());

@@ -46,7 +46,10 @@ struct ImportReport {
     qint64 skippedDuplicates = 0;
     qint64 organizationsCreated = 0; ///< for people: organizations named but not yet in the database
     QList<RowProblem> skippedRows; ///< with "skip bad rows": each bad row and why
-    QStringList mergeIds; ///< the audit entries of the merges that changed a record (to undo them)
+    /// Rows or cards left out on purpose, whatever the options, and why: a vCard's contact
+    /// group (no person), a spreadsheet's totals row.
+    QList<RowProblem> leftOut;
+    QStringList mergeIds; ///< the audit entries of the merges that changed or left out a value (to undo them)
 };
 
 struct ImportOptions {

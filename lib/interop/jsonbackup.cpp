@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QStringDecoder>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -87,9 +88,48 @@ QHash<Kind, QSet<QString>> campaignClosure(Store::Store &store, const QString &c
     return included;
 }
 
-int lineOf(const QByteArray &json, int offset)
+/// The line an offset falls on, as text: "1469", not "1,469", which reads as two numbers.
+QString lineOf(const QByteArray &json, int offset)
 {
-    return int(json.left(offset).count('\n')) + 1;
+    return QString::number(json.left(offset).count('\n') + 1);
+}
+
+/// What the JSON parser found wrong, translated (Qt's own strings are not).
+QString parseProblem(QJsonParseError::ParseError error)
+{
+    switch (error) {
+    case QJsonParseError::UnterminatedObject:
+        return i18nc("@info a JSON syntax error", "an object is not closed, or a comma or a closing brace } is missing");
+    case QJsonParseError::MissingNameSeparator:
+        return i18nc("@info a JSON syntax error", "a colon : is missing after a member name");
+    case QJsonParseError::UnterminatedArray:
+        return i18nc("@info a JSON syntax error", "a list is not closed, or a comma or a closing bracket ] is missing");
+    case QJsonParseError::MissingValueSeparator:
+        return i18nc("@info a JSON syntax error", "a comma is missing between two values");
+    case QJsonParseError::IllegalValue:
+        return i18nc("@info a JSON syntax error", "a value is not valid JSON (text must be in double quotes; no comma may follow the last value)");
+    case QJsonParseError::TerminationByNumber:
+        return i18nc("@info a JSON syntax error", "the file ends in the middle of a number");
+    case QJsonParseError::IllegalNumber:
+        return i18nc("@info a JSON syntax error", "a number is not valid");
+    case QJsonParseError::IllegalEscapeSequence:
+        return i18nc("@info a JSON syntax error", "a backslash \\ in a text starts no valid escape");
+    case QJsonParseError::IllegalUTF8String:
+        return i18nc("@info a JSON syntax error", "a text is not valid UTF-8");
+    case QJsonParseError::UnterminatedString:
+        return i18nc("@info a JSON syntax error", "a text is not closed (its closing quotation mark \" is missing)");
+    case QJsonParseError::MissingObject:
+        return i18nc("@info a JSON syntax error", "a member \"name\": value is expected (no comma may follow the last member of an object)");
+    case QJsonParseError::DeepNesting:
+        return i18nc("@info a JSON syntax error", "the values are nested too deeply");
+    case QJsonParseError::DocumentTooLarge:
+        return i18nc("@info a JSON syntax error", "the file is too large");
+    case QJsonParseError::GarbageAtEnd:
+        return i18nc("@info a JSON syntax error", "something follows the end of the document");
+    case QJsonParseError::NoError:
+        break;
+    }
+    return i18nc("@info a JSON syntax error", "the text is not valid JSON");
 }
 
 } // namespace
@@ -141,8 +181,15 @@ Result<QByteArray> JsonBackup::exportData(Store::Store &store, const QString &ca
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }
 
-Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByteArray &json)
+Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByteArray &file)
 {
+    // JSON is UTF-8, but a file edited by hand may have been saved in UTF-16 (Windows Notepad's
+    // "Unicode") or with a byte order mark.
+    QByteArray json = file;
+    if (const auto bom = QStringConverter::encodingForData(file); bom) {
+        QStringDecoder decoder(*bom);
+        json = QString(decoder.decode(file)).toUtf8();
+    }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -150,13 +197,18 @@ Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByt
                      i18nc("@info %1 is a line number, %2 the parser's reason",
                            "The file is not a Chorus JSON backup: it is not valid JSON (line %1: %2).",
                            lineOf(json, parseError.offset),
-                           parseError.errorString()));
+                           parseProblem(parseError.error)));
     }
     const QJsonObject root = document.object();
     if (!document.isObject() || root.value(u"format"_s).toString() != FormatName) {
         return Error(Error::Code::Invalid, i18nc("@info", "The file is not a Chorus JSON backup (its “format” is not “chorus-backup”)."));
     }
-    const int version = root.value(u"version"_s).toInt(-1);
+    const QJsonValue versionValue = root.value(u"version"_s);
+    if (!versionValue.isUndefined() && !versionValue.isNull() && (!versionValue.isDouble() || versionValue.toInt(-1) < 1)) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info", "The file is not a Chorus JSON backup: its format “version” is not a whole number such as 1 (without quotation marks)."));
+    }
+    const int version = versionValue.toInt(-1);
     if (version > FormatVersion) {
         return Error(Error::Code::NewerVersion,
                      i18nc("@info %1 and %2 are version numbers",
@@ -166,6 +218,10 @@ Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByt
     }
     if (version < 1) {
         return Error(Error::Code::Invalid, i18nc("@info", "The file is not a Chorus JSON backup: its format version is missing."));
+    }
+    if (!root.value(u"records"_s).isObject()) {
+        return Error(Error::Code::Invalid,
+                     i18nc("@info", "The file is not a Chorus JSON backup: it has no “records” object holding the lists of records."));
     }
     const QJsonObject records = root.value(u"records"_s).toObject();
     for (auto it = records.constBegin(); it != records.constEnd(); ++it) {
@@ -187,16 +243,41 @@ Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByt
         Record record;
     };
     QList<Item> items;
+    // An id names one record: twice in the file (a record copied by hand), the second would
+    // silently overwrite the first.
+    QHash<QString, QString> placeOfId;
     for (Kind kind : allKinds()) {
         const QJsonArray array = records.value(entity(kind).table).toArray();
         for (int i = 0; i < array.size(); ++i) {
-            const QString where = i18nc("@info which record of a file; %1 is a number, %2 a list name", "Record %1 of %2", i + 1, entity(kind).table);
+            const QString where = i18nc("@info which record of a file; %1 is a number, %2 a list name", "Record %1 of %2", QString::number(i + 1), entity(kind).table);
             if (!array.at(i).isObject()) {
                 return Error(Error::Code::Invalid, i18nc("@info %1 says which record", "%1: not a JSON object.", where));
             }
             auto record = recordFromJson(kind, array.at(i).toObject(), where);
             if (!record) {
                 return record.error();
+            }
+            const QString id = record.value().value(u"id"_s).toString();
+            if (const auto earlier = placeOfId.constFind(id); earlier != placeOfId.constEnd()) {
+                return Error(Error::Code::Invalid,
+                             i18nc("@info %1 says which record, %2 an id, %3 says which other record",
+                                   "%1: the id %2 is already that of another record (%3). Every record needs an id of its own.",
+                                   where,
+                                   id,
+                                   earlier.value()));
+            }
+            placeOfId.insert(id, where);
+            // Each record lists all its fields; one that leaves out a required field would keep
+            // the value of the record already in the database, and that is not what the file says.
+            for (const Field &field : entity(kind).fields) {
+                if (field.required && !array.at(i).toObject().contains(field.name)) {
+                    return Error(Error::Code::Invalid,
+                                 i18nc("@info %1 says which record, %2 a field name, %3 its label",
+                                       "%1: the field “%2” (%3) is missing, and every record of this kind needs it.",
+                                       where,
+                                       field.name,
+                                       fieldLabel(kind, field.name)));
+                }
             }
             items.append({kind, where, record.value()});
         }

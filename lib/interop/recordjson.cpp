@@ -5,6 +5,8 @@
 
 #include <KLocalizedString>
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
 
@@ -73,8 +75,9 @@ Result<Record> recordFromJson(Kind kind, const QJsonObject &object, const QStrin
             break;
         case FieldType::Count:
         case FieldType::Integer:
-            ok = value.isDouble() && value.toDouble() == double(qint64(value.toDouble()));
-            record.insert(field->name, qint64(value.toDouble()));
+            // Whole, and within the numbers a double holds exactly (a cast of a larger one is undefined).
+            ok = value.isDouble() && std::trunc(value.toDouble()) == value.toDouble() && std::abs(value.toDouble()) <= 9007199254740992.0;
+            record.insert(field->name, ok ? qint64(value.toDouble()) : qint64(0));
             break;
         case FieldType::Blob: {
             ok = value.isString();
@@ -88,8 +91,28 @@ Result<Record> recordFromJson(Kind kind, const QJsonObject &object, const QStrin
             record.insert(field->name, value.toString());
         }
         if (!ok) {
+            QString expected;
+            switch (field->type) {
+            case FieldType::Boolean:
+                expected = i18nc("@info what a JSON value should be", "true or false");
+                break;
+            case FieldType::Count:
+            case FieldType::Integer:
+                expected = i18nc("@info what a JSON value should be", "a whole number (without quotation marks)");
+                break;
+            case FieldType::Blob:
+                expected = i18nc("@info what a JSON value should be", "base64 text (in quotation marks)");
+                break;
+            default:
+                expected = i18nc("@info what a JSON value should be", "text (in quotation marks)");
+            }
             return Error(Error::Code::Invalid,
-                         i18nc("@info %1 says which record, %2 a field", "%1: the value of the %2 has the wrong type.", where, fieldLabel(kind, field->name)));
+                         i18nc("@info %1 says which record, %2 a field, %3 the field's name in the file, %4 what the value should be",
+                               "%1: the value of the %2 (“%3”) has the wrong type: %4 is expected.",
+                               where,
+                               fieldLabel(kind, field->name),
+                               field->name,
+                               expected));
         }
     }
     return record;

@@ -63,11 +63,44 @@ QByteArray asUtf8(const QByteArray &data)
     QStringDecoder utf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
     // The decoding happens when the result becomes a QString.
     const QString text = utf8.decode(data);
-    if (!utf8.hasError() || data.contains("CHARSET=") || data.contains("charset=")) {
+    if (!utf8.hasError()) {
         return data;
     }
     QStringDecoder windows("windows-1252");
-    return windows.isValid() ? QString(windows.decode(data)).toUtf8() : data;
+    if (!windows.isValid()) {
+        return data;
+    }
+    if (!data.contains("CHARSET=") && !data.contains("charset=")) {
+        return QString(windows.decode(data)).toUtf8();
+    }
+    // Old phones write a CHARSET on the properties that need quoted-printable and leave it off
+    // the others, whose 8-bit text is in the same code page ("N:Ibáñez;Lucía" in Latin-1): those
+    // become UTF-8, and the properties that name their charset are left to KContacts.
+    QList<QByteArray> lines = data.split('\n');
+    bool namesCharset = false; // the property being read (folded lines included) names its charset
+    for (QByteArray &line : lines) {
+        const bool folded = line.startsWith(' ') || line.startsWith('\t');
+        if (!folded) {
+            const qsizetype colon = line.indexOf(':');
+            namesCharset = colon > 0 && line.left(colon).toUpper().contains("CHARSET=");
+        }
+        if (namesCharset) {
+            continue;
+        }
+        QStringDecoder lineUtf8(QStringConverter::Utf8, QStringConverter::Flag::Stateless);
+        const QString decoded = lineUtf8.decode(line);
+        if (lineUtf8.hasError()) {
+            line = QString(windows.decode(line)).toUtf8();
+        }
+    }
+    return lines.join('\n');
+}
+
+/// A text value as KContacts leaves it, with the escaped semicolons of vCard 3.0 and 4.0
+/// ("\;") back to plain ones: KContacts unescapes commas and line breaks, not these.
+QString unescaped(const QString &value)
+{
+    return value.contains(u"\\;"_s) ? QString(value).replace(u"\\;"_s, u";"_s) : value;
 }
 
 /**
@@ -220,6 +253,8 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
         QByteArray version;
         int versionLine = 0;
         bool ended = false;
+        bool group = false; ///< a contact group (a list of members), not a person
+        bool organization = false; ///< the card of an organization (KIND:org, Apple's company cards)
     };
     QList<Card> cards;
     const QList<QByteArray> lines = data.split('\n');
@@ -228,7 +263,7 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
         const bool folded = lines.at(i).startsWith(' ') || lines.at(i).startsWith('\t');
         const QByteArray line = folded ? QByteArray() : lines.at(i).trimmed().toUpper();
         if (line == "BEGIN:VCARD") {
-            cards.append({i + 1, {}, {}, 0, false});
+            cards.append({i + 1, {}, {}, 0, false, false, false});
         }
         if (cards.isEmpty() || cards.last().ended) {
             continue;
@@ -241,6 +276,11 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
             card.versionLine = i + 1;
         } else if (line == "END:VCARD") {
             card.ended = true;
+        } else if (line == "KIND:GROUP" || line == "X-ADDRESSBOOKSERVER-KIND:GROUP") {
+            // vCard 4.0's contact groups, and Apple's in vCard 3.0.
+            card.group = true;
+        } else if (line == "KIND:ORG" || line == "X-ABSHOWAS:COMPANY") {
+            card.organization = true;
         }
     }
     if (cards.isEmpty()) {
@@ -255,8 +295,8 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
     const auto place = [&cardAtLine](int cardLine, int line) {
         return i18nc("@info where in a vCard file; %1 is the number of a contact in the file, %2 a line number",
                      "Card %1 (line %2)",
-                     cardAtLine.value(cardLine),
-                     line);
+                     QString::number(cardAtLine.value(cardLine)),
+                     QString::number(line));
     };
 
     ImportReport skipped;
@@ -272,6 +312,10 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
     KContacts::VCardConverter converter;
     KContacts::Addressee::List contacts;
     QList<int> startLines;
+    // The cards of organizations come in as organizations: their e-mail addresses and phone
+    // numbers go to the notes, as Chorus keeps none for an organization.
+    KContacts::Addressee::List organizationCards;
+    QList<int> organizationLines;
     for (const Card &card : std::as_const(cards)) {
         std::optional<Error> stop;
         if (!card.version.isEmpty() && card.version != "2.1" && card.version != "3.0" && card.version != "4.0") {
@@ -283,6 +327,17 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
             stop = badCard(card, card.line, i18nc("@info", "the card does not end (END:VCARD is missing)."));
         } else if (const KContacts::Addressee::List parsed = converter.parseVCards(withEndGuard(withInlinePhotos(card.text))); parsed.size() != 1) {
             stop = badCard(card, card.line, i18nc("@info", "the card could not be read; it looks damaged."));
+        } else if (card.group) {
+            const QString name = parsed.first().formattedName().isEmpty() ? parsed.first().assembledName() : parsed.first().formattedName();
+            skipped.leftOut.append({card.line,
+                                    0,
+                                    place(card.line, card.line) + u": "_s
+                                        + i18nc("@info %1 is the name of a group of contacts",
+                                                "“%1” is a contact group, not a person: left out (its members are imported from their own cards).",
+                                                unescaped(name).simplified())});
+        } else if (card.organization) {
+            organizationCards.append(parsed.first());
+            organizationLines.append(card.line);
         } else {
             contacts.append(parsed.first());
             startLines.append(card.line);
@@ -311,7 +366,11 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
                      u"ADR country"_s};
     for (int i = 0; i < contacts.size(); ++i) {
         const KContacts::Addressee &contact = contacts.at(i);
-        const QString name = contact.formattedName().isEmpty() ? contact.assembledName() : contact.formattedName();
+        QString name = unescaped(contact.formattedName().isEmpty() ? contact.assembledName() : contact.formattedName());
+        // Apple Contacts writes the card of a company with an empty name and shows its ORG.
+        if (name.trimmed().isEmpty()) {
+            name = unescaped(contact.organization());
+        }
         // The preferred e-mail and phone (PREF) first.
         QStringList emails = contact.emails();
         if (const QString preferred = contact.preferredEmail(); !preferred.isEmpty() && emails.removeOne(preferred)) {
@@ -333,7 +392,7 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
         QStringList notes;
         if (!contact.note().isEmpty()) {
             // A quoted-printable note keeps the file's CRLF line ends.
-            notes << QString(contact.note()).replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
+            notes << unescaped(contact.note()).replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
         }
         for (int e = 1; e < emails.size(); ++e) {
             notes << otherEmailLine(emails.at(e));
@@ -362,8 +421,8 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
                            {name.simplified(),
                             emails.value(0),
                             phones.value(0),
-                            contact.organization(),
-                            contact.title(),
+                            unescaped(contact.organization()),
+                            unescaped(contact.title()),
                             notes.join(u'\n'),
                             id,
                             photo,
@@ -395,13 +454,87 @@ Result<ImportReport> VCard::importPeople(Store::Store &store, const QByteArray &
             ? card
             : i18nc("@info where in a vCard file; %1 names the card, %2 a property such as EMAIL", "%1, %2", card, table.headers.value(column - 1));
     };
-    auto report = Importer(store).run(table, options);
-    if (!report) {
-        return report.error();
+    CsvTable organizations;
+    organizations.encoding = table.encoding;
+    organizations.headers = {u"ORG"_s, u"URL"_s, u"NOTE"_s, u"ADR street"_s, u"ADR locality"_s, u"ADR region"_s, u"ADR postal code"_s, u"ADR country"_s};
+    for (int i = 0; i < organizationCards.size(); ++i) {
+        const KContacts::Addressee &card = organizationCards.at(i);
+        QString name = unescaped(card.organization());
+        if (name.trimmed().isEmpty()) {
+            name = unescaped(card.formattedName());
+        }
+        QStringList notes;
+        if (!card.note().isEmpty()) {
+            notes << unescaped(card.note()).replace(u"\r\n"_s, u"\n"_s).replace(u'\r', u'\n');
+        }
+        for (const QString &email : card.emails()) {
+            notes << otherEmailLine(email);
+        }
+        for (const KContacts::PhoneNumber &phone : card.phoneNumbers()) {
+            QString number = phone.number().trimmed();
+            if (number.startsWith(u"tel:"_s, Qt::CaseInsensitive)) {
+                number = number.mid(4);
+            }
+            notes << otherPhoneLine(number);
+        }
+        const KContacts::Address address = card.addresses().value(0);
+        organizations.rows.append({organizationLines.at(i),
+                                   {name.simplified(),
+                                    card.url().url().toString(),
+                                    notes.join(u'\n'),
+                                    address.street(),
+                                    address.locality(),
+                                    address.region(),
+                                    address.postalCode(),
+                                    address.country()}});
     }
+    ImportOptions organizationOptions = options;
+    organizationOptions.kind = Kind::Organization;
+    organizationOptions.mapping = {};
+    const QStringList organizationFields = {u"name"_s, u"website"_s, u"notes"_s, u"address"_s, u"city"_s, u"state"_s, u"zip"_s, u"country"_s};
+    for (int column = 0; column < organizationFields.size(); ++column) {
+        organizationOptions.mapping.setField(column, organizationFields.at(column));
+    }
+    organizationOptions.describePlace = [&place, &organizations](int line, int column) {
+        const QString card = place(line, line);
+        return column <= 0
+            ? card
+            : i18nc("@info where in a vCard file; %1 names the card, %2 a property such as EMAIL", "%1, %2", card, organizations.headers.value(column - 1));
+    };
+
+    // Organizations first, so that the people of the file find theirs; all in one transaction.
+    Result<ImportReport> report = ImportReport();
+    ImportReport organizationReport;
+    auto done = store.transact([&]() -> Result<void> {
+        if (!organizations.rows.isEmpty()) {
+            auto added = Importer(store).run(organizations, organizationOptions);
+            if (!added) {
+                return added.error();
+            }
+            organizationReport = added.value();
+        }
+        if (!table.rows.isEmpty() || organizations.rows.isEmpty()) {
+            report = Importer(store).run(table, options);
+            if (!report) {
+                return report.error();
+            }
+        }
+        return {};
+    });
+    if (!done) {
+        return done.error();
+    }
+    report.value().organizationsCreated += organizationReport.created;
+    report.value().merged += organizationReport.merged;
+    report.value().keptBoth += organizationReport.keptBoth;
+    report.value().skippedDuplicates += organizationReport.skippedDuplicates;
+    report.value().mergeIds += organizationReport.mergeIds;
+    report.value().skippedRows += organizationReport.skippedRows;
+    report.value().leftOut += organizationReport.leftOut;
     report.value().rows = cards.size();
     // The cards left out before the import, then the rows it left out, in the order of the file.
     report.value().skippedRows += skipped.skippedRows;
+    report.value().leftOut = skipped.leftOut + report.value().leftOut;
     std::stable_sort(report.value().skippedRows.begin(), report.value().skippedRows.end(), [](const RowProblem &a, const RowProblem &b) {
         return a.line < b.line;
     });

@@ -23,7 +23,9 @@ namespace Chorus::Interop
  * addresses, phone numbers, note and photo (one kept in the card; linked ones are not fetched). Chorus keeps one e-mail address and one phone number per
  * person; the others live in the notes as "Other e-mail: ..." and "Other phone: ..." lines and
  * go back into the vCard on export, so nothing is lost on the way round. A vCard's UID that is a
- * Chorus id keeps the record's id.
+ * Chorus id keeps the record's id. On import, the card of an organization (KIND:org, or Apple's
+ * company card) adds an organization, with its e-mail addresses and phone numbers in its notes;
+ * a contact group (KIND:group, or Apple's) is left out and named in the report.
  */
 class CHORUS_CORE_EXPORT VCard
 {

@@ -68,6 +68,31 @@ private Q_SLOTS:
         QVERIFY(!view.findChild<QPushButton *>(u"undoButton"_s)->isEnabled());
     }
 
+    void shouldUndoTheMergeOfAGroupOfThreeInOneStep()
+    {
+        // GIVEN one organization three times, with a person in the last
+        const QString first = m_store->create(Kind::Organization, {{u"name"_s, u"Harbor Tenants Union"_s}}).value();
+        QVERIFY(m_store->create(Kind::Organization, {{u"name"_s, u"The Harbor Tenants Union"_s}}));
+        const QString third = m_store->create(Kind::Organization, {{u"name"_s, u"HARBOR TENANTS UNION"_s}}).value();
+        const QString ana = m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}, {u"organization_id"_s, third}}).value();
+        DuplicatesView view(*m_store);
+        auto *tree = view.findChild<QTreeWidget *>(u"duplicateTree"_s);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 3);
+        // WHEN the group is merged with one click
+        tree->setCurrentItem(tree->topLevelItem(0));
+        QTest::mouseClick(view.findChild<QPushButton *>(u"mergeButton"_s), Qt::LeftButton);
+        QCOMPARE(m_store->count(Kind::Organization), 1);
+        QCOMPARE(view.findChild<QLabel *>(u"statusLabel"_s)->text(), u"Merged 2 records into “Harbor Tenants Union”."_s);
+        QCOMPARE(m_store->fetch(Kind::Person, ana)->value(u"organization_id"_s).toString(), first);
+        // WHEN undoing once
+        QTest::mouseClick(view.findChild<QPushButton *>(u"undoButton"_s), Qt::LeftButton);
+        // THEN all three are back, Ana in hers, and there is nothing more to undo
+        QCOMPARE(m_store->count(Kind::Organization), 3);
+        QCOMPARE(m_store->fetch(Kind::Person, ana)->value(u"organization_id"_s).toString(), third);
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 3);
+        QVERIFY(!view.findChild<QPushButton *>(u"undoButton"_s)->isEnabled());
+    }
+
     void shouldSayWhenThereAreNoDuplicates()
     {
         QVERIFY(m_store->create(Kind::Person, {{u"name"_s, u"Ana Ruiz"_s}}));

@@ -231,6 +231,16 @@ private Q_SLOTS:
         QTest::newRow("unknown mapping") << QByteArray("name\nAna\n") << QStringList{u"--map"_s, u"name=shoe"_s} << u"“shoe” is not a field"_s << 2;
         QTest::newRow("unknown duplicate action") << QByteArray("name\nAna\n") << QStringList{u"--on-duplicate"_s, u"maybe"_s} << u"merge, keep or skip"_s << 2;
         QTest::newRow("bad vCard version") << QByteArray("BEGIN:VCARD\nVERSION:9.9\nFN:Ana\nEND:VCARD\n") << QStringList() << u"vCard version 9.9"_s << 1;
+        QTest::newRow("a vCard as organizations") << QByteArray("BEGIN:VCARD\nVERSION:3.0\nFN:Ana\nEND:VCARD\n") << QStringList{u"--kind"_s, u"organizations"_s}
+                                                  << u"--kind organizations does not apply to it"_s << 2;
+        QTest::newRow("unknown encoding") << QByteArray("name\nAna\n") << QStringList{u"--encoding"_s, u"latin-42"_s}
+                                          << u"does not know the encoding “latin-42”"_s << 1;
+        QByteArray longFile("name,email\n");
+        for (int i = 0; i < 1500; ++i) {
+            longFile += "Person " + QByteArray::number(i) + ",p" + QByteArray::number(i) + "@x.example\n";
+        }
+        longFile += "Bo,bo at home\n";
+        QTest::newRow("bad row far down: its line as an editor numbers it") << longFile << QStringList() << u"Line 1502, column 2 (email)"_s << 1;
     }
 
     void shouldRefuseBadInputClearlyAndLeaveTheDatabaseUnchanged()
@@ -253,6 +263,21 @@ private Q_SLOTS:
         QVERIFY2(run.err.contains(expected), run.describe().constData());
         QVERIFY(run.out.isEmpty());
         QCOMPARE(fileHash(db), before);
+    }
+
+    void shouldListTheColumnsNotImportedAndTheTotalsRowLeftOut()
+    {
+        // GIVEN a spreadsheet with a column Chorus has no field for, and a totals row
+        const QString db = database();
+        write(u"groups.csv"_s, "Group name,Members,Colour\nHarbor Tenants Union,3400,red\nRío Verde,600,green\nTotal,4000,\n");
+        // WHEN
+        const Run run = cli({u"--db"_s, db, u"import"_s, path(u"groups.csv"_s), u"--kind"_s, u"organizations"_s});
+        // THEN the script is told what was not imported, and the totals are no organization
+        QVERIFY2(run.exitCode == 0, run.describe().constData());
+        QVERIFY2(run.out.contains(u"1 column not imported, as Chorus did not recognise it (--map \"COLUMN=FIELD\" imports it): “Colour”"_s),
+                 run.describe().constData());
+        QVERIFY2(run.out.contains(u"Line 4: a row of totals, not a record: left out."_s), run.describe().constData());
+        QCOMPARE(count(db, Kind::Organization), 2);
     }
 
     void shouldSkipBadRowsWhenAskedAndListThem()
@@ -311,6 +336,45 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY(run.err.contains(u"There is no campaign"_s));
         QVERIFY(!QFile::exists(path(u"c.json"_s)));
+    }
+
+    void shouldTakeAVCardForOneWhateverItsNameAndEncoding()
+    {
+        // GIVEN vCards saved as .txt: in lower case with a byte order mark, and in UTF-16
+        const QString db = database();
+        write(u"contacts.txt"_s,
+              "\xEF\xBB\xBF"
+              "begin:vcard\r\nversion:3.0\r\nfn:Ana Ruiz\r\nemail:ana@x.example\r\nend:vcard\r\n");
+        QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        write(u"outlook.txt"_s, utf16.encode(u"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Chen\r\nEND:VCARD\r\n"_s));
+        // WHEN they are imported
+        for (const QString &name : {u"contacts.txt"_s, u"outlook.txt"_s}) {
+            const Run run = cli({u"--db"_s, db, u"import"_s, path(name)});
+            // THEN they are read as contacts, not as CSV files
+            QVERIFY2(run.exitCode == 0 && run.out.contains(u"1 contact."_s), run.describe().constData());
+        }
+        QCOMPARE(count(db, Kind::Person), 2);
+    }
+
+    void shouldListTheValuesThatLostInAMerge()
+    {
+        // GIVEN Ana as organizer, then a file that calls her director
+        const QString db = database();
+        write(u"first.csv"_s, "name,email,title\nAna Ruiz,ana@x.example,Organizer\n");
+        QVERIFY(cli({u"--db"_s, db, u"import"_s, path(u"first.csv"_s)}).exitCode == 0);
+        write(u"second.csv"_s, "name,email,title\nAna Ruiz,ana@x.example,Director\n");
+        Run run = cli({u"--db"_s, db, u"import"_s, path(u"second.csv"_s)});
+        QVERIFY2(run.out.contains(u"1 duplicate merged"_s), run.describe().constData());
+        // (the first file again brings nothing new, and says so)
+        const Run again = cli({u"--db"_s, db, u"import"_s, path(u"first.csv"_s)});
+        QVERIFY2(again.out.contains(u"1 duplicate already there, with nothing new to merge"_s) && !again.out.contains(u"merges"_s),
+                 again.describe().constData());
+        // WHEN the merges are listed, THEN the title that lost is there, and the merge can be undone
+        run = cli({u"--db"_s, db, u"merges"_s});
+        QVERIFY2(run.out.contains(u"“Ana Ruiz (Line 2 — second.csv)” merged into “Ana Ruiz”"_s), run.describe().constData());
+        QVERIFY2(run.out.contains(u"not taken, as the kept record had its own: title “Director”"_s), run.describe().constData());
+        const QRegularExpression id(u"\\[([0-9a-f-]{36})\\]"_s);
+        QVERIFY(cli({u"--db"_s, db, u"undo-merge"_s, id.match(run.out).captured(1)}).exitCode == 0);
     }
 
     void shouldMergeDuplicatesAndUndoTheMerge()

@@ -66,6 +66,10 @@ private Q_SLOTS:
         QTest::newRow("punctuation") << u"Harbor Tenants' Union, Inc."_s << u"harbor tenants union inc"_s;
         QTest::newRow("diacritics") << u"Alianza Río Verde"_s << u"ALIANZA RIO VERDE"_s;
         QTest::newRow("spacing") << u"  Tech   Workers-United "_s << u"tech workers united"_s;
+        QTest::newRow("letters with a stroke") << u"Związek Łódź"_s << u"Zwiazek Lodz"_s;
+        QTest::newRow("Nordic letters") << u"Bjørn Ærø"_s << u"Bjorn AERO"_s;
+        QTest::newRow("ligatures") << u"Cœur Solidaire"_s << u"Coeur Solidaire"_s;
+        QTest::newRow("Turkish dotless i") << u"Işık Derneği"_s << u"Isik Dernegi"_s;
     }
 
     void shouldNormalizeNamesForMatching()

@@ -3,6 +3,7 @@
 
 #include "chorustest.h"
 
+#include "interop/csvwriter.h"
 #include "interop/importer.h"
 #include "store/store.h"
 
@@ -92,6 +93,14 @@ private Q_SLOTS:
                                                         u"Organization Title"_s,
                                                         u"Address 1 - Postal Code"_s}
                                          << QStringList{u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"organization"_s, u"title"_s, u"zip"_s};
+        QTest::newRow("EveryAction / NGP VAN") << QStringList{u"VANID"_s, u"AddressLine1"_s, u"StateOrProvince"_s, u"Zip5"_s, u"PreferredEmail"_s}
+                                               << QStringList{QString(), u"address"_s, u"state"_s, u"zip"_s, u"email"_s};
+        QTest::newRow("HubSpot") << QStringList{u"Record ID"_s, u"Phone Number"_s, u"Company Name"_s, u"State/Region"_s, u"Country/Region"_s}
+                                 << QStringList{QString(), u"phone"_s, u"organization"_s, u"state"_s, u"country"_s};
+        QTest::newRow("second address line") << QStringList{u"Street Address"_s, u"Supplemental Address 1"_s, u"Address Line 2"_s}
+                                             << QStringList{u"address"_s, u"address_line2"_s, QString()};
+        QTest::newRow("Chorus's own export, in Spanish") << QStringList{u"nombre"_s, u"título"_s, u"organización"_s, u"correo electrónico"_s}
+                                                         << QStringList{u"first_name"_s, u"title"_s, u"organization"_s, u"email"_s};
         QTest::newRow("Spanish") << QStringList{u"Nombre"_s, u"Apellidos"_s, u"Correo electrónico"_s, u"Teléfono"_s, u"Organización"_s, u"Cargo"_s}
                                  << QStringList{u"first_name"_s, u"last_name"_s, u"email"_s, u"phone"_s, u"organization"_s, u"title"_s};
     }
@@ -104,6 +113,119 @@ private Q_SLOTS:
         for (int i = 0; i < headers.size(); ++i) {
             QCOMPARE(mapping.field(i), fields.at(i));
         }
+    }
+
+    void shouldReadChorusOwnOrganizationExportInSpanish()
+    {
+        // "nombre" is a person's first name, and the name of an organization
+        const QStringList headers{u"nombre"_s, u"nombre corto"_s, u"tipo de organización"_s, u"personas representadas"_s, u"texto institucional"_s};
+        const ColumnMapping mapping = ColumnMapping::guess(Kind::Organization, headers);
+        QCOMPARE(mapping.field(0), u"name"_s);
+        QCOMPARE(mapping.field(1), u"short_name"_s);
+        QCOMPARE(mapping.field(2), u"kind"_s);
+        QCOMPARE(mapping.field(3), u"people_represented"_s);
+        QCOMPARE(mapping.field(4), u"boilerplate"_s);
+    }
+
+    void shouldTakeBackTheApostropheThatEscapesAFormulaInChorusOwnExport()
+    {
+        // GIVEN a person whose values begin like formulas, exported as CSV
+        QVERIFY(m_store->create(Kind::Person, {{u"name"_s, u"=Ana Ruiz"_s}, {u"phone"_s, u"+1 202 555 0100"_s}, {u"title"_s, u"-"_s}}));
+        auto csv = CsvWriter::exportList(*m_store, Kind::Person);
+        QVERIFY(csv);
+        QVERIFY2(csv.value().contains("'=Ana Ruiz,"), csv.value().constData());
+        auto other = Store::Store::open(u":memory:"_s);
+        QVERIFY(other);
+        // WHEN the file is imported into another database
+        const CsvTable exported = table(csv.value());
+        auto report = Importer(*other.value()).run(exported, options(exported));
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        // THEN the values are those of the first database, without the apostrophes
+        const QList<Record> people = other.value()->fetchAll(Kind::Person);
+        QCOMPARE(people.size(), 1);
+        QCOMPARE(people.first().value(u"name"_s).toString(), u"=Ana Ruiz"_s);
+        QCOMPARE(people.first().value(u"phone"_s).toString(), u"+1 202 555 0100"_s);
+        QCOMPARE(people.first().value(u"title"_s).toString(), u"-"_s);
+    }
+
+    void shouldLeaveOutTheHeaderLineOfASecondExportJoinedToTheFirst()
+    {
+        // GIVEN two exports joined with cat
+        const CsvTable csv = table("Name,Email\nAna Ruiz,ana@x.example\nName,Email\nBo Chen,bo@x.example\n");
+        // WHEN
+        auto report = Importer(*m_store).run(csv, options(csv));
+        // THEN both people come in, and the second header is named as left out
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        QCOMPARE(report.value().leftOut.size(), 1);
+        QCOMPARE(report.value().leftOut.first().message, u"Line 3: the header line again, not a record: left out."_s);
+    }
+
+    void shouldLeaveOutALastRowOfTotals_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<int>("created");
+        QTest::addColumn<int>("leftOut");
+        QTest::newRow("labelled") << QByteArray("Name,Members,Website\nAlpha,120,https://a.example\nBeta,80,\nTotal:,200,\n") << 2 << 1;
+        QTest::newRow("a sum below the column, without a label") << QByteArray("Name,Members\nAlpha,\"1,120\"\nBeta,80\n,\"1,200\"\n") << 2 << 1;
+        QTest::newRow("an organization named Total with a website is one")
+            << QByteArray("Name,Members,Website\nAlpha,120,\nTotal,80,https://total.example\n") << 2 << 0;
+    }
+
+    void shouldLeaveOutALastRowOfTotals()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(int, created);
+        QFETCH(int, leftOut);
+        const CsvTable csv = table(data);
+        auto report = Importer(*m_store).run(csv, options(csv, Kind::Organization));
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, created);
+        QCOMPARE(report.value().leftOut.size(), leftOut);
+    }
+
+    void shouldTakePlaceholdersForNoValue()
+    {
+        // GIVEN a CRM export that writes N/A and none for what it does not know
+        const CsvTable csv = table("Name,Email,Employer,Title,Phone\nAna Ruiz,N/A,n/a,none,#N/A\nBo Chen,bo@x.example,[not provided],-,\n");
+        // WHEN
+        auto report = Importer(*m_store).run(csv, options(csv));
+        // THEN no row is bad, no organization "N/A" is made, and the fields are empty
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        QCOMPARE(m_store->count(Kind::Organization), 0);
+        const Record ana = *personNamed(u"Ana Ruiz"_s);
+        QVERIFY(ana.value(u"email"_s).toString().isEmpty());
+        QVERIFY(ana.value(u"title"_s).toString().isEmpty());
+        QVERIFY(ana.value(u"phone"_s).toString().isEmpty());
+        QVERIFY(personNamed(u"Bo Chen"_s)->value(u"title"_s).toString().isEmpty());
+    }
+
+    void shouldAddNoOrganizationForARowItSkips()
+    {
+        // GIVEN a bad row, the only one to name its organization
+        const CsvTable csv = table("Name,Email,Organization\nAna Ruiz,ana@x.example,Verde\nBo Li,bad-email,Orphan Org\n");
+        ImportOptions importOptions = options(csv);
+        importOptions.skipBadRows = true;
+        // WHEN it is skipped
+        auto report = Importer(*m_store).run(csv, importOptions);
+        QVERIFY(report);
+        QCOMPARE(report.value().skippedRows.size(), 1);
+        QCOMPARE(report.value().skippedRows.first().message, u"Line 3, column 2 (Email): Person “Bo Li”: “bad-email” is not a valid e-mail address."_s);
+        // THEN its organization is not added either
+        QCOMPARE(report.value().organizationsCreated, 1);
+        QCOMPARE(m_store->count(Kind::Organization), 1);
+    }
+
+    void shouldCountTheValuesOfAShortRowRight()
+    {
+        const CsvTable csv = table("name,email\nAna Ruiz,ana@harbor.example\nBo Chen\n");
+        ImportOptions importOptions = options(csv);
+        importOptions.skipBadRows = true;
+        auto report = Importer(*m_store).run(csv, importOptions);
+        QVERIFY(report);
+        QCOMPARE(report.value().skippedRows.size(), 1);
+        QCOMPARE(report.value().skippedRows.first().message, u"Line 3: the row has 1 value, but the header has 2 columns."_s);
     }
 
     void shouldApplyUserOverridesAndRefuseUnknownOnes()
@@ -219,6 +341,44 @@ private Q_SLOTS:
         QCOMPARE(personNamed(u"Ana Ruiz"_s)->value(u"phone"_s).toString(), phone);
         // The existing title stays when merging.
         QCOMPARE(personNamed(u"Bo Chen"_s)->value(u"title"_s).toString(), u"Chair"_s);
+    }
+
+    void shouldKeepInTheAuditTheValuesThatLostEvenWhenNothingWasFilled()
+    {
+        // GIVEN Ana with a title and a phone
+        auto ana = m_store->create(Kind::Person,
+                                   {{u"name"_s, u"Ana Ruiz"_s}, {u"email"_s, u"ana@x.example"_s}, {u"title"_s, u"Organizer"_s}, {u"phone"_s, u"555-0100"_s}});
+        QVERIFY(ana);
+        const Record before = *m_store->fetch(Kind::Person, ana.value());
+        // WHEN a row matching her brings other values for both, and nothing new
+        const CsvTable csv = table("name,email,phone,title\nANA RUIZ,Ana@X.example,555-0199,Director\n");
+        ImportOptions importOptions = options(csv);
+        importOptions.source = u"crm.csv"_s;
+        auto report = Importer(*m_store).run(csv, importOptions);
+        QVERIFY(report);
+        QCOMPARE(report.value().merged, 1);
+        // THEN Ana keeps her values, and the audit keeps the ones that lost
+        QCOMPARE(*m_store->fetch(Kind::Person, ana.value()), before);
+        QCOMPARE(report.value().mergeIds.size(), 1);
+        const QList<MergeEntry> history = Duplicates::history(*m_store);
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().source, u"Line 2 — crm.csv"_s);
+        QCOMPARE(history.first().lostValues, (QStringList{u"title “Director”"_s, u"phone “555-0199”"_s}));
+        // AND undoing it changes nothing of Ana's
+        QVERIFY(Duplicates::undoMerge(*m_store, report.value().mergeIds.first()));
+        QCOMPARE(*m_store->fetch(Kind::Person, ana.value()), before);
+        QVERIFY(Duplicates::history(*m_store).first().undone);
+    }
+
+    void shouldLeaveNoAuditWhenTheSameFileIsImportedAgain()
+    {
+        const CsvTable csv = table("name,email,title\nAna Ruiz,ana@x.example,Organizer\nBo Chen,bo@x.example,\n");
+        QVERIFY(Importer(*m_store).run(csv, options(csv)));
+        auto again = Importer(*m_store).run(csv, options(csv));
+        QVERIFY(again);
+        QCOMPARE(again.value().merged, 2);
+        QVERIFY(again.value().mergeIds.isEmpty());
+        QVERIFY(Duplicates::history(*m_store).isEmpty());
     }
 
     void shouldMakeEachImportMergeUndoable()

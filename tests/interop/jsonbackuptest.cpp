@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
@@ -117,10 +118,74 @@ private Q_SLOTS:
             "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Fine'}, {'id': "
             "'7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f62', 'website': 'https://x.example'}]}}")
                                                 << u"Record 2 of organizations: "_s;
-        QTest::newRow("wrong type") << json(
+        QTest::newRow("wrong type")
+            << json(
+                   "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Fine', "
+                   "'people_represented': 'many'}]}}")
+            << u"Record 1 of organizations: the value of the people represented (“people_represented”) has the wrong type: a whole number (without quotation marks) is expected."_s;
+        QTest::newRow("a number too large to be a count") << json(
             "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Fine', "
-            "'people_represented': 'many'}]}}")
-                                    << u"Record 1 of organizations: the value of the"_s;
+            "'people_represented': 1e300}]}}") << u"Record 1 of organizations: the value of the people represented"_s;
+        // Files edited by hand.
+        QTest::newRow("the same id twice in a list")
+            << json(
+                   "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'First'}, "
+                   "{'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Copied By Hand'}]}}")
+            << u"Record 2 of organizations: the id 7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61 is already that of another record (Record 1 of organizations)"_s;
+        QTest::newRow("the same id in two lists")
+            << json(
+                   "{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'First'}], "
+                   "'people': [ {'id': '7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Ana'}]}}")
+            << u"Record 1 of people: the id 7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61 is already that of another record (Record 1 of organizations)"_s;
+        QTest::newRow("no records") << json("{'format': 'chorus-backup', 'version': 1}") << u"it has no “records”"_s;
+        QTest::newRow("records not an object") << json("{'format': 'chorus-backup', 'version': 1, 'records': []}") << u"it has no “records”"_s;
+        QTest::newRow("version as text") << json("{'format': 'chorus-backup', 'version': '1', 'records': {}}") << u"its format “version” is not a whole number"_s;
+        QTest::newRow("a comma after the last value") << QByteArray("{\n \"format\": \"chorus-backup\",\n \"version\": 1,\n}")
+                                                      << u"(line 4: a member \"name\": value is expected"_s;
+    }
+
+    void shouldRefuseARecordWithoutARequiredFieldEvenWhenItIsAlreadyThere()
+    {
+        // GIVEN a database with an organization
+        auto store = newStore();
+        QVERIFY(store->create(Kind::Organization, {{u"id"_s, u"7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61"_s}, {u"name"_s, u"Already Here"_s}}));
+        const qint64 before = changeLogRows(*store);
+        // WHEN a file edited by hand gives that organization without its name
+        auto imported = JsonBackup::importData(*store,
+                                               json("{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': "
+                                                    "'7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'website': 'https://x.example'}]}}"));
+        // THEN it is refused, naming the record and the field, and nothing changes
+        QVERIFY(!imported);
+        QVERIFY2(imported.error().message().contains(u"Record 1 of organizations: the field “name”"_s), qPrintable(imported.error().message()));
+        QCOMPARE(changeLogRows(*store), before);
+        QCOMPARE(store->fetch(Kind::Organization, u"7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61"_s)->value(u"website"_s).toString(), QString());
+    }
+
+    void shouldReadABackupSavedAgainInUtf16()
+    {
+        // GIVEN a backup edited by hand and saved as "Unicode" by Windows Notepad
+        const QString text =
+            QString::fromUtf8(json("{'format': 'chorus-backup', 'version': 1, 'records': {'organizations': [ {'id': "
+                                   "'7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61', 'name': 'Asociación Río Verde'}]}}"));
+        QStringEncoder utf16(QStringEncoder::Utf16LE, QStringEncoder::Flag::WriteBom);
+        auto store = newStore();
+        // WHEN it is imported, THEN it is read
+        auto imported = JsonBackup::importData(*store, utf16.encode(text));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(store->fetch(Kind::Organization, u"7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61"_s)->value(u"name"_s).toString(), u"Asociación Río Verde"_s);
+    }
+
+    void shouldNameLinesWithoutThousandsSeparators()
+    {
+        QByteArray file("{\n \"format\": \"chorus-backup\",\n");
+        for (int i = 0; i < 1500; ++i) {
+            file += "\n";
+        }
+        file += " oops }";
+        auto store = newStore();
+        auto imported = JsonBackup::importData(*store, file);
+        QVERIFY(!imported);
+        QVERIFY2(imported.error().message().contains(u"(line 1503: "_s), qPrintable(imported.error().message()));
     }
 
     void shouldRefuseBadFilesAndChangeNothing()

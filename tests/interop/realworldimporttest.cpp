@@ -408,6 +408,159 @@ private Q_SLOTS:
         }
         QVERIFY2(names.contains(u"José Peña"_s), qPrintable(names.join(u", ")));
     }
+
+    void everyActionVanExport()
+    {
+        // Tab separated, CRLF; the e-mail in "PreferredEmail", the ZIP in "Zip5".
+        const auto report = importCsv(u"everyaction-van-export.txt"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        const Record elena = one(Kind::Person, u"Elena M García"_s);
+        QCOMPARE(elena.value(u"email"_s).toString(), u"elena.garcia@example.org"_s);
+        QCOMPARE(elena.value(u"phone"_s).toString(), u"303-555-0111"_s);
+        QCOMPARE(elena.value(u"title"_s).toString(), u"RN"_s);
+        QCOMPARE(organizationOf(elena), u"Denver Nurses United"_s);
+        const QString notes = elena.value(u"notes"_s).toString();
+        QVERIFY2(notes.contains(u"State or province: CO"_s), qPrintable(notes));
+        QVERIFY2(notes.contains(u"ZIP or postal code: 80203"_s), qPrintable(notes));
+        QVERIFY2(notes.contains(u"Other phone: 303-555-0110"_s), qPrintable(notes));
+        QCOMPARE(one(Kind::Person, u"Seán O'Connor"_s).value(u"phone"_s).toString(), u"720-555-0192"_s);
+    }
+
+    void hubSpotContacts()
+    {
+        const auto report = importCsv(u"hubspot-contacts.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        const Record priya = one(Kind::Person, u"Priya Raman"_s);
+        QCOMPARE(organizationOf(priya), u"Boston Climate Action"_s);
+        QCOMPARE(priya.value(u"phone"_s).toString(), u"+1 (617) 555-0123"_s);
+        const QString notes = priya.value(u"notes"_s).toString();
+        QVERIFY2(notes.contains(u"Address: 1 Main St, Apt 2"_s), qPrintable(notes));
+        QVERIFY2(notes.contains(u"State or province: MA"_s), qPrintable(notes));
+        QVERIFY2(notes.contains(u"ZIP or postal code: 02110"_s), qPrintable(notes));
+    }
+
+    void civicrmExportContactsWithSupplementalAddress()
+    {
+        const auto report = importCsv(u"civicrm-export-contacts.csv"_s, Kind::Person);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        const Record marta = one(Kind::Person, u"Marta Kowalska"_s);
+        QCOMPARE(organizationOf(marta), u"Fundacja Ziemia"_s);
+        const QString notes = marta.value(u"notes"_s).toString();
+        QVERIFY2(notes.contains(u"Address: ul. Długa 5, m. 3\nCity: Kraków"_s), qPrintable(notes));
+        QCOMPARE(organizationOf(one(Kind::Person, u"José Ñúñez"_s)), u"The Fundación Ñandú"_s);
+    }
+
+    void spreadsheetTotalsRowIsLeftOut()
+    {
+        const auto report = importCsv(u"spreadsheet-organizations-totals-row.csv"_s, Kind::Organization);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 2);
+        QCOMPARE(m_store->count(Kind::Organization), 2);
+        QCOMPARE(report.value().leftOut.size(), 1);
+        QVERIFY2(report.value().leftOut.first().message.startsWith(u"Line 4: a row of totals"_s), qPrintable(report.value().leftOut.first().message));
+        QCOMPARE(one(Kind::Organization, u"Beta Group"_s).value(u"people_represented"_s).toLongLong(), 80);
+    }
+
+    void excelPolishWindows1250()
+    {
+        QString encoding;
+        const auto report = importCsv(u"excel-pl-people-1250.csv"_s, Kind::Person, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(encoding, u"windows-1250"_s);
+        const Record lukasz = one(Kind::Person, u"Łukasz Wiśniewski"_s);
+        QCOMPARE(lukasz.value(u"email"_s).toString(), u"lukasz@example.pl"_s);
+        QCOMPARE(organizationOf(lukasz), u"Związek Zawodowy Śląsk"_s);
+        QCOMPARE(lukasz.value(u"notes"_s).toString(), u"City: Łódź"_s);
+        QCOMPARE(one(Kind::Person, u"Zdeněk Dvořák"_s).value(u"email"_s).toString(), u"zd@example.cz"_s);
+    }
+
+    void frenchIso885915WithEuroSign()
+    {
+        QString encoding;
+        const auto report = importCsv(u"fr-people-iso885915.csv"_s, Kind::Person, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(encoding, u"ISO-8859-15"_s);
+        const Record eloise = one(Kind::Person, u"Éloïse Dupont"_s);
+        QCOMPARE(eloise.value(u"email"_s).toString(), u"eloise@example.fr"_s);
+        QCOMPARE(eloise.value(u"notes"_s).toString(), u"Cotisation 20 €"_s);
+        QCOMPARE(organizationOf(eloise), u"Cœur Solidaire"_s);
+    }
+
+    void excelForMacCsvMacintosh()
+    {
+        QString encoding;
+        const auto report = importCsv(u"excel-mac-csv-macintosh.csv"_s, Kind::Person, &encoding);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(encoding, u"macintosh"_s);
+        QCOMPARE(organizationOf(one(Kind::Person, u"José Pérez"_s)), u"Café Ñ"_s);
+    }
+
+    void evolutionVCardWithEscapedSemicolons()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"evolution.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        const Record hiro = one(Kind::Person, u"Hiro Nakamura"_s);
+        QCOMPARE(organizationOf(hiro), u"Tokyo Rail Union"_s);
+        const QString notes = hiro.value(u"notes"_s).toString();
+        QVERIFY2(notes.startsWith(u"Speaks Japanese and English; prefers e-mail.\nCall after 6pm."_s), qPrintable(notes));
+        QVERIFY2(notes.contains(u"Other e-mail: hiro@home.example"_s), qPrintable(notes));
+    }
+
+    void nextcloudVCardWithPhotoAsDataUri()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"nextcloud.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        const Record ingrid = one(Kind::Person, u"Ingrid Solberg"_s);
+        QCOMPARE(organizationOf(ingrid), u"Klimaaksjonen Oslo"_s);
+        QCOMPARE(ingrid.value(u"phone"_s).toString(), u"+47 400 00 000"_s);
+        QVERIFY(ingrid.value(u"photo"_s).toByteArray().startsWith("\x89PNG"));
+    }
+
+    void protonVCardWithGroupedPreferredAddresses()
+    {
+        const auto imported = VCard::importPeople(*m_store, fixture(u"proton.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        const Record amara = one(Kind::Person, u"Amara Nwosu"_s);
+        QCOMPARE(amara.value(u"email"_s).toString(), u"amara@proton.example"_s);
+        QCOMPARE(amara.value(u"notes"_s).toString(), u"Other e-mail: amara.nwosu@work.example"_s);
+        QCOMPARE(organizationOf(amara), u"Lagos Climate Network"_s);
+    }
+
+    void vcard21WithACharsetOnSomeLinesOnly()
+    {
+        // An old phone's Latin-1 file: quoted-printable lines name their charset, the others not.
+        const auto imported = VCard::importPeople(*m_store, fixture(u"vcard21-latin1-charset-on-some-lines.vcf"_s));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message()));
+        QCOMPARE(organizationOf(one(Kind::Person, u"Jürgen Müller"_s)), u"Grüne Straße e.V."_s);
+        QCOMPARE(one(Kind::Person, u"Lucía Ibáñez"_s).value(u"phone"_s).toString(), u"91 555 01 02"_s);
+    }
+
+    void contactGroupsAreLeftOutAndOrganizationCardsBecomeOrganizations()
+    {
+        // GIVEN a vCard 4.0 group, an Apple group, an Apple company card, a KIND:org card and a
+        // person of that organization
+        ImportOptions options;
+        const auto report = VCard::importPeople(*m_store, fixture(u"groups-and-company-cards.vcf"_s), options);
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        // THEN the people are people, the organizations organizations, and the groups left out
+        QStringList names;
+        for (const Record &person : m_store->fetchAll(Kind::Person)) {
+            names << person.value(u"name"_s).toString();
+        }
+        names.sort();
+        QCOMPARE(names, (QStringList{u"Maria Lopez"_s, u"Real Person"_s}));
+        QCOMPARE(m_store->count(Kind::Organization), 2);
+        const Record acme = one(Kind::Organization, u"Acme Tenants Union"_s);
+        QCOMPARE(acme.value(u"notes"_s).toString(), u"Other e-mail: info@acme.example"_s);
+        const Record greenpeace = one(Kind::Organization, u"Greenpeace Local Chapter"_s);
+        QCOMPARE(greenpeace.value(u"notes"_s).toString(), u"Other e-mail: info@gp.example"_s);
+        QCOMPARE(organizationOf(one(Kind::Person, u"Maria Lopez"_s)), u"Greenpeace Local Chapter"_s);
+        QCOMPARE(report.value().organizationsCreated, 2);
+        QCOMPARE(report.value().leftOut.size(), 2);
+        QVERIFY2(report.value().leftOut.at(0).message.contains(u"“Press list” is a contact group"_s), qPrintable(report.value().leftOut.at(0).message));
+        QVERIFY2(report.value().leftOut.at(1).message.contains(u"“Board” is a contact group"_s), qPrintable(report.value().leftOut.at(1).message));
+    }
 };
 
 CHORUS_TEST_MAIN(RealWorldImportTest)
