@@ -426,6 +426,9 @@ Storage::Statement &Store::statement(const QString &sql)
 
 QString Store::replicaName()
 {
+    if (m_pendingIdentity && !m_pendingIdentity->formerReplicaId.isEmpty()) {
+        return m_pendingIdentity->name;
+    }
     Storage::Statement &read = statement(u"SELECT value FROM meta WHERE key = 'replica_name'"_s);
     const QString name = read.step() ? read.text(0) : QString();
     read.reset();
@@ -436,6 +439,9 @@ Result<void> Store::setReplicaName(const QString &name)
 {
     if (name.trimmed().isEmpty()) {
         return Error(Error::Code::Invalid, i18nc("@info", "This computer's name for sync cannot be empty."));
+    }
+    if (auto settled = settleReplicaIdentity(); !settled) {
+        return settled;
     }
     Storage::Statement &write = statement(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('replica_name', ?)"_s);
     write.bind(1, name.trimmed());
@@ -611,6 +617,9 @@ bool Store::logChange(qint64 hlc, Kind kind, const QString &id, const QString &o
 Result<void> Store::finishWrite(Storage::Transaction &transaction)
 {
     if (m_batchDepth == 0) {
+        if (!writeReplicaIdentity()) {
+            return m_database->lastError();
+        }
         Storage::Statement &clock = statement(u"INSERT OR REPLACE INTO meta (key, value) VALUES ('hlc', ?)"_s);
         clock.bind(1, QString::number(m_clock.last()));
         if (!clock.exec()) {

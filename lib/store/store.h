@@ -12,7 +12,9 @@
 
 #include <QHash>
 #include <QObject>
+
 #include <QSet>
+#include <optional>
 
 #include <functional>
 #include <memory>
@@ -149,6 +151,10 @@ public:
     }
     [[nodiscard]] QString replicaName();
     Result<void> setReplicaName(const QString &name);
+    /// A copied database file takes a replica id of its own when it is opened, but the file
+    /// learns it only with its first write, so that a copy that is only read (or given a file
+    /// that is refused) stays byte for byte what it was. Sync calls this before it exchanges.
+    Result<void> settleReplicaIdentity();
 
     /**
      * Sync: applies operations made on other replicas of the coalition, in one transaction
@@ -186,12 +192,22 @@ private:
     Result<void> removeRecord(Domain::Kind kind, const QString &id, DeletePolicy policy, int depth);
     bool logChange(qint64 hlc, Domain::Kind kind, const QString &id, const QString &op, const QString &field, const QString &value);
     Result<void> finishWrite(Storage::Transaction &transaction);
+    /// Writes what renewReplicaIfCopied() decided, inside the caller's transaction.
+    bool writeReplicaIdentity();
     void announce(Change change);
 
     std::unique_ptr<Storage::Database> m_database;
     std::unordered_map<QString, Storage::Statement> m_statements;
     Sync::HybridLogicalClock m_clock;
     QString m_replicaId;
+    /// What the file is to learn of its identity with its next write (renewReplicaIfCopied).
+    struct PendingIdentity {
+        QString fileIdentity;
+        QString formerReplicaId; ///< empty: the replica id stays (a new file, or an older Chorus's)
+        QString name;
+        qint64 lastOwnChange = 0;
+    };
+    std::optional<PendingIdentity> m_pendingIdentity;
     QList<Change> m_pending;
     int m_batchDepth = 0;
     /// Ids per kind that the current batch has seen to exist, to check references once.

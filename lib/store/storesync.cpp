@@ -209,7 +209,8 @@ private:
 // Two databases with one replica id would stamp different changes alike, and replicas would
 // disagree for good. The file remembers what it is; a copy, opened, sees it is another file and
 // takes an id of its own. The changes made before the copy keep their old id (and are known to
-// be had), so nothing of the history changes.
+// be had), so nothing of the history changes. The file learns its new identity with its first
+// write (writeReplicaIdentity), not on opening: a copy only read stays as it was.
 Result<void> Store::renewReplicaIfCopied(const QString &path)
 {
     if (path.isEmpty() || path == u":memory:" || path.startsWith(u"file:")) {
@@ -225,43 +226,68 @@ Result<void> Store::renewReplicaIfCopied(const QString &path)
     if (remembered == identity) {
         return {};
     }
-    Storage::Transaction transaction(*m_database);
-    if (!transaction.isActive()) {
-        return m_database->lastError();
+    PendingIdentity pending{identity, {}, {}, 0};
+    // A new file, or one that never knew its identity (written by an older Chorus), keeps its id.
+    if (!remembered.isEmpty()) {
+        Storage::Statement &used = statement(u"SELECT max(hlc) FROM change_log WHERE replica = ?"_s);
+        used.bind(1, m_replicaId);
+        pending.lastOwnChange = used.step() && !used.isNull(0) ? used.integer(0) : 0;
+        used.reset();
+        pending.formerReplicaId = m_replicaId;
+        pending.name = i18nc("@info a computer's name for sync, given to a copied database file; %1 is the original's name", "%1 (copy)", replicaName());
+        m_replicaId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        qCInfo(CHORUS_STORE) << "the database file" << path << "is a copy: replica" << pending.formerReplicaId << "becomes" << m_replicaId;
     }
+    m_pendingIdentity = pending;
+    return {};
+}
+
+bool Store::writeReplicaIdentity()
+{
+    if (!m_pendingIdentity) {
+        return true;
+    }
+    const PendingIdentity &pending = *m_pendingIdentity;
     Storage::Statement &write = statement(u"INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"_s);
     const auto set = [&](const QString &key, const QString &value) {
         write.reset();
         write.bind(1, key);
         write.bind(2, value);
-        return write.exec();
+        const bool ok = write.exec();
+        write.reset();
+        return ok;
     };
-    bool ok = set(u"replica_file"_s, identity);
-    Storage::Statement &used = statement(u"SELECT max(hlc) FROM change_log WHERE replica = ?"_s);
-    used.bind(1, m_replicaId);
-    const qint64 last = used.step() && !used.isNull(0) ? used.integer(0) : 0;
-    used.reset();
-    // A new file, or one that never knew its identity (written by an older Chorus), keeps its id.
-    if (!remembered.isEmpty()) {
-        const QString former = m_replicaId;
-        m_replicaId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        qCInfo(CHORUS_STORE) << "the database file" << path << "is a copy: replica" << former << "becomes" << m_replicaId;
+    bool ok = set(u"replica_file"_s, pending.fileIdentity);
+    if (!pending.formerReplicaId.isEmpty()) {
         Storage::Statement &formers = statement(u"SELECT value FROM meta WHERE key = 'former_replica_ids'"_s);
         QStringList ids = formers.step() ? formers.text(0).split(u' ', Qt::SkipEmptyParts) : QStringList();
         formers.reset();
-        ids << former;
-        const QString name = replicaName();
-        ok = ok && set(u"replica_id"_s, m_replicaId) && set(u"former_replica_ids"_s, ids.join(u' '))
-            && set(u"replica_name"_s, i18nc("@info a computer's name for sync, given to a copied database file; %1 is the original's name", "%1 (copy)", name));
-        if (last > 0) {
+        ids << pending.formerReplicaId;
+        ok = ok && set(u"replica_id"_s, m_replicaId) && set(u"former_replica_ids"_s, ids.join(u' ')) && set(u"replica_name"_s, pending.name);
+        if (ok && pending.lastOwnChange > 0) {
             Storage::Statement &known = statement(u"INSERT OR REPLACE INTO sync_known (origin, hlc) VALUES (?, ?)"_s);
-            known.bind(1, former);
-            known.bind(2, last);
-            ok = ok && known.exec();
+            known.bind(1, pending.formerReplicaId);
+            known.bind(2, pending.lastOwnChange);
+            ok = known.exec();
             known.reset();
         }
     }
-    if (!ok || !transaction.commit()) {
+    if (ok) {
+        m_pendingIdentity.reset();
+    }
+    return ok;
+}
+
+Result<void> Store::settleReplicaIdentity()
+{
+    if (!m_pendingIdentity) {
+        return {};
+    }
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    if (!writeReplicaIdentity() || !transaction.commit()) {
         return m_database->lastError();
     }
     return {};

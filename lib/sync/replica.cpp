@@ -218,6 +218,10 @@ QHash<QString, qint64> Replica::peerKnown(const QString &replicaId)
 
 Result<Bundle> Replica::makeBundle(const ExportOptions &options)
 {
+    // A copied file names itself in the bundle by the id it took: the file must know it too.
+    if (auto settled = m_store.settleReplicaIdentity(); !settled) {
+        return settled.error();
+    }
     const QString self = m_store.replicaId();
     QHash<QString, qint64> theirs;
     if (!options.sincePeer.isEmpty()) {

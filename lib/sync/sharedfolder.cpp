@@ -90,6 +90,9 @@ Result<SharedFolder::Summary> SharedFolder::synchronize()
     if (auto usable = check(m_folder); !usable) {
         return usable.error();
     }
+    if (auto settled = m_store.settleReplicaIdentity(); !settled) {
+        return settled.error();
+    }
     m_running = true;
     Summary summary;
     auto written = writeChanges(summary);

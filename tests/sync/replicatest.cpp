@@ -557,6 +557,11 @@ private Q_SLOTS:
             coordinatorId = coordinator.store->replicaId();
         }
         QVERIFY(QFile::copy(original, copied));
+        const auto fileHash = [](const QString &path) {
+            QFile file(path);
+            return file.open(QIODevice::ReadOnly) ? QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256) : QByteArray();
+        };
+        const QByteArray copiedHash = fileHash(copied);
         // WHEN both are opened
         TestReplica coordinator;
         coordinator.store = std::move(Store::Store::open(original).value());
@@ -568,12 +573,19 @@ private Q_SLOTS:
         QCOMPARE(coordinator.store->replicaId(), coordinatorId);
         QVERIFY(volunteer.store->replicaId() != coordinatorId);
         QCOMPARE(volunteer.store->replicaName(), u"Coordinator's laptop (copy)"_s);
-        // AND the copy keeps its new id when opened again
-        const QString volunteerId = volunteer.store->replicaId();
+        // AND a copy only opened (say, to try a file that is refused) is left byte for byte as it was
         volunteer.replica.reset();
+        volunteer.store.reset();
+        QCOMPARE(fileHash(copied), copiedHash);
+        // AND once written to, the copy keeps its new id when opened again
+        volunteer.store = std::move(Store::Store::open(copied).value());
+        const QString volunteerId = volunteer.store->replicaId();
+        QVERIFY(volunteerId != coordinatorId);
+        QVERIFY(volunteer.store->setReplicaName(u"Volunteer's laptop"_s));
         volunteer.store = std::move(Store::Store::open(copied).value());
         volunteer.replica = std::make_unique<Replica>(*volunteer.store);
         QCOMPARE(volunteer.store->replicaId(), volunteerId);
+        QCOMPARE(volunteer.store->replicaName(), u"Volunteer's laptop"_s);
         // WHEN both rewrite the quote, at the same moment of their clocks, and exchange
         QVERIFY(coordinator.store->update(Kind::Quote, m_quote, {{u"text"_s, u"The coordinator's words."_s}}));
         QVERIFY(volunteer.store->update(Kind::Quote, m_quote, {{u"text"_s, u"The volunteer's words."_s}}));
