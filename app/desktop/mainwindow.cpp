@@ -39,11 +39,13 @@
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
+#include <QFocusEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -239,6 +241,9 @@ QWidget *MainWindow::createOverviewPage()
 
     // The overview grows with the campaigns: it scrolls rather than squeezing them.
     auto *scroll = new QScrollArea(m_pages);
+    scroll->setObjectName(u"overviewScrollArea"_s);
+    // Tab from the sidebar goes on to the overview's links (see eventFilter()).
+    scroll->installEventFilter(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_overviewPage);
@@ -452,6 +457,7 @@ void MainWindow::setupActions()
         const QString id = m_sidebar->item(row)->data(Qt::UserRole).toString();
         connect(go, &QAction::triggered, this, [this, id] {
             showPage(id);
+            focusCurrentPage();
         });
         actionCollection()->addAction(u"go_page_"_s + id, go);
         KActionCollection::setDefaultShortcut(go, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + row)));
@@ -710,6 +716,78 @@ void MainWindow::changeEvent(QEvent *event)
         followPaletteWithIcons();
     }
     KXmlGuiWindow::changeEvent(event);
+}
+
+/// Whether widget is on screen with page, or will be once its layout shows it (the overview's
+/// figures are made anew after each change, and shown a moment later).
+static bool shownWith(QWidget *widget, QWidget *page)
+{
+    for (QWidget *w = widget; w && w != page; w = w->parentWidget()) {
+        if (w->isHidden() && w->testAttribute(Qt::WA_WState_ExplicitShowHide)) {
+            return false;
+        }
+    }
+    return page->isVisible();
+}
+
+/// The widgets in page that Tab stops at, in the order of the window's focus chain.
+static QList<QWidget *> tabStopsIn(QWidget *page)
+{
+    QList<QWidget *> stops;
+    for (QWidget *widget = page->nextInFocusChain(); widget && widget != page; widget = widget->nextInFocusChain()) {
+        if (page->isAncestorOf(widget) && shownWith(widget, page) && widget->isEnabled() && (widget->focusPolicy() & Qt::TabFocus)) {
+            stops.append(widget);
+        }
+    }
+    return stops;
+}
+
+void MainWindow::focusCurrentPage()
+{
+    QWidget *page = m_pages->currentWidget();
+    if (auto *tabs = qobject_cast<QTabWidget *>(page)) {
+        page = tabs->currentWidget();
+    }
+    if (auto *records = qobject_cast<RecordPage *>(page)) {
+        records->focusList();
+        return;
+    }
+    // After the figures of the overview are counted again, when a change is waiting for that.
+    QTimer::singleShot(0, this, [this, page = QPointer<QWidget>(page)] {
+        if (!page || m_pages->currentWidget() != page) {
+            return;
+        }
+        if (const QList<QWidget *> stops = tabStopsIn(page); !stops.isEmpty()) {
+            stops.constFirst()->setFocus(Qt::ShortcutFocusReason);
+        } else {
+            page->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The overview's figures are made after the toolbar, so they came after it in the focus
+    // chain; and the scroll area holding them took a Tab of its own, showing no focus. Tab from
+    // the sidebar now goes on to the figures' links, in order, then to the toolbar.
+    auto *scroll = qobject_cast<QScrollArea *>(watched);
+    if (scroll && event->type() == QEvent::FocusIn) {
+        const auto reason = static_cast<QFocusEvent *>(event)->reason();
+        const QList<QWidget *> stops = tabStopsIn(scroll);
+        if (!stops.isEmpty() && (reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason)) {
+            QWidget *previous = scroll;
+            for (QWidget *stop : stops) {
+                setTabOrder(previous, stop);
+                previous = stop;
+            }
+            if (reason == Qt::TabFocusReason) {
+                stops.constFirst()->setFocus(Qt::TabFocusReason);
+            } else {
+                m_sidebar->setFocus(Qt::BacktabFocusReason);
+            }
+        }
+    }
+    return KXmlGuiWindow::eventFilter(watched, event);
 }
 
 void MainWindow::followPaletteWithIcons()

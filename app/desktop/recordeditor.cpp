@@ -133,6 +133,9 @@ RecordEditor::RecordEditor(Kind kind, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Tab goes from the list straight to the first field (the scroll area took a Tab of its own
+    // and showed no focus); the form scrolls to the field that has the focus.
+    scroll->setFocusPolicy(Qt::NoFocus);
     m_form = new QWidget(scroll);
     m_layout = new QFormLayout(m_form);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);

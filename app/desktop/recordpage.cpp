@@ -234,26 +234,38 @@ void RecordPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     bindModel();
-    // The first column (names, quotes) takes the room the others leave; each other column is as
-    // wide as its heading and its first values, up to a quarter of the list (and together no
-    // more than 60 %). The user may resize them from there.
+    // Sized once the page is laid out: at its first show the list is not yet as wide as it will be,
+    // and columns sized then were cut ("1,200,0…").
     if (!m_columnsSized && m_model->columnCount() > 1) {
         m_columnsSized = true;
-        QHeaderView *header = m_list->header();
-        header->setStretchLastSection(false);
-        header->setSectionResizeMode(0, QHeaderView::Stretch);
-        const int width = m_list->viewport()->width();
-        const int others = m_model->columnCount() - 1;
-        const int limit = std::max(60, std::min(width / 4, width * 60 / 100 / others));
-        for (int column = 1; column < m_model->columnCount(); ++column) {
-            m_list->resizeColumnToContents(column);
-            m_list->setColumnWidth(column, std::min(m_list->columnWidth(column), limit));
-        }
+        QTimer::singleShot(0, this, &RecordPage::sizeColumns);
     }
     // A page opens on its first record rather than on an empty form.
     if (m_editor->recordId().isEmpty() && m_model->rowCount() > 0) {
         m_list->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
+}
+
+void RecordPage::sizeColumns()
+{
+    // The first column (names, quotes) takes the room the others leave; each other column is as
+    // wide as its heading and its first values, up to a quarter of the list (and together no
+    // more than 60 %). The user may resize them from there.
+    QHeaderView *header = m_list->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    const int width = m_list->viewport()->width();
+    const int others = m_model->columnCount() - 1;
+    const int limit = std::max(60, std::min(width / 4, width * 60 / 100 / others));
+    for (int column = 1; column < m_model->columnCount(); ++column) {
+        m_list->resizeColumnToContents(column);
+        m_list->setColumnWidth(column, std::min(m_list->columnWidth(column), limit));
+    }
+}
+
+void RecordPage::focusList()
+{
+    m_list->setFocus(Qt::ShortcutFocusReason);
 }
 
 void RecordPage::focusFilter()

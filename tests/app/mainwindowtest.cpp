@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QTreeWidget>
@@ -817,6 +818,65 @@ private Q_SLOTS:
         QTRY_VERIFY(showsResults());
         saveScreenshot(m_window.get(), u"chorus-mainwindow-demo-search.png"_s);
     }
+
+    void shouldTakeTheKeyboardToThePageItGoesTo()
+    {
+        // GIVEN the window with a campaign on its overview, the keyboard in the search field
+        const auto campaign = m_store->create(Kind::Campaign, {{u"name"_s, u"Cancel the contract"_s}});
+        QVERIFY(campaign);
+        const QString alliance = m_store->fetchAll(Kind::Organization).constFirst().value(u"id"_s).toString();
+        QVERIFY(m_store->create(Kind::Membership, {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, alliance}, {u"status"_s, u"signed_on"_s}}));
+        QTRY_VERIFY(m_window->findChild<QWidget *>(u"campaign_"_s + campaign.value()));
+        activate();
+        searchField()->setFocus();
+        const int organizations = m_store->count(Kind::Organization);
+        // WHEN the user goes to the coalition with Alt+2 and presses Insert
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::AltModifier);
+        QCOMPARE(m_window->currentPageId(), u"coalition"_s);
+        // THEN the keyboard is in the organizations list (it stayed in the search field, where
+        // Insert did nothing)
+        RecordPage *page = m_window->recordPage(Kind::Organization);
+        QCOMPARE(QApplication::focusWidget(), page->findChild<QTreeView *>(u"list"_s));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Insert);
+        QCOMPARE(m_store->count(Kind::Organization), organizations + 1);
+        // AND Tab goes from the list's buttons straight to the first field
+        m_window->recordPage(Kind::Organization)->findChild<QPushButton *>(u"deleteButton"_s)->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), field<QLineEdit>(Kind::Organization, u"name"_s));
+        // AND Alt+1 takes it to the first figure of the overview, and Tab from the sidebar too
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"tile"_s);
+        QWidget *firstFigure = QApplication::focusWidget();
+        m_window->findChild<QWidget *>(u"sidebar"_s)->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), firstFigure);
+    }
+
+    void shouldShowWholeFiguresInTheLists()
+    {
+        // GIVEN an organization that represents over a million people
+        const QString alliance = m_store->fetchAll(Kind::Organization).constFirst().value(u"id"_s).toString();
+        QVERIFY(m_store->update(Kind::Organization, alliance, {{u"people_represented"_s, 1200000}}));
+        // AND a large font
+        RecordPage *page = m_window->recordPage(Kind::Organization);
+        auto *list = page->findChild<QTreeView *>(u"list"_s);
+        QFont large = list->font();
+        large.setPointSizeF(large.pointSizeF() * 1.6);
+        list->setFont(large);
+        // WHEN the coalition page opens for the first time
+        QVERIFY(m_window->showPage(u"coalition"_s));
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        const QModelIndex figure = page->model()->index(0, 2);
+        QCOMPARE(figure.data().toString(), u"1,200,000"_s);
+        // THEN the figure is shown whole ("1,200,0…" before)
+        QTest::qWait(50);
+        // (an item view leaves a margin of the focus frame's width and one pixel on each side of a text)
+        const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+        const int needed = list->fontMetrics().horizontalAdvance(figure.data().toString()) + 2 * margin;
+        QVERIFY2(list->columnWidth(2) >= needed, qPrintable(u"%1 <= %2"_s.arg(list->columnWidth(2)).arg(needed)));
+        QVERIFY(list->visualRect(figure).right() <= list->viewport()->width());
+    }
+
 };
 
 CHORUS_TEST_MAIN_IMPL(MainWindowTest, QApplication)
