@@ -246,6 +246,10 @@ void RecordEditor::build()
             auto *completer = new QCompleter(candidates, line);
             completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
             completer->setCompletionColumn(0);
+            // The text a candidate puts in the field when highlighted or chosen: its name. (The
+            // default, the edit role, is empty in the list model: choosing a candidate with the
+            // keyboard emptied the field, and leaving it then unlinked the record.)
+            completer->setCompletionRole(Qt::DisplayRole);
             line->setCompleter(completer);
             // The candidates are filtered once the key press is handled, never inside the completer's own work.
             auto *typing = new QTimer(line);

@@ -17,7 +17,9 @@
 #include <KSharedConfig>
 
 #include <QAction>
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
@@ -591,6 +593,34 @@ private Q_SLOTS:
         QTest::keyClick(name, Qt::Key_Delete);
         QCOMPARE(name->text(), u"mara Okafo"_s);
         QVERIFY(m_store->fetch(Kind::Person, amara));
+    }
+
+    void shouldLinkAPersonToTheOrganizationChosenFromTheCandidates()
+    {
+        // GIVEN two organizations whose names start alike, and the person's form
+        QVERIFY(m_store->create(Kind::Organization, {{u"name"_s, u"Río Verde Tenants"_s}}));
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        auto *organization = field<QLineEdit>(Kind::Person, u"organization_id"_s);
+        organization->setFocus();
+        organization->selectAll();
+        // WHEN the user types the start of the name and chooses the second candidate with the keyboard
+        QTest::keyClicks(organization, u"rio verde"_s);
+        QCompleter *completer = organization->completer();
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QTRY_COMPARE(completer->completionModel()->rowCount(), 2);
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        const QString chosen = completer->popup()->currentIndex().data().toString();
+        QCOMPARE(chosen, u"Río Verde Tenants"_s);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        // AND leaves the field
+        QTRY_VERIFY(!completer->popup()->isVisible());
+        QTest::keyClick(organization, Qt::Key_Tab);
+        // THEN she is linked to the organization chosen, and the field shows it
+        const QString tenants = m_store->fetchAll(Kind::Organization, u"name"_s, u"Río Verde Tenants"_s).constFirst().value(u"id"_s).toString();
+        QCOMPARE(m_store->fetch(Kind::Person, m_personId)->value(u"organization_id"_s).toString(), tenants);
+        QCOMPARE(organization->text(), u"Río Verde Tenants"_s);
     }
 
     void shouldKeepEditingARecordThatLeavesTheFilteredList()
