@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "syncview.h"
 
+#include <KAcceleratorManager>
 #include <KActionCollection>
 #include <KActionMenu>
 #include <KColorSchemeManager>
@@ -30,6 +31,7 @@
 #include <KSharedConfig>
 #include <KStandardAction>
 #include <KStandardActions>
+#include <KToolBar>
 #include <KTitleWidget>
 
 #include <algorithm>
@@ -102,6 +104,9 @@ MainWindow::MainWindow(QWidget *parent)
     setComponentName(u"chorus"_s, i18nc("@title the application's name", "Chorus"));
     setupActions();
     setupGUI(QSize(1100, 720), Default, u"chorusui.rc"_s);
+    // The toolbar repeats menu actions that have their shortcuts: its buttons take no Alt+letter,
+    // which belong to the page (Undo's button took Alt+U from the quote's Submit for Approval).
+    KAcceleratorManager::setNoAccel(toolBar());
     // Chorus has no handbook yet: F1 would open an empty help page.
     if (QAction *handbook = actionCollection()->action(KStandardActions::name(KStandardActions::HelpContents))) {
         handbook->setVisible(false);
@@ -174,11 +179,9 @@ QWidget *MainWindow::createCentralWidget()
                     m_pages->setCurrentIndex(i);
                 }
             }
+            // (With its signals blocked, the field kept showing its clear button once empty.)
             if (!m_searchField->text().isEmpty()) {
-                m_searchField->blockSignals(true);
                 m_searchField->clear();
-                m_searchField->blockSignals(false);
-                m_results->clear();
             }
         }
     });
@@ -437,11 +440,16 @@ void MainWindow::setupActions()
     redo->setEnabled(false);
     connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
     connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    // The menu says what would be undone; the toolbar button says Undo, the rest in its tooltip.
+    undo->setIconText(i18nc("@action:intoolbar", "Undo"));
+    redo->setIconText(i18nc("@action:intoolbar", "Redo"));
     connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
         undo->setText(text.isEmpty() ? i18nc("@action:inmenu", "&Undo") : i18nc("@action:inmenu %1 is what would be undone", "&Undo: %1", text));
+        undo->setToolTip(KLocalizedString::removeAcceleratorMarker(undo->text()));
     });
     connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
         redo->setText(text.isEmpty() ? i18nc("@action:inmenu", "Re&do") : i18nc("@action:inmenu %1 is what would be redone", "Re&do: %1", text));
+        redo->setToolTip(KLocalizedString::removeAcceleratorMarker(redo->text()));
     });
 
     QAction *find = KStandardActions::find(this, &MainWindow::focusSearch, actionCollection());

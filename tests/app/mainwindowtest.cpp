@@ -15,6 +15,7 @@
 #include <KActionCollection>
 #include <KConfigGroup>
 #include <KSharedConfig>
+#include <KToolBar>
 
 #include <QAction>
 #include <QAbstractItemView>
@@ -33,6 +34,8 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTemporaryDir>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -621,6 +624,32 @@ private Q_SLOTS:
         const QString tenants = m_store->fetchAll(Kind::Organization, u"name"_s, u"Río Verde Tenants"_s).constFirst().value(u"id"_s).toString();
         QCOMPARE(m_store->fetch(Kind::Person, m_personId)->value(u"organization_id"_s).toString(), tenants);
         QCOMPARE(organization->text(), u"Río Verde Tenants"_s);
+    }
+
+    void shouldLeaveTheKeysOfThePageToThePage()
+    {
+        // GIVEN an edit that can be undone
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Quote, m_quoteId));
+        auto *language = field<QLineEdit>(Kind::Quote, u"language"_s);
+        language->setFocus();
+        language->selectAll();
+        QTest::keyClicks(language, u"es"_s);
+        QTest::keyClick(language, Qt::Key_Tab);
+        QCOMPARE(m_store->fetch(Kind::Quote, m_quoteId)->value(u"language"_s).toString(), u"es"_s);
+        QTest::qWait(50);
+        // THEN the toolbar's buttons say Undo and Redo (what they would undo is in the tooltip)
+        // and take no Alt+letter: "Undo: Change language of Quote by Lucía Martínez" took Alt+U
+        // from the quote's "Submit for Approval", and Alt+U undid the edit instead of submitting
+        QStringList mnemonics;
+        for (QToolButton *button : m_window->toolBar()->findChildren<QToolButton *>()) {
+            if (button->text().contains(u'&')) {
+                mnemonics << button->text();
+            }
+        }
+        QVERIFY2(mnemonics.isEmpty(), qPrintable(mnemonics.join(u", "_s)));
+        QCOMPARE(action(u"edit_undo"_s)->iconText(), u"Undo"_s);
+        QVERIFY2(action(u"edit_undo"_s)->toolTip().contains(u"Change language"_s), qPrintable(action(u"edit_undo"_s)->toolTip()));
     }
 
     void shouldKeepEditingARecordThatLeavesTheFilteredList()
