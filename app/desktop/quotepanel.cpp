@@ -172,6 +172,8 @@ void QuotePanel::setState(const QString &state)
         m_editor->showMessage(written.error().message());
         return;
     }
+    // A message about an earlier attempt ("Say who approved…") no longer holds.
+    m_editor->showMessage(QString());
     // The button pressed may now be disabled: the keyboard goes on to the next step rather than
     // to whatever follows in the window.
     if (keyboardHere) {

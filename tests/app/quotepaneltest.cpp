@@ -8,6 +8,7 @@
 #include "recordeditor.h"
 #include "store/store.h"
 
+#include <KMessageWidget>
 #include <Sonnet/Speller>
 
 #include <QApplication>
@@ -127,12 +128,21 @@ private Q_SLOTS:
         // THEN the keyboard goes on to who approves it (Submit is disabled: it was lost)
         auto *approver = m_window->findChild<QLineEdit *>(u"approverField"_s);
         QCOMPARE(QApplication::focusWidget(), approver);
+        // WHEN Approve is pressed before anyone is named
+        QTest::mouseClick(m_window->findChild<QPushButton *>(u"approveButton"_s), Qt::LeftButton);
+        // THEN the quote is not approved, and the editor says why
+        auto *message = m_editor->findChild<KMessageWidget *>();
+        QVERIFY(message->isVisible());
+        QCOMPARE(m_store->fetch(Kind::Quote, quote)->value(u"state"_s).toString(), u"submitted"_s);
+        QCOMPARE(QApplication::focusWidget(), approver);
         // WHEN a name is typed there and Return pressed
         QTest::keyClicks(approver, u"Rosa Diaz"_s);
         QTest::keyClick(approver, Qt::Key_Return);
         // THEN the quote is approved by her (Return did nothing)
         QCOMPARE(m_store->fetch(Kind::Quote, quote)->value(u"state"_s).toString(), u"approved"_s);
         QCOMPARE(m_store->fetch(Kind::Quote, quote)->value(u"approved_by"_s).toString(), u"Rosa Diaz"_s);
+        // AND the message of the first attempt is gone
+        QVERIFY(!message->isVisible());
         // AND the keyboard is on what can be done next: reopen it
         QCOMPARE(QApplication::focusWidget(), m_window->findChild<QPushButton *>(u"reopenButton"_s));
         // WHEN it is reopened
