@@ -909,6 +909,15 @@ private Q_SLOTS:
         m_window->findChild<QWidget *>(u"sidebar"_s)->setFocus();
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), firstFigure);
+        // AND Return there opens the list behind the figure, from Alt+1 too (it did nothing: no link had the focus)
+        QTRY_VERIFY(qobject_cast<QLabel *>(firstFigure)->hasSelectedText());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(m_window->currentPageId(), u"coalition"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), firstFigure);
+        QTRY_VERIFY(qobject_cast<QLabel *>(firstFigure)->hasSelectedText());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(m_window->currentPageId(), u"coalition"_s);
     }
 
     void shouldShowWholeFiguresInTheLists()
