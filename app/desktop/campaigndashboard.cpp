@@ -229,9 +229,17 @@ void CampaignDashboard::refresh()
             QStringList others;
             for (const QString &state : {u"draft"_s, u"submitted"_s, u"withdrawn"_s}) {
                 if (const qint64 count = summary.quotesByState.value(state); count > 0) {
-                    others << u"<a href=\"%1\">%2</a>"_s.arg(
-                        link(Kind::Quote, {{u"campaign_id"_s, campaign}, {u"state"_s, state}}).toHtmlEscaped(),
-                        i18nc("@info %1 is a count, %2 a quote state", "%1 %2", locale.toString(count), choiceLabel(u"state", state)).toHtmlEscaped());
+                    // Each state its own plural: "7 drafts", in Spanish "4 enviadas" ("7 draft", "4 enviada" before).
+                    QString counted;
+                    if (state == u"draft") {
+                        counted = i18ncp("@info quotes of a campaign in draft", "%1 draft", "%1 drafts", count);
+                    } else if (state == u"submitted") {
+                        counted = i18ncp("@info quotes of a campaign submitted for approval", "%1 submitted", "%1 submitted", count);
+                    } else {
+                        counted = i18ncp("@info quotes of a campaign withdrawn", "%1 withdrawn", "%1 withdrawn", count);
+                    }
+                    others << u"<a href=\"%1\">%2</a>"_s.arg(link(Kind::Quote, {{u"campaign_id"_s, campaign}, {u"state"_s, state}}).toHtmlEscaped(),
+                                                               counted.toHtmlEscaped());
                 }
             }
             QString caption = i18ncp("@info dashboard figure caption, below the number", "approved quote", "approved quotes", approved);

@@ -860,6 +860,27 @@ private Q_SLOTS:
         QCOMPARE(memberships->model()->index(0, 0).data().toString(), u"Río Verde Alliance"_s);
     }
 
+    void shouldCountTheQuotesOfACampaignInGoodEnglish()
+    {
+        // GIVEN a campaign with two draft quotes and one submitted
+        const auto campaign = m_store->create(Kind::Campaign, {{u"name"_s, u"Cancel the contract"_s}});
+        QVERIFY(campaign);
+        QVERIFY(m_store->update(Kind::Quote, m_quoteId, {{u"campaign_id"_s, campaign.value()}}));
+        QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"Not for sale."_s}, {u"spokesperson_id"_s, m_personId}, {u"campaign_id"_s, campaign.value()}}));
+        const auto third = m_store->create(Kind::Quote, {{u"text"_s, u"Never."_s}, {u"spokesperson_id"_s, m_personId}, {u"campaign_id"_s, campaign.value()}});
+        QVERIFY(m_store->update(Kind::Quote, third.value(), {{u"state"_s, u"submitted"_s}}));
+        // THEN the overview counts them with their plurals ("2 draft" before)
+        QWidget *card = nullptr;
+        QTRY_VERIFY((card = m_window->findChild<QWidget *>(u"campaign_"_s + campaign.value())));
+        QStringList tiles;
+        for (QLabel *tile : card->findChildren<QLabel *>(u"tile"_s)) {
+            tiles << tile->text();
+        }
+        const QString all = tiles.join(u'\n');
+        QVERIFY2(all.contains(u">2 drafts</a>"_s), qPrintable(all));
+        QVERIFY2(all.contains(u">1 submitted</a>"_s), qPrintable(all));
+    }
+
     void shouldOverviewTheDemoCoalition()
     {
         // GIVEN the demo coalition in a new database
