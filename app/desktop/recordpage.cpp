@@ -330,19 +330,27 @@ void RecordPage::deleteRecord()
     if (!removed && removed.error().code() == Error::Code::Refused) {
         // People of an organization, quotes of a person: the user decides what becomes of them.
         const bool organization = m_kind == Kind::Organization;
-        const auto answer = KMessageBox::questionTwoActionsCancel(
-            this,
-            removed.error().message(),
-            i18nc("@title:window", "Delete"),
-            KGuiItem(organization ? i18nc("@action:button", "Keep Them Without Organization") : i18nc("@action:button", "Delete Them Too"), u"edit-delete"_s),
-            organization ? KGuiItem(i18nc("@action:button", "Delete Them Too"), u"edit-delete"_s) : KStandardGuiItem::cancel());
+        const KGuiItem deleteThemToo(i18nc("@action:button", "Delete Them Too"), u"edit-delete"_s);
         Store::DeletePolicy policy;
-        if (answer == KMessageBox::PrimaryAction) {
-            policy = organization ? Store::DeletePolicy::Detach : Store::DeletePolicy::DeleteDependents;
-        } else if (answer == KMessageBox::SecondaryAction && organization) {
-            policy = Store::DeletePolicy::DeleteDependents;
+        if (organization) {
+            const auto answer = KMessageBox::questionTwoActionsCancel(this,
+                                                                      removed.error().message(),
+                                                                      i18nc("@title:window", "Delete"),
+                                                                      KGuiItem(i18nc("@action:button", "Keep Them Without Organization"), u"edit-delete"_s),
+                                                                      deleteThemToo);
+            if (answer == KMessageBox::PrimaryAction) {
+                policy = Store::DeletePolicy::Detach;
+            } else if (answer == KMessageBox::SecondaryAction) {
+                policy = Store::DeletePolicy::DeleteDependents;
+            } else {
+                return;
+            }
         } else {
-            return;
+            // One choice and Cancel (the question with two choices showed Cancel twice).
+            if (KMessageBox::warningContinueCancel(this, removed.error().message(), i18nc("@title:window", "Delete"), deleteThemToo) != KMessageBox::Continue) {
+                return;
+            }
+            policy = Store::DeletePolicy::DeleteDependents;
         }
         removed = m_history->remove(m_kind, id, policy);
     }

@@ -34,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -879,6 +880,36 @@ private Q_SLOTS:
         const QString all = tiles.join(u'\n');
         QVERIFY2(all.contains(u">2 drafts</a>"_s), qPrintable(all));
         QVERIFY2(all.contains(u">1 submitted</a>"_s), qPrintable(all));
+    }
+
+    void shouldAskOnceBeforeDeletingAPersonWithHerQuotes()
+    {
+        // GIVEN the person who said the quote, in the list
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        auto *list = m_window->recordPage(Kind::Person)->findChild<QTreeView *>(u"list"_s);
+        list->setFocus();
+        // WHEN Delete is pressed, THEN the question offers to delete her quotes too, or Cancel, once
+        QStringList buttons;
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&buttons, &answer] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            if (!dialog || !dialog->isVisible()) {
+                return;
+            }
+            answer.stop();
+            for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
+                buttons << button->text().remove(u'&');
+            }
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        answer.start();
+        QTest::keyClick(list, Qt::Key_Delete);
+        QVERIFY2(buttons.count(u"Cancel"_s) == 1, qPrintable(buttons.join(u", "_s)));
+        QVERIFY2(buttons.contains(u"Delete Them Too"_s), qPrintable(buttons.join(u", "_s)));
+        // AND Cancel (Escape) keeps her
+        QVERIFY(m_store->fetch(Kind::Person, m_personId));
     }
 
     void shouldOverviewTheDemoCoalition()
