@@ -179,6 +179,15 @@ void RecordPage::setHistory(Models::EditHistory *history)
     m_model->setStore(nullptr);
     if (isVisible()) {
         bindModel();
+        showFirstRecordIfNone();
+    }
+}
+
+void RecordPage::showFirstRecordIfNone()
+{
+    // A page opens on its first record rather than on an empty form (also in another database).
+    if (m_editor->recordId().isEmpty() && m_model->rowCount() > 0) {
+        m_list->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 }
 
@@ -240,10 +249,7 @@ void RecordPage::showEvent(QShowEvent *event)
         m_columnsSized = true;
         QTimer::singleShot(0, this, &RecordPage::sizeColumns);
     }
-    // A page opens on its first record rather than on an empty form.
-    if (m_editor->recordId().isEmpty() && m_model->rowCount() > 0) {
-        m_list->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
+    showFirstRecordIfNone();
 }
 
 void RecordPage::sizeColumns()

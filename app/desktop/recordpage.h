@@ -84,6 +84,7 @@ protected:
 private:
     void bindModel();
     void sizeColumns();
+    void showFirstRecordIfNone();
     void addRecord();
     void deleteRecord();
     void currentChanged();

@@ -317,6 +317,24 @@ private Q_SLOTS:
         QCOMPARE(results()->topLevelItem(0)->text(0), u"Nothing matches “martinez”."_s);
     }
 
+    void shouldShowTheFirstRecordOfThePageInADatabaseOpened()
+    {
+        // GIVEN another database with one person, and the People page showing Lucía
+        const QString other = m_dir->filePath(u"second.chorus"_s);
+        {
+            auto opened = Store::Store::open(other);
+            QVERIFY(opened);
+            QVERIFY(opened.value()->create(Kind::Person, {{u"name"_s, u"Sam Reyes"_s}}));
+        }
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        // WHEN the other database is opened
+        QVERIFY(m_window->openDatabase(other, false));
+        // THEN the page shows its first person, as a page opened first does (it showed none)
+        RecordPage *people = m_window->recordPage(Kind::Person);
+        QTRY_COMPARE(people->editor()->record().value(u"name"_s).toString(), u"Sam Reyes"_s);
+        QCOMPARE(field<QLineEdit>(Kind::Person, u"name"_s)->text(), u"Sam Reyes"_s);
+    }
+
     void shouldKeepItsDatabaseWhenAnotherFileCannotBeOpened()
     {
         // GIVEN a file that is not a Chorus database
