@@ -239,7 +239,7 @@ void CampaignDashboard::refresh()
                         counted = i18ncp("@info quotes of a campaign withdrawn", "%1 withdrawn", "%1 withdrawn", count);
                     }
                     others << u"<a href=\"%1\">%2</a>"_s.arg(link(Kind::Quote, {{u"campaign_id"_s, campaign}, {u"state"_s, state}}).toHtmlEscaped(),
-                                                               counted.toHtmlEscaped());
+                                                             counted.toHtmlEscaped());
                 }
             }
             QString caption = i18ncp("@info dashboard figure caption, below the number", "approved quote", "approved quotes", approved);

@@ -31,8 +31,8 @@
 #include <KSharedConfig>
 #include <KStandardAction>
 #include <KStandardActions>
-#include <KToolBar>
 #include <KTitleWidget>
+#include <KToolBar>
 
 #include <algorithm>
 
@@ -41,9 +41,9 @@
 #include <QDateTime>
 #include <QDir>
 #include <QEvent>
-#include <QFocusEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFocusEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>

@@ -17,8 +17,8 @@
 #include <KSharedConfig>
 #include <KToolBar>
 
-#include <QAction>
 #include <QAbstractItemView>
+#include <QAction>
 #include <QApplication>
 #include <QCompleter>
 #include <QDir>
@@ -1014,7 +1014,6 @@ private Q_SLOTS:
         QVERIFY2(list->columnWidth(2) >= needed, qPrintable(u"%1 <= %2"_s.arg(list->columnWidth(2)).arg(needed)));
         QVERIFY(list->visualRect(figure).right() <= list->viewport()->width());
     }
-
 };
 
 CHORUS_TEST_MAIN_IMPL(MainWindowTest, QApplication)
