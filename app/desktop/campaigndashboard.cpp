@@ -11,8 +11,11 @@
 
 #include <KLocalizedString>
 
+#include <QCoreApplication>
+#include <QFocusEvent>
 #include <QFrame>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QTimeZone>
@@ -93,7 +96,8 @@ QLabel *CampaignDashboard::addTile(QGridLayout *grid, int column, const QString 
     auto *tile = new QLabel(grid->parentWidget());
     tile->setObjectName(u"tile"_s);
     tile->setTextFormat(Qt::RichText);
-    tile->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    // A figure without a list behind it takes no Tab.
+    tile->setTextInteractionFlags(url.isEmpty() ? Qt::NoTextInteraction : Qt::TextBrowserInteraction);
     tile->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     tile->setWordWrap(true);
     QFont large = font();
@@ -103,8 +107,28 @@ QLabel *CampaignDashboard::addTile(QGridLayout *grid, int column, const QString 
     // Screen readers say the figure as a phrase: "12 signed on".
     tile->setAccessibleName(spoken);
     connect(tile, &QLabel::linkActivated, this, &CampaignDashboard::openLink);
+    tile->installEventFilter(this);
     grid->addWidget(tile, 0, column);
     return tile;
+}
+
+bool CampaignDashboard::eventFilter(QObject *watched, QEvent *event)
+{
+    // A label of links that gets the keyboard focuses its first link (its last, going back), so
+    // that Return opens it at once and the focus shows; the label alone took a Tab of its own,
+    // with nothing to open and nothing shown. (QLabel moves between its links on Tab.)
+    // (Once the label is on screen: figures made anew are shown a moment later.)
+    auto *label = qobject_cast<QLabel *>(watched);
+    if (label && event->type() == QEvent::FocusIn) {
+        const bool back = static_cast<QFocusEvent *>(event)->reason() == Qt::BacktabFocusReason;
+        QTimer::singleShot(0, label, [label, back] {
+            if (label->hasFocus() && label->isVisible() && !label->hasSelectedText()) {
+                QKeyEvent key(QEvent::KeyPress, back ? Qt::Key_Backtab : Qt::Key_Tab, back ? Qt::ShiftModifier : Qt::NoModifier);
+                QCoreApplication::sendEvent(label, &key);
+            }
+        });
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void CampaignDashboard::refresh()
@@ -205,9 +229,17 @@ void CampaignDashboard::refresh()
             QStringList others;
             for (const QString &state : {u"draft"_s, u"submitted"_s, u"withdrawn"_s}) {
                 if (const qint64 count = summary.quotesByState.value(state); count > 0) {
-                    others << u"<a href=\"%1\">%2</a>"_s.arg(
-                        link(Kind::Quote, {{u"campaign_id"_s, campaign}, {u"state"_s, state}}).toHtmlEscaped(),
-                        i18nc("@info %1 is a count, %2 a quote state", "%1 %2", locale.toString(count), choiceLabel(u"state", state)).toHtmlEscaped());
+                    // Each state its own plural: "7 drafts", in Spanish "4 enviadas" ("7 draft", "4 enviada" before).
+                    QString counted;
+                    if (state == u"draft") {
+                        counted = i18ncp("@info quotes of a campaign in draft", "%1 draft", "%1 drafts", count);
+                    } else if (state == u"submitted") {
+                        counted = i18ncp("@info quotes of a campaign submitted for approval", "%1 submitted", "%1 submitted", count);
+                    } else {
+                        counted = i18ncp("@info quotes of a campaign withdrawn", "%1 withdrawn", "%1 withdrawn", count);
+                    }
+                    others << u"<a href=\"%1\">%2</a>"_s.arg(link(Kind::Quote, {{u"campaign_id"_s, campaign}, {u"state"_s, state}}).toHtmlEscaped(),
+                                                             counted.toHtmlEscaped());
                 }
             }
             QString caption = i18ncp("@info dashboard figure caption, below the number", "approved quote", "approved quotes", approved);
@@ -261,6 +293,7 @@ void CampaignDashboard::refresh()
         figures->setWordWrap(true);
         figures->setTextInteractionFlags(Qt::TextBrowserInteraction);
         connect(figures, &QLabel::linkActivated, this, &CampaignDashboard::openLink);
+        figures->installEventFilter(this);
         figures->setText(lines.join(u"<br/>"_s));
         figures->setVisible(!lines.isEmpty());
         layout->addWidget(figures);

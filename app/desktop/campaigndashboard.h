@@ -46,6 +46,9 @@ Q_SIGNALS:
     /// A figure was clicked: show the records of kind whose fields have these values.
     void listRequested(Chorus::Domain::Kind kind, const Chorus::Desktop::CampaignDashboard::Conditions &conditions);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void openLink(const QString &link);
     QLabel *addTile(QGridLayout *grid, int column, const QString &number, const QString &caption, const QString &url, const QString &spoken);

@@ -36,6 +36,23 @@ QString dateFormat()
     return format;
 }
 
+/// A date field that Tab leaves when it shows "(not set)": QDateTimeEdit moves Tab from section to
+/// section, and on its special text it finds no next section and kept the focus for ever.
+class DateTimeField : public QDateTimeEdit
+{
+public:
+    using QDateTimeEdit::QDateTimeEdit;
+
+protected:
+    bool focusNextPrevChild(bool next) override
+    {
+        if (dateTime() == minimumDateTime() && !specialValueText().isEmpty()) {
+            return QWidget::focusNextPrevChild(next);
+        }
+        return QDateTimeEdit::focusNextPrevChild(next);
+    }
+};
+
 } // namespace
 
 InstantEdit::InstantEdit(Mode mode, bool optional, QWidget *parent)
@@ -49,7 +66,7 @@ InstantEdit::InstantEdit(Mode mode, bool optional, QWidget *parent)
 
     // The field holds the wall-clock time itself, in UTC so that Qt never moves it out of a
     // daylight-saving gap of some zone: the caller resolves it on the right zone's clock.
-    m_edit = new QDateTimeEdit(this);
+    m_edit = new DateTimeField(this);
     m_edit->setObjectName(u"dateTime"_s);
     m_edit->setTimeZone(QTimeZone::UTC);
     m_edit->setCalendarPopup(true);

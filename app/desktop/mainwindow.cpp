@@ -19,6 +19,7 @@
 #include "store/store.h"
 #include "syncview.h"
 
+#include <KAcceleratorManager>
 #include <KActionCollection>
 #include <KActionMenu>
 #include <KColorSchemeManager>
@@ -31,6 +32,7 @@
 #include <KStandardAction>
 #include <KStandardActions>
 #include <KTitleWidget>
+#include <KToolBar>
 
 #include <algorithm>
 
@@ -41,9 +43,11 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFocusEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPointer>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -100,6 +104,9 @@ MainWindow::MainWindow(QWidget *parent)
     setComponentName(u"chorus"_s, i18nc("@title the application's name", "Chorus"));
     setupActions();
     setupGUI(QSize(1100, 720), Default, u"chorusui.rc"_s);
+    // The toolbar repeats menu actions that have their shortcuts: its buttons take no Alt+letter,
+    // which belong to the page (Undo's button took Alt+U from the quote's Submit for Approval).
+    KAcceleratorManager::setNoAccel(toolBar());
     // Chorus has no handbook yet: F1 would open an empty help page.
     if (QAction *handbook = actionCollection()->action(KStandardActions::name(KStandardActions::HelpContents))) {
         handbook->setVisible(false);
@@ -172,11 +179,9 @@ QWidget *MainWindow::createCentralWidget()
                     m_pages->setCurrentIndex(i);
                 }
             }
+            // (With its signals blocked, the field kept showing its clear button once empty.)
             if (!m_searchField->text().isEmpty()) {
-                m_searchField->blockSignals(true);
                 m_searchField->clear();
-                m_searchField->blockSignals(false);
-                m_results->clear();
             }
         }
     });
@@ -239,6 +244,9 @@ QWidget *MainWindow::createOverviewPage()
 
     // The overview grows with the campaigns: it scrolls rather than squeezing them.
     auto *scroll = new QScrollArea(m_pages);
+    scroll->setObjectName(u"overviewScrollArea"_s);
+    // Tab from the sidebar goes on to the overview's links (see eventFilter()).
+    scroll->installEventFilter(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(m_overviewPage);
@@ -432,11 +440,16 @@ void MainWindow::setupActions()
     redo->setEnabled(false);
     connect(stack, &QUndoStack::canUndoChanged, undo, &QAction::setEnabled);
     connect(stack, &QUndoStack::canRedoChanged, redo, &QAction::setEnabled);
+    // The menu says what would be undone; the toolbar button says Undo, the rest in its tooltip.
+    undo->setIconText(i18nc("@action:intoolbar", "Undo"));
+    redo->setIconText(i18nc("@action:intoolbar", "Redo"));
     connect(stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
         undo->setText(text.isEmpty() ? i18nc("@action:inmenu", "&Undo") : i18nc("@action:inmenu %1 is what would be undone", "&Undo: %1", text));
+        undo->setToolTip(KLocalizedString::removeAcceleratorMarker(undo->text()));
     });
     connect(stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
         redo->setText(text.isEmpty() ? i18nc("@action:inmenu", "Re&do") : i18nc("@action:inmenu %1 is what would be redone", "Re&do: %1", text));
+        redo->setToolTip(KLocalizedString::removeAcceleratorMarker(redo->text()));
     });
 
     QAction *find = KStandardActions::find(this, &MainWindow::focusSearch, actionCollection());
@@ -452,6 +465,7 @@ void MainWindow::setupActions()
         const QString id = m_sidebar->item(row)->data(Qt::UserRole).toString();
         connect(go, &QAction::triggered, this, [this, id] {
             showPage(id);
+            focusCurrentPage();
         });
         actionCollection()->addAction(u"go_page_"_s + id, go);
         KActionCollection::setDefaultShortcut(go, QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + row)));
@@ -710,6 +724,78 @@ void MainWindow::changeEvent(QEvent *event)
         followPaletteWithIcons();
     }
     KXmlGuiWindow::changeEvent(event);
+}
+
+/// Whether widget is on screen with page, or will be once its layout shows it (the overview's
+/// figures are made anew after each change, and shown a moment later).
+static bool shownWith(QWidget *widget, QWidget *page)
+{
+    for (QWidget *w = widget; w && w != page; w = w->parentWidget()) {
+        if (w->isHidden() && w->testAttribute(Qt::WA_WState_ExplicitShowHide)) {
+            return false;
+        }
+    }
+    return page->isVisible();
+}
+
+/// The widgets in page that Tab stops at, in the order of the window's focus chain.
+static QList<QWidget *> tabStopsIn(QWidget *page)
+{
+    QList<QWidget *> stops;
+    for (QWidget *widget = page->nextInFocusChain(); widget && widget != page; widget = widget->nextInFocusChain()) {
+        if (page->isAncestorOf(widget) && shownWith(widget, page) && widget->isEnabled() && (widget->focusPolicy() & Qt::TabFocus)) {
+            stops.append(widget);
+        }
+    }
+    return stops;
+}
+
+void MainWindow::focusCurrentPage()
+{
+    QWidget *page = m_pages->currentWidget();
+    if (auto *tabs = qobject_cast<QTabWidget *>(page)) {
+        page = tabs->currentWidget();
+    }
+    if (auto *records = qobject_cast<RecordPage *>(page)) {
+        records->focusList();
+        return;
+    }
+    // After the figures of the overview are counted again, when a change is waiting for that.
+    QTimer::singleShot(0, this, [this, page = QPointer<QWidget>(page)] {
+        if (!page || m_pages->currentWidget() != page) {
+            return;
+        }
+        if (const QList<QWidget *> stops = tabStopsIn(page); !stops.isEmpty()) {
+            stops.constFirst()->setFocus(Qt::ShortcutFocusReason);
+        } else {
+            page->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The overview's figures are made after the toolbar, so they came after it in the focus
+    // chain; and the scroll area holding them took a Tab of its own, showing no focus. Tab from
+    // the sidebar now goes on to the figures' links, in order, then to the toolbar.
+    auto *scroll = qobject_cast<QScrollArea *>(watched);
+    if (scroll && event->type() == QEvent::FocusIn) {
+        const auto reason = static_cast<QFocusEvent *>(event)->reason();
+        const QList<QWidget *> stops = tabStopsIn(scroll);
+        if (!stops.isEmpty() && (reason == Qt::TabFocusReason || reason == Qt::BacktabFocusReason)) {
+            QWidget *previous = scroll;
+            for (QWidget *stop : stops) {
+                setTabOrder(previous, stop);
+                previous = stop;
+            }
+            if (reason == Qt::TabFocusReason) {
+                stops.constFirst()->setFocus(Qt::TabFocusReason);
+            } else {
+                m_sidebar->setFocus(Qt::BacktabFocusReason);
+            }
+        }
+    }
+    return KXmlGuiWindow::eventFilter(watched, event);
 }
 
 void MainWindow::followPaletteWithIcons()

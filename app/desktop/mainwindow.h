@@ -103,8 +103,11 @@ public:
 protected:
     bool queryClose() override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    /// Moves the keyboard into the page shown: a list's records, or the first link of the overview.
+    void focusCurrentPage();
     void setupActions();
     /// Uses Breeze's icons for a dark background when the colors are dark, and back.
     void followPaletteWithIcons();

@@ -132,6 +132,8 @@ QuotePanel::QuotePanel(RecordEditor *editor, QWidget *parent)
     connect(m_reopen, &QPushButton::clicked, this, [this] {
         setState(u"draft"_s);
     });
+    // Return after the approver's name approves, as the button beside it does.
+    connect(m_approver, &QLineEdit::returnPressed, m_approve, &QPushButton::click);
     connect(m_editor, &RecordEditor::recordLoaded, this, &QuotePanel::recordLoaded);
     if (auto *text = qobject_cast<QPlainTextEdit *>(m_editor->fieldEditor(u"text"_s))) {
         connect(text, &QPlainTextEdit::textChanged, this, &QuotePanel::lint);
@@ -165,8 +167,27 @@ void QuotePanel::setState(const QString &state)
         changes.insert(u"approved_by"_s, approver);
         changes.insert(u"approved_at"_s, formatInstant(QDateTime::currentDateTimeUtc()));
     }
+    const bool keyboardHere = isAncestorOf(focusWidget());
     if (auto written = m_history->update(Kind::Quote, m_editor->recordId(), changes); !written) {
         m_editor->showMessage(written.error().message());
+        return;
+    }
+    // A message about an earlier attempt ("Say who approved…") no longer holds.
+    m_editor->showMessage(QString());
+    // The button pressed may now be disabled: the keyboard goes on to the next step rather than
+    // to whatever follows in the window.
+    if (keyboardHere) {
+        QWidget *next = nullptr;
+        if (state == u"submitted") {
+            next = m_approver;
+        } else if (state == u"approved" || state == u"withdrawn") {
+            next = m_reopen;
+        } else if (state == u"draft") {
+            next = m_editor->fieldEditor(u"text"_s);
+        }
+        if (next && next->isEnabled()) {
+            next->setFocus(Qt::OtherFocusReason);
+        }
     }
 }
 

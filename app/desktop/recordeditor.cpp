@@ -133,6 +133,9 @@ RecordEditor::RecordEditor(Kind kind, QWidget *parent)
     auto *scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // Tab goes from the list straight to the first field (the scroll area took a Tab of its own
+    // and showed no focus); the form scrolls to the field that has the focus.
+    scroll->setFocusPolicy(Qt::NoFocus);
     m_form = new QWidget(scroll);
     m_layout = new QFormLayout(m_form);
     m_layout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -243,6 +246,10 @@ void RecordEditor::build()
             auto *completer = new QCompleter(candidates, line);
             completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
             completer->setCompletionColumn(0);
+            // The text a candidate puts in the field when highlighted or chosen: its name. (The
+            // default, the edit role, is empty in the list model: choosing a candidate with the
+            // keyboard emptied the field, and leaving it then unlinked the record.)
+            completer->setCompletionRole(Qt::DisplayRole);
             line->setCompleter(completer);
             // The candidates are filtered once the key press is handled, never inside the completer's own work.
             auto *typing = new QTimer(line);

@@ -179,6 +179,15 @@ void RecordPage::setHistory(Models::EditHistory *history)
     m_model->setStore(nullptr);
     if (isVisible()) {
         bindModel();
+        showFirstRecordIfNone();
+    }
+}
+
+void RecordPage::showFirstRecordIfNone()
+{
+    // A page opens on its first record rather than on an empty form (also in another database).
+    if (m_editor->recordId().isEmpty() && m_model->rowCount() > 0) {
+        m_list->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     }
 }
 
@@ -234,26 +243,35 @@ void RecordPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     bindModel();
+    // Sized once the page is laid out: at its first show the list is not yet as wide as it will be,
+    // and columns sized then were cut ("1,200,0…").
+    if (!m_columnsSized && m_model->columnCount() > 1) {
+        m_columnsSized = true;
+        QTimer::singleShot(0, this, &RecordPage::sizeColumns);
+    }
+    showFirstRecordIfNone();
+}
+
+void RecordPage::sizeColumns()
+{
     // The first column (names, quotes) takes the room the others leave; each other column is as
     // wide as its heading and its first values, up to a quarter of the list (and together no
     // more than 60 %). The user may resize them from there.
-    if (!m_columnsSized && m_model->columnCount() > 1) {
-        m_columnsSized = true;
-        QHeaderView *header = m_list->header();
-        header->setStretchLastSection(false);
-        header->setSectionResizeMode(0, QHeaderView::Stretch);
-        const int width = m_list->viewport()->width();
-        const int others = m_model->columnCount() - 1;
-        const int limit = std::max(60, std::min(width / 4, width * 60 / 100 / others));
-        for (int column = 1; column < m_model->columnCount(); ++column) {
-            m_list->resizeColumnToContents(column);
-            m_list->setColumnWidth(column, std::min(m_list->columnWidth(column), limit));
-        }
+    QHeaderView *header = m_list->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    const int width = m_list->viewport()->width();
+    const int others = m_model->columnCount() - 1;
+    const int limit = std::max(60, std::min(width / 4, width * 60 / 100 / others));
+    for (int column = 1; column < m_model->columnCount(); ++column) {
+        m_list->resizeColumnToContents(column);
+        m_list->setColumnWidth(column, std::min(m_list->columnWidth(column), limit));
     }
-    // A page opens on its first record rather than on an empty form.
-    if (m_editor->recordId().isEmpty() && m_model->rowCount() > 0) {
-        m_list->selectionModel()->setCurrentIndex(m_model->index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    }
+}
+
+void RecordPage::focusList()
+{
+    m_list->setFocus(Qt::ShortcutFocusReason);
 }
 
 void RecordPage::focusFilter()
@@ -318,19 +336,27 @@ void RecordPage::deleteRecord()
     if (!removed && removed.error().code() == Error::Code::Refused) {
         // People of an organization, quotes of a person: the user decides what becomes of them.
         const bool organization = m_kind == Kind::Organization;
-        const auto answer = KMessageBox::questionTwoActionsCancel(
-            this,
-            removed.error().message(),
-            i18nc("@title:window", "Delete"),
-            KGuiItem(organization ? i18nc("@action:button", "Keep Them Without Organization") : i18nc("@action:button", "Delete Them Too"), u"edit-delete"_s),
-            organization ? KGuiItem(i18nc("@action:button", "Delete Them Too"), u"edit-delete"_s) : KStandardGuiItem::cancel());
+        const KGuiItem deleteThemToo(i18nc("@action:button", "Delete Them Too"), u"edit-delete"_s);
         Store::DeletePolicy policy;
-        if (answer == KMessageBox::PrimaryAction) {
-            policy = organization ? Store::DeletePolicy::Detach : Store::DeletePolicy::DeleteDependents;
-        } else if (answer == KMessageBox::SecondaryAction && organization) {
-            policy = Store::DeletePolicy::DeleteDependents;
+        if (organization) {
+            const auto answer = KMessageBox::questionTwoActionsCancel(this,
+                                                                      removed.error().message(),
+                                                                      i18nc("@title:window", "Delete"),
+                                                                      KGuiItem(i18nc("@action:button", "Keep Them Without Organization"), u"edit-delete"_s),
+                                                                      deleteThemToo);
+            if (answer == KMessageBox::PrimaryAction) {
+                policy = Store::DeletePolicy::Detach;
+            } else if (answer == KMessageBox::SecondaryAction) {
+                policy = Store::DeletePolicy::DeleteDependents;
+            } else {
+                return;
+            }
         } else {
-            return;
+            // One choice and Cancel (the question with two choices showed Cancel twice).
+            if (KMessageBox::warningContinueCancel(this, removed.error().message(), i18nc("@title:window", "Delete"), deleteThemToo) != KMessageBox::Continue) {
+                return;
+            }
+            policy = Store::DeletePolicy::DeleteDependents;
         }
         removed = m_history->remove(m_kind, id, policy);
     }

@@ -72,6 +72,8 @@ public:
     void clearFilters();
     /// Moves the keyboard focus to the filter field.
     void focusFilter();
+    /// Moves the keyboard focus to the list of records.
+    void focusList();
 
     /// How long the filter waits after a key press.
     static constexpr int FilterDelayMs = 120;
@@ -81,6 +83,8 @@ protected:
 
 private:
     void bindModel();
+    void sizeColumns();
+    void showFirstRecordIfNone();
     void addRecord();
     void deleteRecord();
     void currentChanged();

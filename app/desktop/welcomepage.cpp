@@ -95,7 +95,7 @@ WelcomePage::WelcomePage(QWidget *parent)
 
     auto *chooseLocation = new QPushButton(i18nc("@action:button", "Choose Location…"), this);
     chooseLocation->setObjectName(u"chooseLocationButton"_s);
-    chooseLocation->setFlat(true);
+    // Not flat: a flat button shows no keyboard focus.
     chooseLocation->setAccessibleName(i18nc("@action:button", "Choose Location…"));
     chooseLocation->setAccessibleDescription(i18nc("@info:tooltip", "Create the empty coalition database in a file of your choice"));
     chooseLocation->setToolTip(chooseLocation->accessibleDescription());

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -285,6 +286,15 @@ private Q_SLOTS:
         for (const QString &next : {u"chooseLocationButton"_s, u"openExistingButton"_s, u"exploreDemoButton"_s, u"quitButton"_s}) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QCOMPARE(QApplication::focusWidget()->objectName(), next);
+        }
+        // AND each shows when it has the focus (Choose Location…, a flat button, showed nothing)
+        for (const QString &name : {u"chooseLocationButton"_s, u"openExistingButton"_s}) {
+            auto *button = page.findChild<QPushButton *>(name);
+            page.findChild<QPushButton *>(u"quitButton"_s)->setFocus();
+            const QImage unfocused = button->grab().toImage();
+            button->setFocus();
+            QVERIFY(button->hasFocus());
+            QVERIFY2(button->grab().toImage() != unfocused, qPrintable(name));
         }
     }
 

@@ -13,8 +13,10 @@
 #include <QApplication>
 #include <QDateTimeEdit>
 #include <QLabel>
+#include <QLineEdit>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
@@ -194,6 +196,51 @@ private Q_SLOTS:
         QCOMPARE(stored(Kind::Campaign, campaign, u"starts_on"_s).toString(), u"2027-05-01"_s);
         QTest::mouseClick(starts->findChild<QToolButton *>(u"clear"_s), Qt::LeftButton);
         QVERIFY(stored(Kind::Campaign, campaign, u"starts_on"_s).isNull());
+    }
+    void shouldLetTabLeaveAnEmptyDateField_data()
+    {
+        QTest::addColumn<bool>("readOnly");
+        QTest::newRow("editable") << false;
+        QTest::newRow("read-only") << true;
+    }
+
+    void shouldLetTabLeaveAnEmptyDateField()
+    {
+        // GIVEN a form with an empty date and time field between two text fields
+        QWidget form;
+        auto *layout = new QVBoxLayout(&form);
+        auto *before = new QLineEdit(&form);
+        auto *edit = new Desktop::InstantEdit(Desktop::InstantEdit::Mode::DateTime, true, &form);
+        auto *after = new QLineEdit(&form);
+        layout->addWidget(before);
+        layout->addWidget(edit);
+        layout->addWidget(after);
+        QFETCH(bool, readOnly);
+        edit->setReadOnly(readOnly);
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        form.activateWindow();
+        QTRY_VERIFY(QApplication::activeWindow() == &form);
+        before->setFocus();
+        QVERIFY(edit->isEmpty());
+        // WHEN the user tabs into it and on
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), edit->dateTimeEdit());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        // THEN the next Tab leaves it (it kept the focus on "(not set)" for ever)
+        if (!readOnly) {
+            QCOMPARE(QApplication::focusWidget(), edit->findChild<QToolButton *>(u"clear"_s));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        }
+        QCOMPARE(QApplication::focusWidget(), after);
+        // AND Shift+Tab goes back through it
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        if (!readOnly) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        }
+        QCOMPARE(QApplication::focusWidget(), edit->dateTimeEdit());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
+        QCOMPARE(QApplication::focusWidget(), before);
     }
 };
 

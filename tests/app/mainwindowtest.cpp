@@ -15,9 +15,12 @@
 #include <KActionCollection>
 #include <KConfigGroup>
 #include <KSharedConfig>
+#include <KToolBar>
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
+#include <QCompleter>
 #include <QDir>
 #include <QFile>
 #include <QIcon>
@@ -29,7 +32,11 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTemporaryDir>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -308,6 +315,24 @@ private Q_SLOTS:
         QTest::keyClicks(searchField(), u"martinez"_s);
         QTRY_VERIFY(showsResults());
         QCOMPARE(results()->topLevelItem(0)->text(0), u"Nothing matches “martinez”."_s);
+    }
+
+    void shouldShowTheFirstRecordOfThePageInADatabaseOpened()
+    {
+        // GIVEN another database with one person, and the People page showing Lucía
+        const QString other = m_dir->filePath(u"second.chorus"_s);
+        {
+            auto opened = Store::Store::open(other);
+            QVERIFY(opened);
+            QVERIFY(opened.value()->create(Kind::Person, {{u"name"_s, u"Sam Reyes"_s}}));
+        }
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        // WHEN the other database is opened
+        QVERIFY(m_window->openDatabase(other, false));
+        // THEN the page shows its first person, as a page opened first does (it showed none)
+        RecordPage *people = m_window->recordPage(Kind::Person);
+        QTRY_COMPARE(people->editor()->record().value(u"name"_s).toString(), u"Sam Reyes"_s);
+        QCOMPARE(field<QLineEdit>(Kind::Person, u"name"_s)->text(), u"Sam Reyes"_s);
     }
 
     void shouldKeepItsDatabaseWhenAnotherFileCannotBeOpened()
@@ -592,6 +617,60 @@ private Q_SLOTS:
         QVERIFY(m_store->fetch(Kind::Person, amara));
     }
 
+    void shouldLinkAPersonToTheOrganizationChosenFromTheCandidates()
+    {
+        // GIVEN two organizations whose names start alike, and the person's form
+        QVERIFY(m_store->create(Kind::Organization, {{u"name"_s, u"Río Verde Tenants"_s}}));
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        auto *organization = field<QLineEdit>(Kind::Person, u"organization_id"_s);
+        organization->setFocus();
+        organization->selectAll();
+        // WHEN the user types the start of the name and chooses the second candidate with the keyboard
+        QTest::keyClicks(organization, u"rio verde"_s);
+        QCompleter *completer = organization->completer();
+        QTRY_VERIFY(completer->popup()->isVisible());
+        QTRY_COMPARE(completer->completionModel()->rowCount(), 2);
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        QTest::keyClick(completer->popup(), Qt::Key_Down);
+        const QString chosen = completer->popup()->currentIndex().data().toString();
+        QCOMPARE(chosen, u"Río Verde Tenants"_s);
+        QTest::keyClick(completer->popup(), Qt::Key_Return);
+        // AND leaves the field
+        QTRY_VERIFY(!completer->popup()->isVisible());
+        QTest::keyClick(organization, Qt::Key_Tab);
+        // THEN she is linked to the organization chosen, and the field shows it
+        const QString tenants = m_store->fetchAll(Kind::Organization, u"name"_s, u"Río Verde Tenants"_s).constFirst().value(u"id"_s).toString();
+        QCOMPARE(m_store->fetch(Kind::Person, m_personId)->value(u"organization_id"_s).toString(), tenants);
+        QCOMPARE(organization->text(), u"Río Verde Tenants"_s);
+    }
+
+    void shouldLeaveTheKeysOfThePageToThePage()
+    {
+        // GIVEN an edit that can be undone
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Quote, m_quoteId));
+        auto *language = field<QLineEdit>(Kind::Quote, u"language"_s);
+        language->setFocus();
+        language->selectAll();
+        QTest::keyClicks(language, u"es"_s);
+        QTest::keyClick(language, Qt::Key_Tab);
+        QCOMPARE(m_store->fetch(Kind::Quote, m_quoteId)->value(u"language"_s).toString(), u"es"_s);
+        QTest::qWait(50);
+        // THEN the toolbar's buttons say Undo and Redo (what they would undo is in the tooltip)
+        // and take no Alt+letter: "Undo: Change language of Quote by Lucía Martínez" took Alt+U
+        // from the quote's "Submit for Approval", and Alt+U undid the edit instead of submitting
+        QStringList mnemonics;
+        for (QToolButton *button : m_window->toolBar()->findChildren<QToolButton *>()) {
+            if (button->text().contains(u'&')) {
+                mnemonics << button->text();
+            }
+        }
+        QVERIFY2(mnemonics.isEmpty(), qPrintable(mnemonics.join(u", "_s)));
+        QCOMPARE(action(u"edit_undo"_s)->iconText(), u"Undo"_s);
+        QVERIFY2(action(u"edit_undo"_s)->toolTip().contains(u"Change language"_s), qPrintable(action(u"edit_undo"_s)->toolTip()));
+    }
+
     void shouldKeepEditingARecordThatLeavesTheFilteredList()
     {
         activate();
@@ -800,6 +879,57 @@ private Q_SLOTS:
         QCOMPARE(memberships->model()->index(0, 0).data().toString(), u"Río Verde Alliance"_s);
     }
 
+    void shouldCountTheQuotesOfACampaignInGoodEnglish()
+    {
+        // GIVEN a campaign with two draft quotes and one submitted
+        const auto campaign = m_store->create(Kind::Campaign, {{u"name"_s, u"Cancel the contract"_s}});
+        QVERIFY(campaign);
+        QVERIFY(m_store->update(Kind::Quote, m_quoteId, {{u"campaign_id"_s, campaign.value()}}));
+        QVERIFY(m_store->create(Kind::Quote, {{u"text"_s, u"Not for sale."_s}, {u"spokesperson_id"_s, m_personId}, {u"campaign_id"_s, campaign.value()}}));
+        const auto third = m_store->create(Kind::Quote, {{u"text"_s, u"Never."_s}, {u"spokesperson_id"_s, m_personId}, {u"campaign_id"_s, campaign.value()}});
+        QVERIFY(m_store->update(Kind::Quote, third.value(), {{u"state"_s, u"submitted"_s}}));
+        // THEN the overview counts them with their plurals ("2 draft" before)
+        QWidget *card = nullptr;
+        QTRY_VERIFY((card = m_window->findChild<QWidget *>(u"campaign_"_s + campaign.value())));
+        QStringList tiles;
+        for (QLabel *tile : card->findChildren<QLabel *>(u"tile"_s)) {
+            tiles << tile->text();
+        }
+        const QString all = tiles.join(u'\n');
+        QVERIFY2(all.contains(u">2 drafts</a>"_s), qPrintable(all));
+        QVERIFY2(all.contains(u">1 submitted</a>"_s), qPrintable(all));
+    }
+
+    void shouldAskOnceBeforeDeletingAPersonWithHerQuotes()
+    {
+        // GIVEN the person who said the quote, in the list
+        activate();
+        QVERIFY(m_window->showRecord(Kind::Person, m_personId));
+        auto *list = m_window->recordPage(Kind::Person)->findChild<QTreeView *>(u"list"_s);
+        list->setFocus();
+        // WHEN Delete is pressed, THEN the question offers to delete her quotes too, or Cancel, once
+        QStringList buttons;
+        QTimer answer;
+        answer.setInterval(20);
+        connect(&answer, &QTimer::timeout, this, [&buttons, &answer] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            if (!dialog || !dialog->isVisible()) {
+                return;
+            }
+            answer.stop();
+            for (QPushButton *button : dialog->findChildren<QPushButton *>()) {
+                buttons << button->text().remove(u'&');
+            }
+            QTest::keyClick(dialog, Qt::Key_Escape);
+        });
+        answer.start();
+        QTest::keyClick(list, Qt::Key_Delete);
+        QVERIFY2(buttons.count(u"Cancel"_s) == 1, qPrintable(buttons.join(u", "_s)));
+        QVERIFY2(buttons.contains(u"Delete Them Too"_s), qPrintable(buttons.join(u", "_s)));
+        // AND Cancel (Escape) keeps her
+        QVERIFY(m_store->fetch(Kind::Person, m_personId));
+    }
+
     void shouldOverviewTheDemoCoalition()
     {
         // GIVEN the demo coalition in a new database
@@ -816,6 +946,73 @@ private Q_SLOTS:
         QTest::keyClicks(searchField(), u"a"_s);
         QTRY_VERIFY(showsResults());
         saveScreenshot(m_window.get(), u"chorus-mainwindow-demo-search.png"_s);
+    }
+
+    void shouldTakeTheKeyboardToThePageItGoesTo()
+    {
+        // GIVEN the window with a campaign on its overview, the keyboard in the search field
+        const auto campaign = m_store->create(Kind::Campaign, {{u"name"_s, u"Cancel the contract"_s}});
+        QVERIFY(campaign);
+        const QString alliance = m_store->fetchAll(Kind::Organization).constFirst().value(u"id"_s).toString();
+        QVERIFY(m_store->create(Kind::Membership, {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, alliance}, {u"status"_s, u"signed_on"_s}}));
+        QTRY_VERIFY(m_window->findChild<QWidget *>(u"campaign_"_s + campaign.value()));
+        activate();
+        searchField()->setFocus();
+        const int organizations = m_store->count(Kind::Organization);
+        // WHEN the user goes to the coalition with Alt+2 and presses Insert
+        QTest::keyClick(m_window.get(), Qt::Key_2, Qt::AltModifier);
+        QCOMPARE(m_window->currentPageId(), u"coalition"_s);
+        // THEN the keyboard is in the organizations list (it stayed in the search field, where
+        // Insert did nothing)
+        RecordPage *page = m_window->recordPage(Kind::Organization);
+        QCOMPARE(QApplication::focusWidget(), page->findChild<QTreeView *>(u"list"_s));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Insert);
+        QCOMPARE(m_store->count(Kind::Organization), organizations + 1);
+        // AND Tab goes from the list's buttons straight to the first field
+        m_window->recordPage(Kind::Organization)->findChild<QPushButton *>(u"deleteButton"_s)->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), field<QLineEdit>(Kind::Organization, u"name"_s));
+        // AND Alt+1 takes it to the first figure of the overview, and Tab from the sidebar too
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget()->objectName(), u"tile"_s);
+        QWidget *firstFigure = QApplication::focusWidget();
+        m_window->findChild<QWidget *>(u"sidebar"_s)->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), firstFigure);
+        // AND Return there opens the list behind the figure, from Alt+1 too (it did nothing: no link had the focus)
+        QTRY_VERIFY(qobject_cast<QLabel *>(firstFigure)->hasSelectedText());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(m_window->currentPageId(), u"coalition"_s);
+        QTest::keyClick(m_window.get(), Qt::Key_1, Qt::AltModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), firstFigure);
+        QTRY_VERIFY(qobject_cast<QLabel *>(firstFigure)->hasSelectedText());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+        QCOMPARE(m_window->currentPageId(), u"coalition"_s);
+    }
+
+    void shouldShowWholeFiguresInTheLists()
+    {
+        // GIVEN an organization that represents over a million people
+        const QString alliance = m_store->fetchAll(Kind::Organization).constFirst().value(u"id"_s).toString();
+        QVERIFY(m_store->update(Kind::Organization, alliance, {{u"people_represented"_s, 1200000}}));
+        // AND a large font
+        RecordPage *page = m_window->recordPage(Kind::Organization);
+        auto *list = page->findChild<QTreeView *>(u"list"_s);
+        QFont large = list->font();
+        large.setPointSizeF(large.pointSizeF() * 1.6);
+        list->setFont(large);
+        // WHEN the coalition page opens for the first time
+        QVERIFY(m_window->showPage(u"coalition"_s));
+        QTRY_COMPARE(page->model()->rowCount(), 1);
+        const QModelIndex figure = page->model()->index(0, 2);
+        QCOMPARE(figure.data().toString(), u"1,200,000"_s);
+        // THEN the figure is shown whole ("1,200,0…" before)
+        QTest::qWait(50);
+        // (an item view leaves a margin of the focus frame's width and one pixel on each side of a text)
+        const int margin = list->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, list) + 1;
+        const int needed = list->fontMetrics().horizontalAdvance(figure.data().toString()) + 2 * margin;
+        QVERIFY2(list->columnWidth(2) >= needed, qPrintable(u"%1 <= %2"_s.arg(list->columnWidth(2)).arg(needed)));
+        QVERIFY(list->visualRect(figure).right() <= list->viewport()->width());
     }
 };
 

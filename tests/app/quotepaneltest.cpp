@@ -8,10 +8,13 @@
 #include "recordeditor.h"
 #include "store/store.h"
 
+#include <KMessageWidget>
 #include <Sonnet/Speller>
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTextBlock>
 #include <QTextLayout>
 #include <QVBoxLayout>
@@ -109,6 +112,44 @@ private Q_SLOTS:
         // THEN the misspelled word is underlined, and a correct word of that language is not
         // (The words are checked again once the quote's language is known: wait for that.)
         QTRY_VERIFY2(underlined(misspelled) && !underlined(correct), qPrintable(misspelled + u" underlined, "_s + correct + u" not"_s));
+    }
+    void shouldApproveWithReturnAndKeepTheKeyboardOnTheWorkflow()
+    {
+        // GIVEN a draft quote, the keyboard on Submit for Approval
+        const QString quote = m_store->create(Kind::Quote, {{u"text"_s, u"We will not stop."_s}, {u"spokesperson_id"_s, m_person}}).value();
+        m_editor->setRecord(quote);
+        m_window->activateWindow();
+        QTRY_VERIFY(QApplication::activeWindow() == m_window.get());
+        auto *submit = m_window->findChild<QPushButton *>(u"submitButton"_s);
+        submit->setFocus();
+        // WHEN it is submitted with the space bar
+        QTest::keyClick(submit, Qt::Key_Space);
+        QCOMPARE(m_store->fetch(Kind::Quote, quote)->value(u"state"_s).toString(), u"submitted"_s);
+        // THEN the keyboard goes on to who approves it (Submit is disabled: it was lost)
+        auto *approver = m_window->findChild<QLineEdit *>(u"approverField"_s);
+        QCOMPARE(QApplication::focusWidget(), approver);
+        // WHEN Approve is pressed before anyone is named
+        QTest::mouseClick(m_window->findChild<QPushButton *>(u"approveButton"_s), Qt::LeftButton);
+        // THEN the quote is not approved, and the editor says why
+        auto *message = m_editor->findChild<KMessageWidget *>();
+        QVERIFY(message->isVisible());
+        QCOMPARE(m_store->fetch(Kind::Quote, quote)->value(u"state"_s).toString(), u"submitted"_s);
+        QCOMPARE(QApplication::focusWidget(), approver);
+        // WHEN a name is typed there and Return pressed
+        QTest::keyClicks(approver, u"Rosa Diaz"_s);
+        QTest::keyClick(approver, Qt::Key_Return);
+        // THEN the quote is approved by her (Return did nothing)
+        QCOMPARE(m_store->fetch(Kind::Quote, quote)->value(u"state"_s).toString(), u"approved"_s);
+        QCOMPARE(m_store->fetch(Kind::Quote, quote)->value(u"approved_by"_s).toString(), u"Rosa Diaz"_s);
+        // AND the message of the first attempt is gone
+        QVERIFY(!message->isVisible());
+        // AND the keyboard is on what can be done next: reopen it
+        QCOMPARE(QApplication::focusWidget(), m_window->findChild<QPushButton *>(u"reopenButton"_s));
+        // WHEN it is reopened
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        // THEN it is a draft again, the keyboard in its words
+        QCOMPARE(m_store->fetch(Kind::Quote, quote)->value(u"state"_s).toString(), u"draft"_s);
+        QCOMPARE(QApplication::focusWidget(), m_editor->fieldEditor(u"text"_s));
     }
 };
 
