@@ -193,6 +193,7 @@ SiteSchedule EventScheduler::siteSchedule(const Record &site, const QTimeZone &c
     row.localDate = formatLocalDate(row.start, row.zone, locale);
     row.localEnd = formatTime(row.end, row.zone, locale);
     row.coordinatorStart = formatDateTime(row.start, coordinator, locale);
+    row.coordinator = coordinator;
     row.utcStart = formatUtc(row.start);
 
     const QString label = m_store.recordLabel(Kind::Site, site);

@@ -50,6 +50,7 @@ struct SiteSchedule {
     QString localDate; ///< the date on the site's wall clock
     QString localEnd;
     QString coordinatorStart; ///< the start on the coordinator's clock, with date
+    QTimeZone coordinator; ///< the coordinator's clock
     QString utcStart; ///< "2027-05-20 20:30 UTC"
     QList<SiteFlag> flags;
 };

@@ -140,6 +140,26 @@ QString formatDateTime(const QDateTime &instant, const QTimeZone &zone, const QL
                  formatTime(instant, zone, locale));
 }
 
+QString formatShortLocalDate(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale)
+{
+    if (!instant.isValid() || !zone.isValid()) {
+        return {};
+    }
+    return readable(locale).toString(instant.toTimeZone(zone).date(),
+                                     i18nc("@info a short date in a table, as a QDate::toString() format: Thu, May 20", "ddd, MMM d"));
+}
+
+QString formatShortDateTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale)
+{
+    if (!instant.isValid() || !zone.isValid()) {
+        return {};
+    }
+    return i18nc("@info a short date, then a time of day with its zone, e.g. Thu, May 20, 1:30 p.m. PDT",
+                 "%1, %2",
+                 formatShortLocalDate(instant, zone, locale),
+                 formatTime(instant, zone, locale));
+}
+
 QString formatLocalDate(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale)
 {
     if (!instant.isValid() || !zone.isValid()) {

@@ -48,6 +48,10 @@ CHORUS_CORE_EXPORT QString formatTime(const QDateTime &instant, const QTimeZone 
 /// The date and time on zone's clock: "Thursday, May 20, 2027, 1:30 p.m. PDT".
 CHORUS_CORE_EXPORT QString formatDateTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());
 /// The date on zone's clock at instant: "Thursday, May 20, 2027".
+/// "Thu, May 20, 1:30 p.m. PDT": the same in a table's few columns (no year).
+CHORUS_CORE_EXPORT QString formatShortDateTime(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());
+/// "Thu, May 20" on the zone's wall clock, for tables.
+CHORUS_CORE_EXPORT QString formatShortLocalDate(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());
 CHORUS_CORE_EXPORT QString formatLocalDate(const QDateTime &instant, const QTimeZone &zone, const QLocale &locale = QLocale());
 /// The instant in UTC, the same in every language: "2027-05-20 20:30 UTC".
 CHORUS_CORE_EXPORT QString formatUtc(const QDateTime &instant);

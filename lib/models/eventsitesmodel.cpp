@@ -3,6 +3,8 @@
 
 #include "eventsitesmodel.h"
 
+#include "events/sitetime.h"
+
 #include "store/store.h"
 
 #include <KLocalizedString>
@@ -80,10 +82,14 @@ QVariant EventSitesModel::data(const QModelIndex &index, int role) const
             return row.zone.isValid() ? QString::fromUtf8(row.zone.id()) : row.site.value(u"time_zone"_s).toString();
         case LocalTime: {
             const QString time = row.localEnd.isEmpty() ? row.localStart : i18nc("@info a span of time, %1 to %2", "%1 to %2", row.localStart, row.localEnd);
-            return i18nc("@info a date, then a time of day with its zone, e.g. Thursday, May 20, 2027, 1:30 p.m. PDT", "%1, %2", row.localDate, time);
+            // Short, so that the table's columns fit; the tooltip has the whole date.
+            return i18nc("@info a short date, then a span of time with its zone, e.g. Thu, May 20, 1:30 p.m. PDT to 2:30 p.m. PDT",
+                         "%1, %2",
+                         Events::formatShortLocalDate(row.start, row.zone),
+                         time);
         }
         case CoordinatorTime:
-            return row.coordinatorStart;
+            return Events::formatShortDateTime(row.start, row.coordinator);
         case Utc:
             return row.utcStart;
         case Warnings:
@@ -91,7 +97,16 @@ QVariant EventSitesModel::data(const QModelIndex &index, int role) const
         }
         break;
     case Qt::ToolTipRole:
-        return warnings.isEmpty() ? QVariant() : QVariant(warnings.join(u'\n'));
+        if (!warnings.isEmpty()) {
+            return warnings.join(u'\n');
+        }
+        if (index.column() == LocalTime) {
+            return row.localDate;
+        }
+        if (index.column() == CoordinatorTime) {
+            return row.coordinatorStart;
+        }
+        return {};
     case SiteIdRole:
         return row.site.value(u"id"_s);
     case HasWarningRole:
