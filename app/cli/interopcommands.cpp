@@ -3,6 +3,7 @@
 
 #include "interopcommands.h"
 
+#include "filereason.h"
 #include "interop/csvreader.h"
 #include "interop/csvwriter.h"
 #include "interop/duplicates.h"
@@ -92,7 +93,7 @@ public:
     {
         QFile input(file);
         if (!input.open(QIODevice::ReadOnly)) {
-            failed(i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot read %1: %2", shown(file), input.errorString()));
+            failed(i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot read %1: %2", shown(file), FileReason::forReading(file, input)));
             return std::nullopt;
         }
         return input.readAll();
@@ -102,7 +103,7 @@ public:
     {
         QSaveFile output(file);
         if (!output.open(QIODevice::WriteOnly) || output.write(data) != data.size() || !output.commit()) {
-            failed(i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot write %1: %2", shown(file), output.errorString()));
+            failed(i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot write %1: %2", shown(file), FileReason::forWriting(file, output)));
             return false;
         }
         return true;

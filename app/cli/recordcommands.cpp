@@ -5,6 +5,7 @@
 
 #include "commandlinetool.h"
 #include "domain/validation.h"
+#include "filereason.h"
 #include "interop/recordjson.h"
 #include "store/store.h"
 
@@ -143,9 +144,11 @@ Result<Record> assignments(Store::Store &store, Kind kind, const QStringList &ar
                                    MaxBlobBytes / (1024 * 1024)));
             }
             if (!file.open(QIODevice::ReadOnly)) {
-                return Error(
-                    Error::Code::Invalid,
-                    i18nc("@info:shell %1 is a file path, %2 the reason", "Cannot read %1: %2", QDir::toNativeSeparators(file.fileName()), file.errorString()));
+                return Error(Error::Code::Invalid,
+                             i18nc("@info:shell %1 is a file path, %2 the reason",
+                                   "Cannot read %1: %2",
+                                   QDir::toNativeSeparators(file.fileName()),
+                                   FileReason::forReading(file.fileName(), file)));
             }
             record.insert(name, file.readAll());
         } else if (field->type == FieldType::Reference && field->references) {

@@ -4,8 +4,8 @@
 #include "synccommands.h"
 
 #include "commandlinetool.h"
+#include "filereason.h"
 #include "store/store.h"
-#include "sync/filereason.h"
 #include "sync/replica.h"
 #include "sync/sharedfolder.h"
 
@@ -176,7 +176,7 @@ int resolve(const QCommandLineParser &parser, Store::Store &store, QTextStream &
             err << i18nc("@info:shell %1 is a file path, %2 the reason",
                          "Cannot read %1: %2",
                          shown(file.fileName()),
-                         Sync::FileReason::forReading(file.fileName(), file))
+                         FileReason::forReading(file.fileName(), file))
                 << u'\n';
             return CommandLineTool::Failed;
         }

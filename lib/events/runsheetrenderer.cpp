@@ -8,6 +8,7 @@
 #include "events/logistics.h"
 #include "events/runofshow.h"
 #include "events/sitetime.h"
+#include "filereason.h"
 #include "store/store.h"
 
 #include <KLocalizedString>
@@ -186,7 +187,10 @@ Result<void> RunSheetRenderer::writePdf(const QString &siteId, const QString &pa
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 is a file path, %2 the reason", "Cannot write the run sheet %1: %2", QDir::toNativeSeparators(path), file.errorString()));
+                     i18nc("@info %1 is a file path, %2 the reason",
+                           "Cannot write the run sheet %1: %2",
+                           QDir::toNativeSeparators(path),
+                           FileReason::forWriting(path, file)));
     }
     {
         QPdfWriter writer(&file);
@@ -200,7 +204,10 @@ Result<void> RunSheetRenderer::writePdf(const QString &siteId, const QString &pa
     }
     if (!file.commit()) {
         return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 is a file path, %2 the reason", "Cannot write the run sheet %1: %2", QDir::toNativeSeparators(path), file.errorString()));
+                     i18nc("@info %1 is a file path, %2 the reason",
+                           "Cannot write the run sheet %1: %2",
+                           QDir::toNativeSeparators(path),
+                           FileReason::forWriting(path, file)));
     }
     return {};
 }

@@ -3,6 +3,7 @@
 
 #include "csvreader.h"
 
+#include "filereason.h"
 #include <algorithm>
 
 #include <KLocalizedString>
@@ -298,7 +299,8 @@ Result<CsvTable> CsvReader::readFile(const QString &path, qsizetype maxFieldLeng
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error(Error::Code::CannotOpen, i18nc("@info %1 is a file, %2 the reason", "Cannot read %1: %2", QFileInfo(path).fileName(), file.errorString()));
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a file, %2 the reason", "Cannot read %1: %2", QFileInfo(path).fileName(), FileReason::forReading(path, file)));
     }
     return read(file.readAll(), maxFieldLength);
 }

@@ -7,6 +7,7 @@
 #include "domain/validation.h"
 #include "events/runofshow.h"
 #include "events/sitetime.h"
+#include "filereason.h"
 #include "store/store.h"
 
 #include <KCalendarCore/Event>
@@ -157,9 +158,11 @@ Result<void> writeEventICalendar(Store::Store &store, const QString &eventId, co
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data.value()) != data.value().size() || !file.commit()) {
-        return Error(
-            Error::Code::CannotOpen,
-            i18nc("@info %1 is a file path, %2 the reason", "Cannot write the calendar file %1: %2", QDir::toNativeSeparators(path), file.errorString()));
+        return Error(Error::Code::CannotOpen,
+                     i18nc("@info %1 is a file path, %2 the reason",
+                           "Cannot write the calendar file %1: %2",
+                           QDir::toNativeSeparators(path),
+                           FileReason::forWriting(path, file)));
     }
     return {};
 }

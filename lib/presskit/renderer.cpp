@@ -5,6 +5,7 @@
 
 #include "domain/validation.h"
 #include "events/sitetime.h"
+#include "filereason.h"
 #include "presskit_debug.h"
 
 #include <KLocalizedString>
@@ -1365,37 +1366,21 @@ Result<void> Renderer::exportTo(const Composition &composition, Format format, c
         return bytes.error();
     }
     // The usual reasons in words a person knows, in their language; the system's words for the rest.
-    const QFileInfo target(path);
-    const QString folder = QDir::toNativeSeparators(target.absolutePath());
-    if (target.isDir()) {
-        return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 is a folder",
-                           "The press kit could not be written to %1: that is a folder. Give the name of a file in it.",
-                           QDir::toNativeSeparators(path)));
-    }
-    if (!QFileInfo(target.absolutePath()).isDir()) {
-        return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 file, %2 folder",
-                           "The press kit could not be written to %1: the folder %2 does not exist.",
-                           QDir::toNativeSeparators(path),
-                           folder));
-    }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        if (!QFileInfo(target.absolutePath()).isWritable()) {
-            return Error(Error::Code::CannotOpen,
-                         i18nc("@info %1 file, %2 folder",
-                               "The press kit could not be written to %1: you may not write in the folder %2.",
-                               QDir::toNativeSeparators(path),
-                               folder));
-        }
         return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 file, %2 reason", "The press kit could not be written to %1: %2", QDir::toNativeSeparators(path), file.errorString()));
+                     i18nc("@info %1 file, %2 reason",
+                           "The press kit could not be written to %1: %2",
+                           QDir::toNativeSeparators(path),
+                           FileReason::forWriting(path, file)));
     }
     file.write(bytes.value());
     if (!file.commit()) {
         return Error(Error::Code::CannotOpen,
-                     i18nc("@info %1 file, %2 reason", "The press kit could not be written to %1: %2", QDir::toNativeSeparators(path), file.errorString()));
+                     i18nc("@info %1 file, %2 reason",
+                           "The press kit could not be written to %1: %2",
+                           QDir::toNativeSeparators(path),
+                           FileReason::forWriting(path, file)));
     }
     return {};
 }

@@ -4,9 +4,9 @@
 #include "replica.h"
 
 #include "domain/validation.h"
+#include "filereason.h"
 #include "storage/transaction.h"
 #include "store/store.h"
-#include "sync/filereason.h"
 #include "sync/history.h"
 #include "sync/hybridlogicalclock.h"
 #include "sync_debug.h"

@@ -3,8 +3,8 @@
 
 #include "sharedfolder.h"
 
+#include "filereason.h"
 #include "store/store.h"
-#include "sync/filereason.h"
 #include "sync_debug.h"
 
 #include <KLocalizedString>

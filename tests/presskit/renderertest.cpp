@@ -522,7 +522,7 @@ private Q_SLOTS:
         // WHEN it is written onto a folder THEN the error says it is one, and the folder stays
         written = renderer.exportTo(kit, PressKit::Format::Html, dir.path());
         QVERIFY(!written);
-        QVERIFY2(written.error().message().contains(u"that is a folder"_s), qPrintable(written.error().message()));
+        QVERIFY2(written.error().message().contains(u"it is a folder, not a file"_s), qPrintable(written.error().message()));
         QVERIFY(QFileInfo(dir.path()).isDir());
     }
 

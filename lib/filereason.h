@@ -9,11 +9,12 @@
 
 class QFileDevice;
 
-namespace Chorus::Sync
+namespace Chorus
 {
 
 /**
- * Why a changes file or the shared folder could not be read or written, translated: Qt's own
+ * Why a file (a press kit, a changes file, the shared folder) could not be read or written,
+ * translated: Qt's own
  * reasons ("No such file or directory") are in English whatever the language, and say nothing
  * of what to do. What Chorus cannot tell apart falls back to the system's words.
  */
@@ -27,4 +28,4 @@ namespace FileReason
 [[nodiscard]] CHORUS_CORE_EXPORT QString forFolder(const QString &folder);
 } // namespace FileReason
 
-} // namespace Chorus::Sync
+} // namespace Chorus

@@ -10,7 +10,7 @@
 #include <QFileInfo>
 #include <QStorageInfo>
 
-namespace Chorus::Sync::FileReason
+namespace Chorus::FileReason
 {
 
 namespace
@@ -84,4 +84,4 @@ QString forFolder(const QString &folder)
     return {};
 }
 
-} // namespace Chorus::Sync::FileReason
+} // namespace Chorus::FileReason
