@@ -8,6 +8,7 @@
 #include "interop/csvwriter.h"
 #include "interop/duplicates.h"
 #include "interop/importer.h"
+#include "interop/importreporttext.h"
 #include "interop/jsonbackup.h"
 #include "interop/vcard.h"
 #include "store/store.h"
@@ -211,61 +212,12 @@ public:
                 m_out << u"  "_s << i18ncp("@info:shell", "1 line of notes above the header skipped", "%1 lines of notes above the header skipped", notes)
                       << u'\n';
             }
-            // A script sees what the file held that Chorus did not take, and can --map it.
-            QStringList unused;
-            for (int column = 0; column < table.headers.size(); ++column) {
-                if (options.mapping.field(column).isEmpty()) {
-                    unused << i18nc("@info:shell a column name, quoted", "“%1”", table.headers.at(column));
-                }
-            }
-            if (!unused.isEmpty()) {
-                m_out << u"  "_s
-                      << i18ncp("@info:shell %2 is a list of column names",
-                                "1 column not imported, as Chorus did not recognise it (--map \"COLUMN=FIELD\" imports it): %2",
-                                "%1 columns not imported, as Chorus did not recognise them (--map \"COLUMN=FIELD\" imports one): %2",
-                                unused.size(),
-                                unused.join(i18nc("@info separator between the items of a list", ", ")))
-                      << u'\n';
-            }
         }
-        m_out << u"  "_s
-              << (*kind == Kind::Person ? i18ncp("@info:shell", "%1 person added", "%1 people added", r.created)
-                                        : i18ncp("@info:shell", "%1 organization added", "%1 organizations added", r.created))
-              << u'\n';
-        if (r.organizationsCreated > 0) {
-            m_out << u"  "_s << i18ncp("@info:shell", "%1 organization added by name", "%1 organizations added by name", r.organizationsCreated) << u'\n';
+        for (const QString &line : Interop::ImportReportText::added(r, *kind)) {
+            m_out << u"  "_s << line << u'\n';
         }
-        // Merges that changed or left out a value are in the audit; the others found their record as it was.
-        if (const qint64 audited = r.mergeIds.size(); audited > 0) {
-            m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate merged into an existing record", "%1 duplicates merged into existing records", audited)
-                  << u' ' << i18nc("@info:shell", "(“%1 merges” lists them, to undo one)", program) << u'\n';
-        }
-        if (const qint64 same = r.merged - r.mergeIds.size(); same > 0) {
-            m_out << u"  "_s
-                  << i18ncp("@info:shell",
-                            "%1 duplicate already there, with nothing new to merge",
-                            "%1 duplicates already there, with nothing new to merge",
-                            same)
-                  << u'\n';
-        }
-        if (r.keptBoth > 0) {
-            m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate added as a separate record", "%1 duplicates added as separate records", r.keptBoth)
-                  << u'\n';
-        }
-        if (r.skippedDuplicates > 0) {
-            m_out << u"  "_s << i18ncp("@info:shell", "%1 duplicate skipped", "%1 duplicates skipped", r.skippedDuplicates) << u'\n';
-        }
-        for (const Interop::RowProblem &problem : r.leftOut) {
-            m_out << u"  "_s << problem.message << u'\n';
-        }
-        if (!r.skippedRows.isEmpty()) {
-            m_out << u"  "_s
-                  << (vcard ? i18ncp("@info:shell", "%1 bad card skipped:", "%1 bad cards skipped:", r.skippedRows.size())
-                            : i18ncp("@info:shell", "%1 bad row skipped:", "%1 bad rows skipped:", r.skippedRows.size()))
-                  << u'\n';
-            for (const Interop::RowProblem &problem : r.skippedRows) {
-                m_out << u"    - "_s << problem.message << u'\n';
-            }
+        for (const Interop::ImportReportLine &line : Interop::ImportReportText::details(r, vcard, Interop::ImportReportText::Reader::CommandLine)) {
+            m_out << (line.detail ? u"    - "_s : u"  "_s) << line.text << u'\n';
         }
         return Success;
     }

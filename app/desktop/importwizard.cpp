@@ -3,15 +3,19 @@
 
 #include "importwizard.h"
 
+#include "interop/importreporttext.h"
 #include "store/store.h"
 
 #include <KLocalizedString>
 
+#include <QAction>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -120,6 +124,16 @@ ImportWizard::ImportWizard(const QString &databasePath, QWidget *parent)
     m_problems = new QListWidget(this);
     m_problems->setObjectName(u"problemList"_s);
     m_problems->setMaximumHeight(120);
+    m_problems->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_problems->setWordWrap(true);
+    // The problems and the report are for reading and for pasting into a message.
+    auto *copy = new QAction(QIcon::fromTheme(u"edit-copy"_s), i18nc("@action:inmenu", "Copy"), m_problems);
+    copy->setObjectName(u"copyProblemsAction"_s);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    m_problems->addAction(copy);
+    m_problems->setContextMenuPolicy(Qt::ActionsContextMenu);
+    connect(copy, &QAction::triggered, this, &ImportWizard::copyProblems);
     layout->addWidget(m_problems);
 
     m_progress = new QProgressBar(this);
@@ -418,6 +432,18 @@ void ImportWizard::askAboutDuplicate(const Interop::DuplicateMatch &match)
     box->open();
 }
 
+void ImportWizard::copyProblems()
+{
+    QStringList lines;
+    const QList<QListWidgetItem *> selected = m_problems->selectedItems();
+    for (int row = 0; row < m_problems->count(); ++row) {
+        if (QListWidgetItem *item = m_problems->item(row); selected.isEmpty() || item->isSelected()) {
+            lines << item->text();
+        }
+    }
+    QGuiApplication::clipboard()->setText(lines.join(u'\n'));
+}
+
 void ImportWizard::cancelImport()
 {
     if (m_control) {
@@ -462,23 +488,15 @@ void ImportWizard::finish(const Result<Interop::ImportReport> &result)
         return;
     }
     const Interop::ImportReport &report = result.value();
-    QStringList parts;
-    parts << i18ncp("@info", "1 record added", "%1 records added", report.created);
-    if (report.merged > 0) {
-        parts << i18ncp("@info", "1 duplicate merged", "%1 duplicates merged", report.merged);
-    }
-    if (report.skippedDuplicates > 0) {
-        parts << i18ncp("@info", "1 duplicate skipped", "%1 duplicates skipped", report.skippedDuplicates);
-    }
-    if (!report.skippedRows.isEmpty()) {
-        parts << i18ncp("@info", "1 bad row skipped (listed above)", "%1 bad rows skipped (listed above)", report.skippedRows.size());
-    }
-    m_status->setText(i18nc("@info:status %1 is a list of what the import did",
-                            "Import finished: %1.",
-                            parts.join(i18nc("@info separator between the items of a list", ", "))));
+    const QList<Interop::ImportReportLine> details = Interop::ImportReportText::details(report, false, Interop::ImportReportText::Reader::App);
+    const QString added = Interop::ImportReportText::added(report, Kind(m_kind->currentData().toInt()))
+                              .join(i18nc("@info separator between the items of a list", ", "));
+    m_status->setText(details.isEmpty() ? i18nc("@info:status %1 is what the import added", "Import finished: %1.", added)
+                                        : i18nc("@info:status %1 is what the import added", "Import finished: %1. The list above says what else it did, and what it left out.", added));
     m_problems->clear();
-    for (const Interop::RowProblem &problem : report.skippedRows) {
-        m_problems->addItem(problem.message);
+    for (const Interop::ImportReportLine &line : details) {
+        auto *item = new QListWidgetItem(line.detail ? u"    • "_s + line.text : line.text, m_problems);
+        item->setToolTip(line.text);
     }
     Q_EMIT imported(report);
 }

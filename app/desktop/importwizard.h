@@ -62,6 +62,8 @@ private:
     [[nodiscard]] Interop::ImportOptions options() const;
     void startImport();
     void cancelImport();
+    /// Copies the selected lines of the problem list (all of them when none is selected) for pasting elsewhere.
+    void copyProblems();
     /// Cancels the import, wakes the worker if it waits for an answer, and waits until it has rolled back.
     void stopImport();
     /// Asks the user what to do with one duplicate, without blocking: the answer goes to the waiting worker.

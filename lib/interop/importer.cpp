@@ -366,6 +366,11 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
 
     ImportReport report;
     report.rows = table.rows.size();
+    for (int column = 0; column < table.headers.size(); ++column) {
+        if (options.mapping.field(column).isEmpty()) {
+            report.unusedColumns << table.headers.at(column);
+        }
+    }
 
     // What is already there, to find duplicates and organizations by name.
     QHash<QString, QString> organizationByKey;

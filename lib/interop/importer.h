@@ -50,6 +50,7 @@ struct ImportReport {
     /// group (no person), a spreadsheet's totals row.
     QList<RowProblem> leftOut;
     QStringList mergeIds; ///< the audit entries of the merges that changed or left out a value (to undo them)
+    QStringList unusedColumns; ///< the headers of the columns no field was chosen for: not imported
 };
 
 struct ImportOptions {
