@@ -489,10 +489,12 @@ void ImportWizard::finish(const Result<Interop::ImportReport> &result)
     }
     const Interop::ImportReport &report = result.value();
     const QList<Interop::ImportReportLine> details = Interop::ImportReportText::details(report, false, Interop::ImportReportText::Reader::App);
-    const QString added = Interop::ImportReportText::added(report, Kind(m_kind->currentData().toInt()))
-                              .join(i18nc("@info separator between the items of a list", ", "));
-    m_status->setText(details.isEmpty() ? i18nc("@info:status %1 is what the import added", "Import finished: %1.", added)
-                                        : i18nc("@info:status %1 is what the import added", "Import finished: %1. The list above says what else it did, and what it left out.", added));
+    const QString added =
+        Interop::ImportReportText::added(report, Kind(m_kind->currentData().toInt())).join(i18nc("@info separator between the items of a list", ", "));
+    m_status->setText(
+        details.isEmpty()
+            ? i18nc("@info:status %1 is what the import added", "Import finished: %1.", added)
+            : i18nc("@info:status %1 is what the import added", "Import finished: %1. The list above says what else it did, and what it left out.", added));
     m_problems->clear();
     for (const Interop::ImportReportLine &line : details) {
         auto *item = new QListWidgetItem(line.detail ? u"    • "_s + line.text : line.text, m_problems);

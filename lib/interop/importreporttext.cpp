@@ -31,19 +31,19 @@ QList<ImportReportLine> ImportReportText::details(const ImportReport &report, bo
         }
         const QString list = quoted.join(i18nc("@info separator between the items of a list", ", "));
         const qsizetype count = report.unusedColumns.size();
-        lines << ImportReportLine{
-            reader == Reader::CommandLine ? i18ncp("@info:shell %2 is a list of column names",
-                                                   "1 column not imported, as Chorus did not recognise it (--map \"COLUMN=FIELD\" imports it): %2",
-                                                   "%1 columns not imported, as Chorus did not recognise them (--map \"COLUMN=FIELD\" imports one): %2",
-                                                   count,
-                                                   list)
-                                          : i18ncp("@info %2 is a list of column names",
-                                                   "1 column not imported, as Chorus did not recognise it (choose a field for it in the column table to "
-                                                   "import it): %2",
-                                                   "%1 columns not imported, as Chorus did not recognise them (choose a field for one in the column table "
-                                                   "to import it): %2",
-                                                   count,
-                                                   list)};
+        lines << ImportReportLine{reader == Reader::CommandLine
+                                      ? i18ncp("@info:shell %2 is a list of column names",
+                                               "1 column not imported, as Chorus did not recognise it (--map \"COLUMN=FIELD\" imports it): %2",
+                                               "%1 columns not imported, as Chorus did not recognise them (--map \"COLUMN=FIELD\" imports one): %2",
+                                               count,
+                                               list)
+                                      : i18ncp("@info %2 is a list of column names",
+                                               "1 column not imported, as Chorus did not recognise it (choose a field for it in the column table to "
+                                               "import it): %2",
+                                               "%1 columns not imported, as Chorus did not recognise them (choose a field for one in the column table "
+                                               "to import it): %2",
+                                               count,
+                                               list)};
     }
     // Merges that changed or left out a value are in the audit; the others found their record as it was.
     if (const qsizetype audited = report.mergeIds.size(); audited > 0) {

@@ -6,8 +6,8 @@
 #include "importwizard.h"
 #include "store/store.h"
 
-#include <QApplication>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>

@@ -54,16 +54,18 @@ private Q_SLOTS:
         // WHEN
         const QStringList app = texts(ImportReportText::details(report, false, ImportReportText::Reader::App));
         // THEN
-        QCOMPARE(app,
-                 (QStringList{u"2 columns not imported, as Chorus did not recognise them (choose a field for one in the column table to import it): “Colour”, “Shoe size”"_s,
-                              u"1 duplicate merged into an existing record"_s,
-                              u"2 duplicates already there, with nothing new to merge"_s,
-                              u"1 duplicate added as a separate record"_s,
-                              u"1 duplicate skipped"_s,
-                              u"Line 9: a row of totals, not a record: left out."_s,
-                              u"2 bad rows skipped:"_s,
-                              u"- Line 3: bad"_s,
-                              u"- Line 5: worse"_s}));
+        QCOMPARE(
+            app,
+            (QStringList{
+                u"2 columns not imported, as Chorus did not recognise them (choose a field for one in the column table to import it): “Colour”, “Shoe size”"_s,
+                u"1 duplicate merged into an existing record"_s,
+                u"2 duplicates already there, with nothing new to merge"_s,
+                u"1 duplicate added as a separate record"_s,
+                u"1 duplicate skipped"_s,
+                u"Line 9: a row of totals, not a record: left out."_s,
+                u"2 bad rows skipped:"_s,
+                u"- Line 3: bad"_s,
+                u"- Line 5: worse"_s}));
     }
 
     void shouldNameTheCommandLineWaysToGetBackWhatWasLeftOut()
