@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "recordpage.h"
+
 #include "models/edithistory.h"
 #include "models/recordlistmodel.h"
 #include "recordeditor.h"
