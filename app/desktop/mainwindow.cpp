@@ -34,8 +34,6 @@
 #include <KTitleWidget>
 #include <KToolBar>
 
-#include <algorithm>
-
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
@@ -56,6 +54,8 @@
 #include <QTimer>
 #include <QUndoStack>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
