@@ -220,8 +220,7 @@ Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByt
         return Error(Error::Code::Invalid, i18nc("@info", "The file is not a Chorus JSON backup: its format version is missing."));
     }
     if (!root.value(u"records"_s).isObject()) {
-        return Error(Error::Code::Invalid,
-                     i18nc("@info", "The file is not a Chorus JSON backup: it has no “records” object holding the lists of records."));
+        return Error(Error::Code::Invalid, i18nc("@info", "The file is not a Chorus JSON backup: it has no “records” object holding the lists of records."));
     }
     const QJsonObject records = root.value(u"records"_s).toObject();
     for (auto it = records.constBegin(); it != records.constEnd(); ++it) {
@@ -249,7 +248,8 @@ Result<JsonImportSummary> JsonBackup::importData(Store::Store &store, const QByt
     for (Kind kind : allKinds()) {
         const QJsonArray array = records.value(entity(kind).table).toArray();
         for (int i = 0; i < array.size(); ++i) {
-            const QString where = i18nc("@info which record of a file; %1 is a number, %2 a list name", "Record %1 of %2", QString::number(i + 1), entity(kind).table);
+            const QString where =
+                i18nc("@info which record of a file; %1 is a number, %2 a list name", "Record %1 of %2", QString::number(i + 1), entity(kind).table);
             if (!array.at(i).isObject()) {
                 return Error(Error::Code::Invalid, i18nc("@info %1 says which record", "%1: not a JSON object.", where));
             }

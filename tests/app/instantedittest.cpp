@@ -169,12 +169,10 @@ private Q_SLOTS:
 
     void shouldShowATaskDueTimeOnItsOwnZoneOrTheUsersClock()
     {
-        const QString zoned = m_store
-                                  ->create(Kind::Task,
-                                           {{u"title"_s, u"Print the banners"_s},
-                                            {u"due_at"_s, u"2027-05-19T22:00:00Z"_s},
-                                            {u"due_time_zone"_s, u"Europe/Madrid"_s}})
-                                  .value();
+        const QString zoned =
+            m_store
+                ->create(Kind::Task, {{u"title"_s, u"Print the banners"_s}, {u"due_at"_s, u"2027-05-19T22:00:00Z"_s}, {u"due_time_zone"_s, u"Europe/Madrid"_s}})
+                .value();
         showEditor(Kind::Task, zoned);
         QCOMPARE(field(u"due_at"_s)->time(), QTime(0, 0));
         QCOMPARE(field(u"due_at"_s)->date(), QDate(2027, 5, 20));

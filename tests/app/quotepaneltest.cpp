@@ -105,8 +105,7 @@ private Q_SLOTS:
             QSKIP(qPrintable(u"No %1 spelling dictionary is installed (Sonnet has: %2)."_s.arg(language, dictionaries.join(u", "_s))));
         }
         // GIVEN a quote in the language, with one misspelled word
-        const QString quote =
-            m_store->create(Kind::Quote, {{u"text"_s, text}, {u"language"_s, language}, {u"spokesperson_id"_s, m_person}}).value();
+        const QString quote = m_store->create(Kind::Quote, {{u"text"_s, text}, {u"language"_s, language}, {u"spokesperson_id"_s, m_person}}).value();
         // WHEN it is shown
         m_editor->setRecord(quote);
         // THEN the misspelled word is underlined, and a correct word of that language is not

@@ -139,7 +139,8 @@ private Q_SLOTS:
             << u"Record 1 of people: the id 7d1f8c7e-3f4a-4c55-9a0e-1b2c3d4e5f61 is already that of another record (Record 1 of organizations)"_s;
         QTest::newRow("no records") << json("{'format': 'chorus-backup', 'version': 1}") << u"it has no “records”"_s;
         QTest::newRow("records not an object") << json("{'format': 'chorus-backup', 'version': 1, 'records': []}") << u"it has no “records”"_s;
-        QTest::newRow("version as text") << json("{'format': 'chorus-backup', 'version': '1', 'records': {}}") << u"its format “version” is not a whole number"_s;
+        QTest::newRow("version as text") << json("{'format': 'chorus-backup', 'version': '1', 'records': {}}")
+                                         << u"its format “version” is not a whole number"_s;
         QTest::newRow("a comma after the last value") << QByteArray("{\n \"format\": \"chorus-backup\",\n \"version\": 1,\n}")
                                                       << u"(line 4: a member \"name\": value is expected"_s;
     }

@@ -100,6 +100,14 @@ class RendererTest : public QObject
 {
     Q_OBJECT
 
+    /// The papers a layout test runs on: A4 and US Letter cut pages at different lines.
+    static void addPapers()
+    {
+        QTest::addColumn<QString>("paper");
+        QTest::addRow("a4") << u"a4"_s;
+        QTest::addRow("letter") << u"letter"_s;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -766,9 +774,7 @@ private Q_SLOTS:
 
     void shouldPrintEachLineOnExactlyOnePage_data()
     {
-        QTest::addColumn<QString>("paper");
-        QTest::addRow("a4") << u"a4"_s;
-        QTest::addRow("letter") << u"letter"_s;
+        addPapers();
     }
 
     void shouldPrintEachLineOnExactlyOnePage()
@@ -838,9 +844,7 @@ private Q_SLOTS:
 
     void shouldCutALongQuotationRatherThanLeaveMostOfAPageEmpty_data()
     {
-        QTest::addColumn<QString>("paper");
-        QTest::addRow("a4") << u"a4"_s;
-        QTest::addRow("letter") << u"letter"_s;
+        addPapers();
     }
 
     void shouldCutALongQuotationRatherThanLeaveMostOfAPageEmpty()
