@@ -273,7 +273,7 @@ int main(int argc, char *argv[])
             return false;
         }
         out() << "  " << label << ", bare stack (the kit's HTML export through a KTextTemplate template and QTextDocument::print to QPdfWriter, nothing else): "
-              << number(floorMs, 0) << " ms, of which laying out and printing " << number(floorWork, 0)
+              << number(floorMs, 0) << " ms, of which the template, the layout and the printing take " << number(floorWork, 0)
               << " ms; LibreOffice / bare stack: " << number(officeMs / floorMs, 1) << "x; chorus-cli / bare stack: " << number(chorusMs / floorMs, 2)
               << Qt::endl;
         // What 10x asks of the stack: the whole process in a tenth of LibreOffice's time, of
@@ -285,7 +285,8 @@ int main(int argc, char *argv[])
             out() << ", " << number(timing.pages / (budget / 1000.0), 0) << " pages/s";
         }
         out() << "; Chorus composes and writes " << number(timing.pages / (timing.milliseconds / 1000.0), 0)
-              << " pages/s in process, the bare stack lays out and prints " << number(timing.pages / (floorWork / 1000.0), 0) << " pages/s" << Qt::endl;
+              << " pages/s in process, the bare stack renders, lays out and prints " << number(timing.pages / (floorWork / 1000.0), 0) << " pages/s"
+              << Qt::endl;
         return true;
     };
     if (!office.isEmpty()) {

@@ -6,7 +6,7 @@
 // through a one-line KTextTemplate template, lay it out and print it, nothing else. chorus-bench-presskit times it as a whole process beside chorus-cli and
 // LibreOffice: LibreOffice's time over this one is the largest ratio any program on this stack could show.
 //
-// chorus-bench-qtfloor HTML_IN PDF_OUT   lays out and prints; prints the milliseconds that took
+// chorus-bench-qtfloor HTML_IN PDF_OUT   renders, lays out and prints; prints the milliseconds that took
 // chorus-bench-qtfloor --start-only      only starts and ends (its libraries loaded)
 
 #include <KTextTemplate/Context>
