@@ -7,7 +7,9 @@
 #include "interop/importundo.h"
 #include "interop/jsonbackup.h"
 #include "store/store.h"
+#include "sync/replica.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 
@@ -236,6 +238,45 @@ private Q_SLOTS:
         auto undone = imported.value().undo(*m_store);
         QVERIFY2(undone, undone ? "" : qPrintable(undone.error().message()));
         QCOMPARE(dump(), before);
+    }
+
+    void shouldReachAnotherLaptopThroughSync()
+    {
+        // GIVEN another laptop with the same coalition
+        const QString otherPath = m_dir.filePath(u"other.chorus"_s);
+        QVERIFY(m_store->database().exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s));
+        QVERIFY(QFile::copy(m_store->database().path(), otherPath));
+        auto opened = Store::Store::open(otherPath);
+        QVERIFY(opened);
+        std::unique_ptr<Store::Store> other = std::move(opened).value();
+        Sync::Replica here(*m_store);
+        Sync::Replica there(*other);
+        const auto send = [&] {
+            auto bundle = here.makeBundle();
+            QVERIFY(bundle);
+            auto received = there.importBundle(bundle.value());
+            QVERIFY2(received, received ? "" : qPrintable(received.error().message()));
+        };
+        const auto otherDump = [&] {
+            auto json = JsonBackup::exportData(*other);
+            return json ? json.value() : QByteArray();
+        };
+        // WHEN the import, its undo and its redo each reach it
+        auto imported = import(PeopleFile);
+        QVERIFY(imported);
+        send();
+        QCOMPARE(otherDump(), dump());
+        QVERIFY(imported.value().undo(*m_store));
+        send();
+        // THEN it has what this laptop has at each step
+        QCOMPARE(otherDump(), dump());
+        QVERIFY(imported.value().redo(*m_store));
+        send();
+        QEXPECT_FAIL("",
+                     "Sync takes deletes as final: the records a redo writes again with their old ids do not come back on a laptop "
+                     "that received the undo (as with an undone delete in EditHistory)",
+                     Continue);
+        QCOMPARE(otherDump(), dump());
     }
 
     void shouldLeaveNothingToUndoWhenTheImportFailsIsCancelledOrChangesNothing()
