@@ -1053,6 +1053,13 @@ private Q_SLOTS:
         QCOMPARE(store->count(Kind::Organization), 1);
         QVERIFY(store->fetch(Kind::Person, m_personId)->value(u"email"_s).isNull());
         QTRY_COMPARE(people->model()->rowCount(), 1);
+        {
+            // (written for good: another connection reads it)
+            auto reader = Store::Store::open(m_path, false);
+            QVERIFY(reader);
+            QCOMPARE(reader.value()->count(Kind::Person), 1);
+            QCOMPARE(reader.value()->count(Kind::Organization), 1);
+        }
         // AND the edit made before the import is the next step to undo
         QVERIFY2(action(u"edit_undo"_s)->text().contains(u"Change title"_s), qPrintable(action(u"edit_undo"_s)->text()));
         // WHEN redone THEN the import is back
