@@ -201,8 +201,9 @@ std::optional<Error> ImportUndo::laterChange(Store::Store &store) const
                 if (field.references != target.key() || (field.type != FieldType::Reference && field.type != FieldType::Json)) {
                     continue;
                 }
+                // SQLite chooses: the field's index for each id, or one pass over a small table.
                 const QString sql = field.type == FieldType::Reference
-                    ? u"SELECT t.id, t.%1 FROM json_each(?1) j CROSS JOIN %2 t ON t.%1 = j.value"_s.arg(field.name, info.table)
+                    ? u"SELECT t.id, t.%1 FROM %2 t WHERE t.%1 IN (SELECT value FROM json_each(?1))"_s.arg(field.name, info.table)
                     // A list of ids (a press kit's contacts): few records have one.
                     : u"SELECT t.id, l.value FROM %2 t, json_each(t.%1) l WHERE json_valid(t.%1) AND l.value IN (SELECT value FROM json_each(?1))"_s.arg(
                         field.name,
