@@ -262,9 +262,15 @@ Result<void> ImportUndo::undo(Store::Store &store)
             }
             removed.append(std::move(*record));
         }
-        // People before the organizations the import added for them.
-        for (auto added = m_added.crbegin(); added != m_added.crend(); ++added) {
-            if (auto gone = store.remove(added->kind, added->id, Store::DeletePolicy::Refuse); !gone) {
+        // A run of one kind at a time, the last written first: people before the organizations
+        // the import added for them.
+        for (qsizetype last = m_added.size() - 1; last >= 0;) {
+            const Kind kind = m_added.at(last).kind;
+            QStringList ids;
+            for (; last >= 0 && m_added.at(last).kind == kind; --last) {
+                ids.append(m_added.at(last).id);
+            }
+            if (auto gone = store.removeUnreferenced(kind, ids); !gone) {
                 return gone;
             }
         }
