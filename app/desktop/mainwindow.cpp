@@ -421,19 +421,24 @@ void MainWindow::setupActions()
     followPaletteWithIcons();
 
     QUndoStack *stack = m_history->undoStack();
-    // A field still being edited is written first, so that undo takes back the latest edit.
+    // A field still being edited is written first, so that undo takes back the latest edit. Taking
+    // back a large import takes seconds: the cursor says so meanwhile.
     QAction *undo = KStandardActions::undo(
         this,
         [this, stack] {
             commitPendingEdits();
+            QApplication::setOverrideCursor(Qt::WaitCursor);
             stack->undo();
+            QApplication::restoreOverrideCursor();
         },
         actionCollection());
     QAction *redo = KStandardActions::redo(
         this,
         [this, stack] {
             commitPendingEdits();
+            QApplication::setOverrideCursor(Qt::WaitCursor);
             stack->redo();
+            QApplication::restoreOverrideCursor();
         },
         actionCollection());
     undo->setEnabled(false);
