@@ -70,7 +70,7 @@ public:
     void addImport(std::shared_ptr<Interop::ImportUndo> import);
 
 Q_SIGNALS:
-    /// An undo or redo could not be applied; message says why.
+    /// An undo or redo could not be applied; message says why (for an import, once its step is back in place).
     void failed(const QString &message);
     /// An undo or redo changed this record (views may show it).
     void recordRestored(Chorus::Domain::Kind kind, const QString &id);
