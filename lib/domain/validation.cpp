@@ -22,13 +22,42 @@ namespace Chorus::Domain
 namespace
 {
 
+/// The text of a value; a string value's own, without a conversion (run for every field of every row of an import).
+QString textOf(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QString ? *static_cast<const QString *>(value.constData()) : value.toString();
+}
+
+/// Whether simplified() would leave text as it is.
+bool isSimplified(QStringView text)
+{
+    if (text.isEmpty()) {
+        return true;
+    }
+    if (text.front().isSpace() || text.back().isSpace()) {
+        return false;
+    }
+    bool space = false;
+    for (const QChar c : text) {
+        if (c.isSpace()) {
+            if (space || c != u' ') {
+                return false;
+            }
+            space = true;
+        } else {
+            space = false;
+        }
+    }
+    return true;
+}
+
 bool isEmpty(const QVariant &value)
 {
     if (!value.isValid() || value.isNull()) {
         return true;
     }
     if (value.typeId() == QMetaType::QString) {
-        return value.toString().trimmed().isEmpty();
+        return QStringView(*static_cast<const QString *>(value.constData())).trimmed().isEmpty();
     }
     if (value.typeId() == QMetaType::QByteArray) {
         return value.toByteArray().isEmpty();
@@ -138,8 +167,15 @@ QVariant normalizedValue(const Field &field, const QVariant &input)
         break;
     }
     default: {
-        const QString text = value.toString().simplified();
-        value = text.isEmpty() ? QVariant() : QVariant(text);
+        const QString text = textOf(value);
+        if (text.isEmpty()) {
+            value = QVariant();
+        } else if (!isSimplified(text)) {
+            const QString simple = text.simplified();
+            value = simple.isEmpty() ? QVariant() : QVariant(simple);
+        } else if (value.typeId() != QMetaType::QString) {
+            value = text;
+        }
         break;
     }
     }
@@ -180,7 +216,7 @@ void checkField(Kind kind, const Field &field, const QVariant &value, const QStr
         }
         return;
     }
-    const QString text = value.toString();
+    const QString text = textOf(value);
     switch (field.type) {
     case FieldType::Text:
     case FieldType::LongText: {
