@@ -22,13 +22,42 @@ namespace Chorus::Domain
 namespace
 {
 
+/// The text of a value; a string value's own, without a conversion (run for every field of every row of an import).
+QString textOf(const QVariant &value)
+{
+    return value.typeId() == QMetaType::QString ? *static_cast<const QString *>(value.constData()) : value.toString();
+}
+
+/// Whether simplified() would leave text as it is.
+bool isSimplified(QStringView text)
+{
+    if (text.isEmpty()) {
+        return true;
+    }
+    if (text.front().isSpace() || text.back().isSpace()) {
+        return false;
+    }
+    bool space = false;
+    for (const QChar c : text) {
+        if (c.isSpace()) {
+            if (space || c != u' ') {
+                return false;
+            }
+            space = true;
+        } else {
+            space = false;
+        }
+    }
+    return true;
+}
+
 bool isEmpty(const QVariant &value)
 {
     if (!value.isValid() || value.isNull()) {
         return true;
     }
     if (value.typeId() == QMetaType::QString) {
-        return value.toString().trimmed().isEmpty();
+        return QStringView(*static_cast<const QString *>(value.constData())).trimmed().isEmpty();
     }
     if (value.typeId() == QMetaType::QByteArray) {
         return value.toByteArray().isEmpty();
@@ -93,6 +122,66 @@ bool isValidEmail(const QString &address)
     return pattern.match(address).hasMatch() && !address.contains(u".."_s);
 }
 
+QVariant normalizedValue(const Field &field, const QVariant &input)
+{
+    QVariant value = input;
+    if (!value.isValid() || value.isNull()) {
+        return {};
+    }
+    switch (field.type) {
+    case FieldType::LongText: {
+        // Paragraphs keep their inner layout; surrounding blank space is never meant.
+        const QString text = value.toString().trimmed();
+        value = text.isEmpty() ? QVariant() : QVariant(text);
+        break;
+    }
+    case FieldType::Blob:
+        break;
+    case FieldType::Boolean:
+        if (value.typeId() == QMetaType::QString) {
+            const QString text = value.toString().trimmed().toLower();
+            value = text == u"1" || text == u"true" || text == u"yes";
+        } else {
+            value = value.toBool();
+        }
+        break;
+    case FieldType::Count:
+    case FieldType::Integer: {
+        qint64 number = 0;
+        if (value.typeId() == QMetaType::QString && value.toString().trimmed().isEmpty()) {
+            value = QVariant();
+        } else if (isWholeNumber(value, &number)) {
+            value = number;
+        }
+        break;
+    }
+    case FieldType::DateTime: {
+        const QString text = value.typeId() == QMetaType::QDateTime ? formatInstant(value.toDateTime()) : value.toString().trimmed();
+        const QDateTime instant = parseInstant(text);
+        value = text.isEmpty() ? QVariant() : QVariant(instant.isValid() ? formatInstant(instant) : text);
+        break;
+    }
+    case FieldType::Date: {
+        const QString text = value.typeId() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate) : value.toString().trimmed();
+        value = text.isEmpty() ? QVariant() : QVariant(text);
+        break;
+    }
+    default: {
+        const QString text = textOf(value);
+        if (text.isEmpty()) {
+            value = QVariant();
+        } else if (!isSimplified(text)) {
+            const QString simple = text.simplified();
+            value = simple.isEmpty() ? QVariant() : QVariant(simple);
+        } else if (value.typeId() != QMetaType::QString) {
+            value = text;
+        }
+        break;
+    }
+    }
+    return value;
+}
+
 Record normalized(Kind kind, const Record &record)
 {
     const EntityInfo &info = entity(kind);
@@ -106,190 +195,152 @@ Record normalized(Kind kind, const Record &record)
         if (!field) {
             continue;
         }
-        QVariant value = it.value();
-        if (!value.isValid() || value.isNull()) {
-            result.insert(it.key(), QVariant());
-            continue;
-        }
-        switch (field->type) {
-        case FieldType::LongText: {
-            // Paragraphs keep their inner layout; surrounding blank space is never meant.
-            const QString text = value.toString().trimmed();
-            value = text.isEmpty() ? QVariant() : QVariant(text);
-            break;
-        }
-        case FieldType::Blob:
-            break;
-        case FieldType::Boolean:
-            if (value.typeId() == QMetaType::QString) {
-                const QString text = value.toString().trimmed().toLower();
-                value = text == u"1" || text == u"true" || text == u"yes";
-            } else {
-                value = value.toBool();
-            }
-            break;
-        case FieldType::Count:
-        case FieldType::Integer: {
-            qint64 number = 0;
-            if (value.typeId() == QMetaType::QString && value.toString().trimmed().isEmpty()) {
-                value = QVariant();
-            } else if (isWholeNumber(value, &number)) {
-                value = number;
-            }
-            break;
-        }
-        case FieldType::DateTime: {
-            const QString text = value.typeId() == QMetaType::QDateTime ? formatInstant(value.toDateTime()) : value.toString().trimmed();
-            const QDateTime instant = parseInstant(text);
-            value = text.isEmpty() ? QVariant() : QVariant(instant.isValid() ? formatInstant(instant) : text);
-            break;
-        }
-        case FieldType::Date: {
-            const QString text = value.typeId() == QMetaType::QDate ? value.toDate().toString(Qt::ISODate) : value.toString().trimmed();
-            value = text.isEmpty() ? QVariant() : QVariant(text);
-            break;
-        }
-        default: {
-            const QString text = value.toString().simplified();
-            value = text.isEmpty() ? QVariant() : QVariant(text);
-            break;
-        }
-        }
-        result.insert(it.key(), value);
+        result.insert(it.key(), normalizedValue(*field, it.value()));
     }
     return result;
 }
 
-QStringList validate(Kind kind, const Record &record, const QString &label)
+namespace
 {
-    const EntityInfo &info = entity(kind);
+
+/// The rules of one field's value (normalized) alone; a message per problem found.
+void checkField(Kind kind, const Field &field, const QVariant &value, const QString &label, QStringList &problems)
+{
+    // Labels are translated only for a message: most records are valid.
+    const auto name = [kind, &field] {
+        return fieldLabel(kind, field.name);
+    };
+    if (isEmpty(value)) {
+        if (field.required) {
+            problems << i18nc("@info validation; %1 names the record, %2 the field", "%1: the %2 is empty.", label, name());
+        }
+        return;
+    }
+    const QString text = textOf(value);
+    switch (field.type) {
+    case FieldType::Text:
+    case FieldType::LongText: {
+        const int limit = field.type == FieldType::Text ? MaxShortText : MaxLongText;
+        if (text.size() > limit) {
+            problems << i18nc("@info validation",
+                              "%1: the %2 is too long (%3 characters; at most %4).",
+                              label,
+                              name(),
+                              QLocale().toString(text.size()),
+                              QLocale().toString(limit));
+        }
+        break;
+    }
+    case FieldType::Count:
+    case FieldType::Integer: {
+        qint64 number = 0;
+        if (!isWholeNumber(value, &number)) {
+            problems << i18nc("@info validation", "%1: the %2 must be a whole number, not %3.", label, name(), quoted(text));
+        } else if (field.type == FieldType::Count && number < 0) {
+            problems << i18nc("@info validation", "%1: the %2 cannot be negative.", label, name());
+        }
+        break;
+    }
+    case FieldType::Date:
+        if (!QDate::fromString(text, Qt::ISODate).isValid()) {
+            problems
+                << i18nc("@info validation", "%1: the %2 %3 is not a valid date. Write it as year-month-day, e.g. 2026-05-01.", label, name(), quoted(text));
+        }
+        break;
+    case FieldType::DateTime:
+        if (!parseInstant(text).isValid()) {
+            problems << i18nc("@info validation", "%1: the %2 %3 is not a valid date and time with a time zone.", label, name(), quoted(text));
+        }
+        break;
+    case FieldType::TimeZone:
+        if (!QTimeZone::isTimeZoneIdAvailable(text.toUtf8())) {
+            problems << i18nc("@info validation",
+                              "%1: %2 is not a known time zone. Use a name such as America/Los_Angeles or Europe/Madrid.",
+                              label,
+                              quoted(text));
+        }
+        break;
+    case FieldType::Email:
+        if (!isValidEmail(text)) {
+            problems << i18nc("@info validation", "%1: %2 is not a valid e-mail address.", label, quoted(text));
+        }
+        break;
+    case FieldType::Url: {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty()) {
+            problems << i18nc("@info validation", "%1: the %2 %3 is not a web address (it should start with https://).", label, name(), quoted(text));
+        }
+        break;
+    }
+    case FieldType::Language: {
+        static const QRegularExpression code(u"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"_s);
+        if (!code.match(text).hasMatch()) {
+            problems << i18nc("@info validation", "%1: %2 is not a language code (such as en or es).", label, quoted(text));
+        }
+        break;
+    }
+    case FieldType::Choice:
+        if (!field.choices.contains(text)) {
+            problems << i18nc("@info validation", "%1: %2 is not a valid %3.", label, quoted(text), name());
+        }
+        break;
+    case FieldType::Blob:
+        if (value.toByteArray().size() > MaxBlobBytes) {
+            problems << i18nc("@info validation", "%1: the %2 is too large (at most %3 MB).", label, name(), MaxBlobBytes / (1024 * 1024));
+        }
+        break;
+    case FieldType::Json: {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError) {
+            problems << i18nc("@info validation", "%1: the %2 are damaged (%3).", label, name(), error.errorString());
+        } else if (field.references) {
+            bool allIds = document.isArray();
+            QSet<QString> seen;
+            for (const QJsonValue &id : document.array()) {
+                allIds = allIds && id.isString() && !id.toString().isEmpty();
+                if (allIds && seen.contains(id.toString())) {
+                    problems << i18nc("@info validation; %2 is a list such as the quotes of a press kit",
+                                      "%1: the %2 list the same %3 twice.",
+                                      label,
+                                      name(),
+                                      kindLabel(*field.references));
+                    break;
+                }
+                seen.insert(id.toString());
+            }
+            if (!allIds) {
+                problems << i18nc("@info validation", "%1: the %2 are not a list of records.", label, name());
+            }
+        }
+        break;
+    }
+    case FieldType::Boolean:
+    case FieldType::Reference:
+        break;
+    }
+}
+
+/// Whether records of kind have rules that involve several fields.
+bool hasRecordRules(Kind kind)
+{
+    switch (kind) {
+    case Kind::Site:
+    case Kind::RunOfShowItem:
+    case Kind::Task:
+    case Kind::Campaign:
+    case Kind::Quote:
+    case Kind::PressKit:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/// The rules that involve several fields, for a record whose fields are each valid.
+QStringList recordProblems(Kind kind, const Record &record, const QString &label)
+{
     QStringList problems;
-
-    for (const Field &field : info.fields) {
-        const QVariant value = record.value(field.name);
-        // Labels are translated only for a message: most records are valid.
-        const auto name = [kind, &field] {
-            return fieldLabel(kind, field.name);
-        };
-        if (isEmpty(value)) {
-            if (field.required) {
-                problems << i18nc("@info validation; %1 names the record, %2 the field", "%1: the %2 is empty.", label, name());
-            }
-            continue;
-        }
-        const QString text = value.toString();
-        switch (field.type) {
-        case FieldType::Text:
-        case FieldType::LongText: {
-            const int limit = field.type == FieldType::Text ? MaxShortText : MaxLongText;
-            if (text.size() > limit) {
-                problems << i18nc("@info validation",
-                                  "%1: the %2 is too long (%3 characters; at most %4).",
-                                  label,
-                                  name(),
-                                  QLocale().toString(text.size()),
-                                  QLocale().toString(limit));
-            }
-            break;
-        }
-        case FieldType::Count:
-        case FieldType::Integer: {
-            qint64 number = 0;
-            if (!isWholeNumber(value, &number)) {
-                problems << i18nc("@info validation", "%1: the %2 must be a whole number, not %3.", label, name(), quoted(text));
-            } else if (field.type == FieldType::Count && number < 0) {
-                problems << i18nc("@info validation", "%1: the %2 cannot be negative.", label, name());
-            }
-            break;
-        }
-        case FieldType::Date:
-            if (!QDate::fromString(text, Qt::ISODate).isValid()) {
-                problems << i18nc("@info validation",
-                                  "%1: the %2 %3 is not a valid date. Write it as year-month-day, e.g. 2026-05-01.",
-                                  label,
-                                  name(),
-                                  quoted(text));
-            }
-            break;
-        case FieldType::DateTime:
-            if (!parseInstant(text).isValid()) {
-                problems << i18nc("@info validation", "%1: the %2 %3 is not a valid date and time with a time zone.", label, name(), quoted(text));
-            }
-            break;
-        case FieldType::TimeZone:
-            if (!QTimeZone::isTimeZoneIdAvailable(text.toUtf8())) {
-                problems << i18nc("@info validation",
-                                  "%1: %2 is not a known time zone. Use a name such as America/Los_Angeles or Europe/Madrid.",
-                                  label,
-                                  quoted(text));
-            }
-            break;
-        case FieldType::Email:
-            if (!isValidEmail(text)) {
-                problems << i18nc("@info validation", "%1: %2 is not a valid e-mail address.", label, quoted(text));
-            }
-            break;
-        case FieldType::Url: {
-            const QUrl url(text, QUrl::StrictMode);
-            if (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http") || url.host().isEmpty()) {
-                problems << i18nc("@info validation", "%1: the %2 %3 is not a web address (it should start with https://).", label, name(), quoted(text));
-            }
-            break;
-        }
-        case FieldType::Language: {
-            static const QRegularExpression code(u"^[a-z]{2,3}([-_][A-Za-z0-9]{2,8})*$"_s);
-            if (!code.match(text).hasMatch()) {
-                problems << i18nc("@info validation", "%1: %2 is not a language code (such as en or es).", label, quoted(text));
-            }
-            break;
-        }
-        case FieldType::Choice:
-            if (!field.choices.contains(text)) {
-                problems << i18nc("@info validation", "%1: %2 is not a valid %3.", label, quoted(text), name());
-            }
-            break;
-        case FieldType::Blob:
-            if (value.toByteArray().size() > MaxBlobBytes) {
-                problems << i18nc("@info validation", "%1: the %2 is too large (at most %3 MB).", label, name(), MaxBlobBytes / (1024 * 1024));
-            }
-            break;
-        case FieldType::Json: {
-            QJsonParseError error;
-            const QJsonDocument document = QJsonDocument::fromJson(text.toUtf8(), &error);
-            if (error.error != QJsonParseError::NoError) {
-                problems << i18nc("@info validation", "%1: the %2 are damaged (%3).", label, name(), error.errorString());
-            } else if (field.references) {
-                bool allIds = document.isArray();
-                QSet<QString> seen;
-                for (const QJsonValue &id : document.array()) {
-                    allIds = allIds && id.isString() && !id.toString().isEmpty();
-                    if (allIds && seen.contains(id.toString())) {
-                        problems << i18nc("@info validation; %2 is a list such as the quotes of a press kit",
-                                          "%1: the %2 list the same %3 twice.",
-                                          label,
-                                          name(),
-                                          kindLabel(*field.references));
-                        break;
-                    }
-                    seen.insert(id.toString());
-                }
-                if (!allIds) {
-                    problems << i18nc("@info validation", "%1: the %2 are not a list of records.", label, name());
-                }
-            }
-            break;
-        }
-        case FieldType::Boolean:
-        case FieldType::Reference:
-            break;
-        }
-    }
-
-    if (!problems.isEmpty()) {
-        return problems;
-    }
-
-    // Rules that involve several fields.
     switch (kind) {
     case Kind::Site: {
         const QDateTime start = parseInstant(record.value(u"starts_at"_s).toString());
@@ -356,6 +407,37 @@ QStringList validate(Kind kind, const Record &record, const QString &label)
         break;
     }
     return problems;
+}
+
+} // namespace
+
+QStringList validate(Kind kind, const Record &record, const QString &label)
+{
+    QStringList problems;
+    for (const Field &field : entity(kind).fields) {
+        checkField(kind, field, record.value(field.name), label, problems);
+    }
+    if (!problems.isEmpty()) {
+        return problems;
+    }
+    return recordProblems(kind, record, label);
+}
+
+QStringList validateValues(Kind kind, const QString &id, const QList<QVariant> &values, const QString &label)
+{
+    const EntityInfo &info = entity(kind);
+    QStringList problems;
+    for (qsizetype i = 0; i < info.fields.size(); ++i) {
+        checkField(kind, info.fields.at(i), values.value(i), label, problems);
+    }
+    if (!problems.isEmpty() || !hasRecordRules(kind)) {
+        return problems;
+    }
+    Record record{{u"id"_s, id}};
+    for (qsizetype i = 0; i < info.fields.size(); ++i) {
+        record.insert(info.fields.at(i).name, values.value(i));
+    }
+    return recordProblems(kind, record, label);
 }
 
 } // namespace Chorus::Domain

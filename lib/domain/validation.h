@@ -17,6 +17,8 @@ namespace Chorus::Domain
  * writes instants as UTC ISO 8601 and booleans as bool. Fields not of kind are dropped.
  */
 CHORUS_CORE_EXPORT Record normalized(Kind kind, const Record &record);
+/// One value of field cleaned as normalized() cleans it (null for an empty one).
+CHORUS_CORE_EXPORT QVariant normalizedValue(const Field &field, const QVariant &value);
 
 /**
  * The rules every record of kind must follow, applied to the complete record (after a change is
@@ -26,6 +28,11 @@ CHORUS_CORE_EXPORT Record normalized(Kind kind, const Record &record);
  * References to other records are not checked here (the store knows which records exist).
  */
 CHORUS_CORE_EXPORT QStringList validate(Kind kind, const Record &record, const QString &recordLabel);
+/**
+ * The same rules and messages as validate(), for a record given as its id and its values in the
+ * order of entity(kind).fields (a bulk import's rows, without a Record each).
+ */
+CHORUS_CORE_EXPORT QStringList validateValues(Kind kind, const QString &id, const QList<QVariant> &values, const QString &recordLabel);
 
 /// Parses a stored instant ("2026-05-01T20:30:00Z"); invalid QDateTime when it is not one.
 CHORUS_CORE_EXPORT QDateTime parseInstant(const QString &text);

@@ -344,8 +344,29 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
     int quoteColumn = 0;
     current.line = line;
     const QChar delimiter = table.delimiter;
+    // Where the characters of an unquoted field start that are not in field yet: most fields are
+    // copied out of the text in one piece rather than one character at a time.
+    qsizetype run = -1;
+    const auto takeRun = [&](qsizetype end) {
+        if (run >= 0) {
+            field.append(QStringView(text).mid(run, end - run));
+            run = -1;
+        }
+    };
+    // Whether the field read so far, up to end, is blank (a quote there opens a quoted value).
+    const auto blankSoFar = [&](qsizetype end) {
+        takeRun(end);
+        return field.trimmed().isEmpty();
+    };
 
-    const auto endField = [&]() -> Result<void> {
+    // Ends the field whose last character is before end.
+    const auto endField = [&](qsizetype end) -> Result<void> {
+        if (field.isEmpty() && !wasQuoted) {
+            current.fields.append(run >= 0 ? QStringView(text).mid(run, end - run).trimmed().toString() : QString());
+            run = -1;
+            return {};
+        }
+        takeRun(end);
         current.fields.append(wasQuoted ? field : field.trimmed());
         field.clear();
         wasQuoted = false;
@@ -357,11 +378,13 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
         const bool blank = std::all_of(current.fields.cbegin(), current.fields.cend(), [](const QString &value) {
             return value.isEmpty();
         });
+        const qsizetype width = current.fields.size();
         if (!blank) {
             records.append(std::move(current));
         }
         current = CsvRow();
         current.line = line;
+        current.fields.reserve(width);
     };
 
     const qsizetype size = text.size();
@@ -389,24 +412,24 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
                 field.append(c);
             }
         } else if (c == delimiter) {
-            (void)endField();
+            (void)endField(i);
         } else if (c == u'\n' || c == u'\r') {
+            (void)endField(i);
             if (c == u'\r' && i + 1 < size && text.at(i + 1) == u'\n') {
                 ++i;
             }
-            (void)endField();
             ++line;
             endRecord();
-        } else if (c == u'"' && field.trimmed().isEmpty() && !wasQuoted) {
+        } else if (c == u'"' && !wasQuoted && blankSoFar(i)) {
             quoted = true;
             wasQuoted = true;
             field.clear();
             quoteLine = line;
             quoteColumn = int(current.fields.size()) + 1;
-        } else {
-            field.append(c);
+        } else if (run < 0) {
+            run = i;
         }
-        if (field.size() > maxFieldLength) {
+        if (field.size() + (run >= 0 ? i + 1 - run : 0) > maxFieldLength) {
             return Error(Error::Code::Invalid,
                          i18nc("@info %1 is a line number, %2 a column number, %3 a number of characters",
                                "Line %1, column %2: the value is longer than %3 characters. Is the file really a CSV file?",
@@ -422,8 +445,8 @@ Result<CsvTable> CsvReader::read(const QByteArray &data, qsizetype maxFieldLengt
                            lineNumber(quoteLine),
                            quoteColumn));
     }
-    if (!field.isEmpty() || wasQuoted || !current.fields.isEmpty()) {
-        (void)endField();
+    if (!field.isEmpty() || run >= 0 || wasQuoted || !current.fields.isEmpty()) {
+        (void)endField(size);
         endRecord();
     }
     if (records.isEmpty()) {

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
@@ -182,26 +183,111 @@ bool isHeaderAgain(const CsvTable &table, const CsvRow &row)
     return true;
 }
 
-} // namespace
+/// What the import does with each column, worked out once per import instead of once per cell.
+struct ColumnPlan {
+    enum class Action {
+        Ignore,
+        Value, ///< the value of a field of the kind
+        MainContact, ///< a person's e-mail or phone: one value, or several in one cell
+        OtherContact, ///< a person's further e-mail addresses or phone numbers
+        FirstName,
+        MiddleName,
+        LastName,
+        AddressLine2,
+        AddressPart, ///< a line of the notes: street, city, state, zip, country
+        Count, ///< the people an organization represents: "12,000"
+        Blob, ///< base64 text
+        Organization, ///< a person's organization, by its name
+        Id,
+    };
+    struct Column {
+        Action action = Action::Ignore;
+        int field = -1; ///< in entity(kind).fields: where the value goes
+        bool email = false; ///< for contacts: an e-mail address rather than a phone number
+        bool placeholders = true; ///< "N/A" and the like mean no value here
+        QString name; ///< the field as the mapping names it
+    };
+    QList<Column> columns;
+    int nameField = -1;
+    int notesField = -1;
+    int emailField = -1;
+    int phoneField = -1;
+};
 
-QString Importer::otherEmailLine(const QString &address)
+int fieldIndex(Kind kind, QStringView name)
 {
-    return i18nc("@info a line in a person's notes", "Other e-mail: %1", address);
+    const QList<Field> &fields = entity(kind).fields;
+    for (int i = 0; i < fields.size(); ++i) {
+        if (fields.at(i).name == name) {
+            return i;
+        }
+    }
+    return -1;
 }
 
-QString Importer::otherPhoneLine(const QString &number)
+ColumnPlan columnPlan(const CsvTable &table, const ImportOptions &options)
 {
-    return i18nc("@info a line in a person's notes", "Other phone: %1", number);
+    using Action = ColumnPlan::Action;
+    const Kind kind = options.kind;
+    ColumnPlan plan;
+    plan.nameField = fieldIndex(kind, u"name");
+    plan.notesField = fieldIndex(kind, u"notes");
+    plan.emailField = fieldIndex(kind, u"email");
+    plan.phoneField = fieldIndex(kind, u"phone");
+    for (int column = 0; column < table.headers.size(); ++column) {
+        ColumnPlan::Column plan1;
+        const QString field = options.mapping.field(column);
+        plan1.name = field;
+        plan1.placeholders = field != u"name" && field != u"first_name" && field != u"last_name";
+        const int index = fieldIndex(kind, field);
+        if (field.isEmpty()) {
+            plan1.action = Action::Ignore;
+        } else if (field == u"email" || field == u"phone") {
+            plan1.action = Action::MainContact;
+            plan1.email = field == u"email";
+            plan1.field = plan1.email ? plan.emailField : plan.phoneField;
+        } else if (field == u"other_email" || field == u"other_phone") {
+            plan1.action = Action::OtherContact;
+            plan1.email = field == u"other_email";
+        } else if (field == u"first_name") {
+            plan1.action = Action::FirstName;
+        } else if (field == u"middle_name") {
+            plan1.action = Action::MiddleName;
+        } else if (field == u"last_name") {
+            plan1.action = Action::LastName;
+        } else if (field == u"address_line2") {
+            plan1.action = Action::AddressLine2;
+        } else if (field == u"address" || field == u"city" || field == u"state" || field == u"zip" || field == u"country") {
+            plan1.action = Action::AddressPart;
+        } else if (field == u"people_represented") {
+            plan1.action = Action::Count;
+            plan1.field = index;
+        } else if (field == u"organization" && kind == Kind::Person) {
+            plan1.action = Action::Organization;
+        } else if (field == u"id") {
+            plan1.action = Action::Id;
+        } else if (index >= 0) {
+            plan1.action = entity(kind).fields.at(index).type == FieldType::Blob ? Action::Blob : Action::Value;
+            plan1.field = index;
+        }
+        plan.columns.append(plan1);
+    }
+    return plan;
 }
 
-Importer::Importer(Store::Store &store)
-    : m_store(store)
-{
-}
+/// A row of the file as the import reads it: the values by field, unnormalized.
+struct ParsedRow {
+    QString id;
+    QList<QVariant> values; ///< in the order of entity(kind).fields; invalid where the row has none
+    QString organization; ///< a person's organization, by its name
+};
 
-std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const CsvRow &row, const ImportOptions &options, Record &record)
+std::optional<RowProblem> parseRow(const CsvTable &table, const CsvRow &row, const ImportOptions &options, const ColumnPlan &plan, ParsedRow &parsed)
 {
-    record.clear();
+    using Action = ColumnPlan::Action;
+    parsed.id.clear();
+    parsed.organization.clear();
+    parsed.values.fill(QVariant(), entity(options.kind).fields.size());
     const qsizetype width = table.headers.size();
     if (row.fields.size() != width) {
         bool extraValues = false;
@@ -227,42 +313,60 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
     QStringList otherEmails;
     QStringList otherPhones;
     for (int column = 0; column < width; ++column) {
-        const QString field = options.mapping.field(column);
+        const ColumnPlan::Column &plan1 = plan.columns.at(column);
+        if (plan1.action == Action::Ignore) {
+            continue;
+        }
         QString value = row.fields.value(column);
-        if (field.isEmpty() || value.isEmpty()) {
+        if (value.isEmpty()) {
             continue;
         }
         // A spreadsheet formula escaped with an apostrophe, as Chorus's own CSV export writes it
         // ("'+1 202 555 0100", "'=Smith"): the apostrophe is no part of the value.
-        if (value.size() > 1 && value.front() == u'\'' && CsvWriter::escapedCharacters().contains(value.at(1))) {
+        if (value.size() > 1 && value.at(0) == u'\'' && CsvWriter::escapedCharacters().contains(value.at(1))) {
             value.remove(0, 1);
-        } else if (field != u"name" && field != u"first_name" && field != u"last_name" && isPlaceholder(value)) {
+        } else if (plan1.placeholders && isPlaceholder(value)) {
             // "N/A" for an employer would become an organization, for an e-mail a bad row.
             continue;
         }
-        if ((field == u"email" || field == u"phone") && !value.contains(u":::"_s)) {
-            record.insert(field, value);
-        } else if (field == u"email" || field == u"phone" || field == u"other_email" || field == u"other_phone") {
+        switch (plan1.action) {
+        case Action::Ignore:
+            break;
+        case Action::Value:
+            parsed.values[plan1.field] = value;
+            break;
+        case Action::MainContact:
+        case Action::OtherContact: {
+            if (plan1.action == Action::MainContact && !value.contains(u":::"_s)) {
+                if (plan1.field >= 0) {
+                    parsed.values[plan1.field] = value;
+                }
+                break;
+            }
             // Google Contacts writes a person's several addresses (or numbers) of one kind into
             // one cell: "ana@example.org ::: ana@home.example". The first is the main one (unless
             // a column gave one already); the others are kept in the notes.
             const QStringList values = multipleValues(value);
-            const bool email = field == u"email" || field == u"other_email";
             qsizetype others = 0;
-            if ((field == u"email" || field == u"phone") && !values.isEmpty() && !record.contains(field)) {
-                record.insert(field, values.first());
+            if (plan1.action == Action::MainContact && plan1.field >= 0 && !values.isEmpty() && !parsed.values.at(plan1.field).isValid()) {
+                parsed.values[plan1.field] = values.first();
                 others = 1;
             }
             for (; others < values.size(); ++others) {
-                (email ? otherEmails : otherPhones) << values.at(others);
+                (plan1.email ? otherEmails : otherPhones) << values.at(others);
             }
-        } else if (field == u"first_name") {
+            break;
+        }
+        case Action::FirstName:
             first = value;
-        } else if (field == u"middle_name") {
+            break;
+        case Action::MiddleName:
             middle = value;
-        } else if (field == u"last_name") {
+            break;
+        case Action::LastName:
             last = value;
-        } else if (field == u"address_line2") {
+            break;
+        case Action::AddressLine2: {
             // Goes on the street address's line when there is one: "Address: ul. Długa 5, m. 3".
             const QString street = addressLine(u"address"_s, QString());
             if (!noteLines.isEmpty() && noteLines.constLast().startsWith(street)) {
@@ -270,9 +374,12 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
             } else {
                 noteLines << addressLine(u"address"_s, value);
             }
-        } else if (field == u"address" || field == u"city" || field == u"state" || field == u"zip" || field == u"country") {
-            noteLines << addressLine(field, value);
-        } else if (field == u"people_represented") {
+            break;
+        }
+        case Action::AddressPart:
+            noteLines << addressLine(plan1.name, value);
+            break;
+        case Action::Count: {
             bool ok = false;
             const qint64 number = QString(value).remove(u',').remove(u'.').remove(u' ').toLongLong(&ok);
             if (!ok) {
@@ -282,40 +389,53 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
                                column + 1,
                                i18nc("@info %1 is what the file holds", "“%1” is not a whole number of people.", value.left(40)));
             }
-            record.insert(field, number);
-        } else if (const Field *info = entity(options.kind).field(field); info && info->type == FieldType::Blob) {
+            if (plan1.field >= 0) {
+                parsed.values[plan1.field] = number;
+            }
+            break;
+        }
+        case Action::Blob: {
             // Binary values (a vCard's photo) travel as base64 text.
             auto decoded = QByteArray::fromBase64Encoding(value.toLatin1());
             if (!decoded) {
-                return problem(table, options, row.line, column + 1, i18nc("@info %1 is a field", "the %1 is not readable.", fieldLabel(options.kind, field)));
+                return problem(table,
+                               options,
+                               row.line,
+                               column + 1,
+                               i18nc("@info %1 is a field", "the %1 is not readable.", fieldLabel(options.kind, plan1.name)));
             }
-            record.insert(field, decoded.decoded);
-        } else {
-            record.insert(field, value);
+            parsed.values[plan1.field] = decoded.decoded;
+            break;
+        }
+        case Action::Organization:
+            parsed.organization = value;
+            break;
+        case Action::Id:
+            parsed.id = value;
+            break;
         }
     }
-    if (!record.contains(u"name"_s) && (!first.isEmpty() || !last.isEmpty())) {
-        record.insert(u"name"_s, QStringList{first, middle, last}.join(u' ').simplified());
+    if (plan.nameField >= 0 && !parsed.values.at(plan.nameField).isValid() && (!first.isEmpty() || !last.isEmpty())) {
+        parsed.values[plan.nameField] = QStringList{first, middle, last}.join(u' ').simplified();
     }
     // Another e-mail or phone stands in for a missing one; the rest go to the notes.
-    if (!otherEmails.isEmpty() && !record.contains(u"email"_s)) {
-        record.insert(u"email"_s, otherEmails.takeFirst());
+    if (!otherEmails.isEmpty() && plan.emailField >= 0 && !parsed.values.at(plan.emailField).isValid()) {
+        parsed.values[plan.emailField] = otherEmails.takeFirst();
     }
-    if (!otherPhones.isEmpty() && !record.contains(u"phone"_s)) {
-        record.insert(u"phone"_s, otherPhones.takeFirst());
+    if (!otherPhones.isEmpty() && plan.phoneField >= 0 && !parsed.values.at(plan.phoneField).isValid()) {
+        parsed.values[plan.phoneField] = otherPhones.takeFirst();
     }
     for (const QString &email : std::as_const(otherEmails)) {
-        noteLines << otherEmailLine(email);
+        noteLines << Importer::otherEmailLine(email);
     }
     for (const QString &phone : std::as_const(otherPhones)) {
-        noteLines << otherPhoneLine(phone);
+        noteLines << Importer::otherPhoneLine(phone);
     }
-    if (!noteLines.isEmpty()) {
-        const QString notes = record.value(u"notes"_s).toString();
-        record.insert(u"notes"_s, (notes.isEmpty() ? QStringList() : QStringList{notes}) + noteLines);
-        record[u"notes"_s] = record.value(u"notes"_s).toStringList().join(u'\n');
+    if (!noteLines.isEmpty() && plan.notesField >= 0) {
+        const QString notes = parsed.values.at(plan.notesField).toString();
+        parsed.values[plan.notesField] = ((notes.isEmpty() ? QStringList() : QStringList{notes}) + noteLines).join(u'\n');
     }
-    if (record.value(u"name"_s).toString().trimmed().isEmpty()) {
+    if (plan.nameField < 0 || parsed.values.at(plan.nameField).toString().trimmed().isEmpty()) {
         const int nameColumn = options.mapping.column(u"name"_s);
         return problem(table,
                        options,
@@ -323,6 +443,53 @@ std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const Cs
                        nameColumn >= 0 ? nameColumn + 1 : 0,
                        i18nc("@info", "the name is empty, and it is the one value every record needs."));
     }
+    return std::nullopt;
+}
+
+/// The record a row gives, as recordForRow() returns it (a person's organization under "organization").
+Record recordOf(Kind kind, const ParsedRow &parsed)
+{
+    Record record;
+    if (!parsed.id.isEmpty()) {
+        record.insert(u"id"_s, parsed.id);
+    }
+    const QList<Field> &fields = entity(kind).fields;
+    for (int i = 0; i < fields.size(); ++i) {
+        if (parsed.values.at(i).isValid()) {
+            record.insert(fields.at(i).name, parsed.values.at(i));
+        }
+    }
+    if (!parsed.organization.isEmpty()) {
+        record.insert(u"organization"_s, parsed.organization);
+    }
+    return record;
+}
+
+} // namespace
+
+QString Importer::otherEmailLine(const QString &address)
+{
+    return i18nc("@info a line in a person's notes", "Other e-mail: %1", address);
+}
+
+QString Importer::otherPhoneLine(const QString &number)
+{
+    return i18nc("@info a line in a person's notes", "Other phone: %1", number);
+}
+
+Importer::Importer(Store::Store &store)
+    : m_store(store)
+{
+}
+
+std::optional<RowProblem> Importer::recordForRow(const CsvTable &table, const CsvRow &row, const ImportOptions &options, Record &record)
+{
+    record.clear();
+    ParsedRow parsed;
+    if (auto bad = parseRow(table, row, options, columnPlan(table, options), parsed); bad) {
+        return bad;
+    }
+    record = recordOf(options.kind, parsed);
     return std::nullopt;
 }
 
@@ -373,9 +540,16 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
     }
 
     // What is already there, to find duplicates and organizations by name.
-    QHash<QString, QString> organizationByKey;
-    QHash<QString, QString> personByEmail;
+    // What each key leads to; batch says which of the import's writes a record waits for
+    // (-1: it was there before the import).
+    struct Known {
+        QString id;
+        int batch = -1;
+    };
+    QHash<QString, Known> organizationByKey;
+    QHash<QString, Known> personByEmail;
     struct Named {
+        int batch = -1;
         QString id;
         QString email; ///< case-folded
     };
@@ -383,7 +557,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
     {
         Storage::Statement read = m_store.database().prepare(u"SELECT id, name FROM organizations ORDER BY rid"_s);
         while (read.step()) {
-            organizationByKey.insert(Duplicates::matchKey(read.text(1)), read.text(0));
+            organizationByKey.insert(Duplicates::matchKey(read.text(1)), {read.text(0)});
         }
     }
     if (kind == Kind::Person) {
@@ -394,9 +568,9 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         Storage::Statement read = m_store.database().prepare(u"SELECT id, name, coalesce(organization_id, ''), coalesce(email, '') FROM people ORDER BY rid"_s);
         while (read.step()) {
             if (const QString email = read.text(3).toCaseFolded(); !email.isEmpty()) {
-                personByEmail.insert(email, read.text(0));
+                personByEmail.insert(email, {read.text(0)});
             }
-            personByName.insert(read.text(2) + u'\x1f' + Duplicates::matchKey(read.text(1)), {read.text(0), read.text(3).toCaseFolded()});
+            personByName.insert(read.text(2) + u'\x1f' + Duplicates::matchKey(read.text(1)), {-1, read.text(0), read.text(3).toCaseFolded()});
         }
     }
 
@@ -431,10 +605,14 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
     });
 
     auto done = m_store.transact([&]() -> Result<void> {
-        // New records are made ready row by row and written a few thousand at a time, which
-        // lets the store write their change log together.
-        QList<Record> pending;
+        // New records are made ready row by row (values by field, no map each) and written a few
+        // thousand at a time, set-based: the store stages them and writes each table once.
+        const ColumnPlan plan = columnPlan(table, options);
+        const int organizationField = fieldIndex(kind, u"organization_id");
+        QList<Store::Store::NewRecord> pending;
         QList<int> pendingLines;
+        // The records made ready wait for write number batch; a duplicate of one needs it written.
+        int batch = 0;
         pending.reserve(WriteEvery);
         pendingLines.reserve(WriteEvery);
         // Writes the records made ready; one the store refuses is a bad row like any other.
@@ -443,9 +621,10 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 return std::nullopt;
             }
             QList<Store::Store::Refused> refused;
-            auto written = m_store.createPrepared(kind, pending, &refused);
-            const QList<Record> records = std::exchange(pending, {});
+            auto written = m_store.createMany(kind, pending, &refused);
+            const QList<Store::Store::NewRecord> records = std::exchange(pending, {});
             const QList<int> lines = std::exchange(pendingLines, {});
+            ++batch;
             pending.reserve(WriteEvery);
             pendingLines.reserve(WriteEvery);
             if (!written) {
@@ -453,8 +632,11 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
             }
             report.created -= refused.size();
             for (const Store::Store::Refused &one : std::as_const(refused)) {
-                const RowProblem bad =
-                    problem(table, options, lines.at(one.index), faultyColumn(kind, records.at(one.index), options.mapping), one.error.message());
+                const RowProblem bad = problem(table,
+                                               options,
+                                               lines.at(one.index),
+                                               faultyColumn(kind, Store::Store::toRecord(kind, records.at(one.index)), options.mapping),
+                                               one.error.message());
                 if (fail(bad)) {
                     return Error(Error::Code::Invalid, bad.message);
                 }
@@ -469,7 +651,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
             return Error(Error::Code::Invalid, message);
         };
 
-        Record record;
+        ParsedRow parsed;
         for (qint64 i = 0; i < total; ++i) {
             if (options.progress && i % ProgressEvery == 0 && !options.progress(i, total)) {
                 cancelled = true;
@@ -482,27 +664,39 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     {row.line, 0, where(table, options, row.line, 0) + u": "_s + i18nc("@info", "the header line again, not a record: left out.")});
                 continue;
             }
-            if (auto bad = recordForRow(table, row, options, record); bad) {
+            if (auto bad = parseRow(table, row, options, plan, parsed); bad) {
                 if (fail(*bad)) {
                     return stop(bad->message);
                 }
                 continue;
             }
+            // The row as a record, for the rare paths that need one (a message, a duplicate).
+            const auto record = [&] {
+                Record made = recordOf(kind, parsed);
+                made.remove(u"organization"_s);
+                return made;
+            };
 
             QString organizationId;
             if (kind == Kind::Person) {
-                const QString organization = record.take(u"organization"_s).toString().simplified();
+                const QString organization = parsed.organization.simplified();
                 if (!organization.isEmpty()) {
                     const QString key = Duplicates::matchKey(organization);
-                    organizationId = organizationByKey.value(key);
+                    organizationId = organizationByKey.value(key).id;
                     if (organizationId.isEmpty()) {
                         // A row that will be refused adds no organization: with "skip bad rows"
                         // it would stay behind, named by no one.
-                        const QStringList problems = validate(kind,
-                                                              normalized(kind, record),
-                                                              i18nc("@info record label", "Person “%1”", record.value(u"name"_s).toString().simplified()));
-                        if (!problems.isEmpty()) {
-                            const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), problems.join(u' '));
+                        QList<QVariant> clean = parsed.values;
+                        for (int field = 0; field < clean.size(); ++field) {
+                            clean[field] = normalizedValue(entity(kind).fields.at(field), clean.at(field));
+                        }
+                        if (!validateValues(kind, parsed.id.trimmed(), clean, QString()).isEmpty()) {
+                            const QStringList problems =
+                                validateValues(kind,
+                                               parsed.id.trimmed(),
+                                               clean,
+                                               i18nc("@info record label", "Person “%1”", parsed.values.value(plan.nameField).toString().simplified()));
+                            const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record(), options.mapping), problems.join(u' '));
                             if (fail(bad)) {
                                 return stop(bad.message);
                             }
@@ -517,21 +711,24 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                             continue;
                         }
                         organizationId = created.value();
-                        organizationByKey.insert(key, organizationId);
+                        organizationByKey.insert(key, {organizationId});
                         ++report.organizationsCreated;
                     }
-                    record.insert(u"organization_id"_s, organizationId);
+                    parsed.values[organizationField] = organizationId;
                 }
             }
 
             // Is it someone or something already there?
             QString existing;
             QString reason;
-            const QString nameKey = Duplicates::matchKey(record.value(u"name"_s).toString());
-            const QString email = record.value(u"email"_s).toString().trimmed().toCaseFolded();
+            int waitsFor = -1;
+            const QString nameKey = Duplicates::matchKey(parsed.values.value(plan.nameField).toString());
+            const QString email = plan.emailField >= 0 ? parsed.values.at(plan.emailField).toString().trimmed().toCaseFolded() : QString();
             if (kind == Kind::Person) {
                 if (!email.isEmpty()) {
-                    existing = personByEmail.value(email);
+                    const Known known = personByEmail.value(email);
+                    existing = known.id;
+                    waitsFor = known.batch;
                     if (!existing.isEmpty()) {
                         reason = i18nc("@info why records look alike", "same e-mail address");
                     }
@@ -539,6 +736,7 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 if (existing.isEmpty()) {
                     const Named named = personByName.value(organizationId + u'\x1f' + nameKey);
                     existing = named.id;
+                    waitsFor = named.batch;
                     // Two John Smiths with different e-mail addresses are two people.
                     if (!email.isEmpty() && !named.email.isEmpty() && named.email != email) {
                         existing.clear();
@@ -548,20 +746,25 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     }
                 }
             } else {
-                existing = organizationByKey.value(nameKey);
+                const Known known = organizationByKey.value(nameKey);
+                existing = known.id;
+                waitsFor = known.batch;
                 if (!existing.isEmpty()) {
                     reason = i18nc("@info why records look alike", "same name");
                 }
             }
             if (!existing.isEmpty()) {
                 // The record found may be one of this file's, not written yet.
-                if (auto refused = write(); refused) {
-                    return *refused;
+                if (waitsFor == batch) {
+                    if (auto refused = write(); refused) {
+                        return *refused;
+                    }
                 }
+                const Record incoming = record();
                 DuplicateAction action = options.onDuplicate;
                 const std::optional<Record> current = m_store.fetch(kind, existing);
                 if (options.chooseDuplicate && current) {
-                    action = options.chooseDuplicate({kind, row.line, existing, current->value(u"name"_s).toString(), record, reason});
+                    action = options.chooseDuplicate({kind, row.line, existing, current->value(u"name"_s).toString(), incoming, reason});
                 }
                 if (action == DuplicateAction::Skip) {
                     ++report.skippedDuplicates;
@@ -573,10 +776,10 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                         Duplicates::mergeValues(m_store,
                                                 kind,
                                                 existing,
-                                                record,
+                                                incoming,
                                                 options.source.isEmpty() ? QString() : where(table, options, row.line, 0) + u" — "_s + options.source);
                     if (!merged) {
-                        const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), merged.error().message());
+                        const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, incoming, options.mapping), merged.error().message());
                         if (fail(bad)) {
                             return stop(bad.message);
                         }
@@ -591,25 +794,25 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 ++report.keptBoth;
             }
 
-            auto prepared = m_store.prepareCreate(kind, record);
+            auto prepared = m_store.prepareNew(kind, parsed.id, parsed.values);
             if (!prepared) {
-                const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record, options.mapping), prepared.error().message());
+                const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record(), options.mapping), prepared.error().message());
                 if (fail(bad)) {
                     return stop(bad.message);
                 }
                 continue;
             }
-            const QString id = prepared.value().value(u"id"_s).toString();
+            const QString id = prepared.value().id;
             pending.append(std::move(prepared).value());
             pendingLines.append(row.line);
             ++report.created;
             if (kind == Kind::Person) {
                 if (!email.isEmpty()) {
-                    personByEmail.insert(email, id);
+                    personByEmail.insert(email, {id, batch});
                 }
-                personByName.insert(organizationId + u'\x1f' + nameKey, {id, email});
+                personByName.insert(organizationId + u'\x1f' + nameKey, {batch, id, email});
             } else {
-                organizationByKey.insert(nameKey, id);
+                organizationByKey.insert(nameKey, {id, batch});
             }
             if (pending.size() >= WriteEvery) {
                 if (auto refused = write(); refused) {

@@ -109,6 +109,10 @@ void Statement::bind(int index, const QVariant &value)
     case QMetaType::QByteArray:
         bind(index, value.toByteArray());
         break;
+    case QMetaType::QString:
+        // The text in place, without a converted copy (bulk writes bind millions of values).
+        bind(index, QStringView(*static_cast<const QString *>(value.constData())));
+        break;
     default:
         bind(index, value.toString());
         break;

@@ -835,6 +835,299 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
     return transact(write);
 }
 
+Result<Store::NewRecord> Store::prepareNew(Kind kind, const QString &id, QList<QVariant> values)
+{
+    const EntityInfo &info = entity(kind);
+    NewRecord record{id.trimmed(), std::move(values), !id.trimmed().isEmpty()};
+    if (record.id.isEmpty()) {
+        record.id = newRecordId();
+    } else if (QUuid::fromString(record.id).isNull()) {
+        return Error(Error::Code::Invalid, i18nc("@info", "%1 is not a valid record id (a UUID is expected).", record.id));
+    }
+    record.values.resize(info.fields.size());
+    const QList<QVariant> &defaults = defaultValues(kind);
+    for (qsizetype i = 0; i < info.fields.size(); ++i) {
+        QVariant &value = record.values[i];
+        if (value.isValid()) {
+            value = normalizedValue(info.fields.at(i), value);
+        }
+        if (value.isNull() && !defaults.at(i).isNull()) {
+            value = defaults.at(i);
+        }
+    }
+    if (kind == Kind::Quote) {
+        const auto indexOf = [&info](QStringView name) {
+            return std::find_if(info.fields.cbegin(),
+                                info.fields.cend(),
+                                [name](const Field &field) {
+                                    return field.name == name;
+                                })
+                - info.fields.cbegin();
+        };
+        const qsizetype state = indexOf(u"state");
+        const qsizetype approvedAt = indexOf(u"approved_at");
+        if (record.values.at(state).toString() == u"approved" && record.values.at(approvedAt).isNull()) {
+            record.values[approvedAt] = formatInstant(QDateTime::currentDateTimeUtc());
+        }
+    }
+    if (!validateValues(kind, record.id, record.values, {}).isEmpty()) {
+        // Naming the record may take a query: only done for a message.
+        return Error(Error::Code::Invalid, validateValues(kind, record.id, record.values, recordLabel(kind, toRecord(kind, record))).join(u'\n'));
+    }
+    return record;
+}
+
+Record Store::toRecord(Kind kind, const NewRecord &record)
+{
+    const EntityInfo &info = entity(kind);
+    Record result{{u"id"_s, record.id}};
+    for (qsizetype i = 0; i < info.fields.size(); ++i) {
+        result.insert(info.fields.at(i).name, record.values.value(i));
+    }
+    return result;
+}
+
+Result<void> Store::createMany(Kind kind, const QList<NewRecord> &records, QList<Refused> *refused)
+{
+    const EntityInfo &info = entity(kind);
+    const QString staging = u"temp.chorus_new_%1"_s.arg(info.table);
+    QStringList fieldNames;
+    QList<int> blobFields;
+    bool jsonReferences = false;
+    for (int i = 0; i < info.fields.size(); ++i) {
+        fieldNames << info.fields.at(i).name;
+        blobFields << (info.fields.at(i).type == FieldType::Blob ? i : -1);
+        jsonReferences = jsonReferences || (info.fields.at(i).type == FieldType::Json && info.fields.at(i).references);
+    }
+    blobFields.removeAll(-1);
+    const QString columns = u"id, "_s + fieldNames.join(u", ");
+
+    const auto write = [&]() -> Result<void> {
+        if (records.isEmpty()) {
+            return {};
+        }
+        // The staging table lives in this connection only; made in the transaction, it goes
+        // away with a rollback, so it is made again (if missing) every time.
+        if (!m_database->exec(u"CREATE TEMP TABLE IF NOT EXISTS chorus_new_%1 (%2)"_s.arg(info.table, columns))
+            || !statement(u"DELETE FROM %1"_s.arg(staging)).exec()) {
+            return m_database->lastError();
+        }
+        QList<Refused> left;
+        const auto leaveOut = [&](qsizetype index, Error error) {
+            left.append({index, std::move(error)});
+        };
+        const auto label = [kind, this](const NewRecord &record) {
+            return recordLabel(kind, toRecord(kind, record));
+        };
+
+        // Each record goes into the staging table as row index + 1; ids repeated in the batch
+        // are found here, and a list of ids (a press kit's quotes) is checked one by one.
+        Storage::Statement &stage = statement(u"INSERT INTO %1 (rowid, %2) VALUES (?%3)"_s.arg(staging, columns, u", ?"_s.repeated(info.fields.size() + 1)));
+        QSet<QString> ids;
+        bool anyBlob = false;
+        for (qsizetype index = 0; index < records.size(); ++index) {
+            const NewRecord &record = records.at(index);
+            // Ids made by newRecordId() never repeat; ids that came with the records might.
+            if (record.idGiven && ids.contains(record.id)) {
+                leaveOut(index, Error(Error::Code::Invalid, i18nc("@info", "%1 already exists (id %2).", label(record), record.id)));
+                continue;
+            }
+            if (jsonReferences) {
+                const Record full = toRecord(kind, record);
+                if (auto references = checkReferences(kind,
+                                                      full,
+                                                      [&] {
+                                                          return recordLabel(kind, full);
+                                                      });
+                    !references) {
+                    leaveOut(index, references.error());
+                    continue;
+                }
+            }
+            if (record.idGiven) {
+                ids.insert(record.id);
+            }
+            stage.bind(1, qint64(index + 1));
+            stage.bind(2, record.id);
+            for (int i = 0; i < info.fields.size(); ++i) {
+                const QVariant &value = record.values.at(i);
+                stage.bind(i + 3, value);
+                anyBlob = anyBlob || (blobFields.contains(i) && !value.isNull() && value.isValid());
+            }
+            if (!stage.exec()) {
+                return m_database->lastError();
+            }
+        }
+
+        // References to records that do not exist (one earlier in the same batch counts) and ids
+        // already taken, found for the whole set at once.
+        for (const Field &field : info.fields) {
+            if (!field.references || field.type != FieldType::Reference) {
+                continue;
+            }
+            const EntityInfo &target = entity(*field.references);
+            QString sql = u"SELECT s.rowid, s.%1 FROM %2 s WHERE s.%1 IS NOT NULL AND s.%1 <> '' AND NOT EXISTS (SELECT 1 FROM main.%3 r WHERE r.id = s.%1)"_s
+                              .arg(field.name, staging, target.table);
+            if (*field.references == kind) {
+                sql += u" AND NOT EXISTS (SELECT 1 FROM %1 t WHERE t.id = s.%2 AND t.rowid < s.rowid)"_s.arg(staging, field.name);
+            }
+            Storage::Statement &missing = statement(sql);
+            while (missing.step()) {
+                const qsizetype index = missing.integer(0) - 1;
+                leaveOut(index,
+                         Error(Error::Code::Invalid,
+                               i18nc("@info validation; %1 names the record, %2 the field, %3 the kind of record",
+                                     "%1: the %2 does not exist (no %3 has the id %4).",
+                                     label(records.at(index)),
+                                     fieldLabel(kind, field.name),
+                                     kindLabel(*field.references),
+                                     missing.text(1))));
+            }
+            if (!missing.ok()) {
+                return m_database->lastError();
+            }
+            missing.reset();
+        }
+        {
+            Storage::Statement &taken =
+                statement(u"SELECT s.rowid FROM %1 s WHERE EXISTS (SELECT 1 FROM main.%2 r WHERE r.id = s.id)"_s.arg(staging, info.table));
+            while (taken.step()) {
+                const qsizetype index = taken.integer(0) - 1;
+                leaveOut(index, Error(Error::Code::Invalid, i18nc("@info", "%1 already exists (id %2).", label(records.at(index)), records.at(index).id)));
+            }
+            if (!taken.ok()) {
+                return m_database->lastError();
+            }
+            taken.reset();
+        }
+        if (!left.isEmpty()) {
+            // A record is refused once, for the first reason found, in the order of the records.
+            std::stable_sort(left.begin(), left.end(), [](const Refused &a, const Refused &b) {
+                return a.index < b.index;
+            });
+            QSet<qsizetype> seen;
+            Storage::Statement &drop = statement(u"DELETE FROM %1 WHERE rowid = ?"_s.arg(staging));
+            for (const Refused &one : std::as_const(left)) {
+                if (seen.contains(one.index)) {
+                    continue;
+                }
+                seen.insert(one.index);
+                if (!refused) {
+                    return one.error;
+                }
+                refused->append(one);
+                drop.bind(1, qint64(one.index + 1));
+                if (!drop.exec()) {
+                    return m_database->lastError();
+                }
+            }
+        }
+
+        // The rows, in the order of the records: rids follow the last one there.
+        Storage::Statement &last = statement(u"SELECT coalesce(max(rid), 0) FROM main.%1"_s.arg(info.table));
+        const qint64 before = last.step() ? last.integer(0) : 0;
+        last.reset();
+        // OR FAIL: no statement journal; after a failure the caller's transaction rolls back.
+        Storage::Statement &insert = statement(u"INSERT OR FAIL INTO main.%1 (%2) SELECT %2 FROM %3 ORDER BY rowid"_s.arg(info.table, columns, staging));
+        if (!insert.exec()) {
+            return m_database->lastError();
+        }
+        const qint64 written = sqlite3_changes64(m_database->handle());
+        if (written == 0) {
+            return {};
+        }
+        const qint64 firstRid = before + 1;
+        const qint64 lastRid = sqlite3_last_insert_rowid(m_database->handle());
+
+        // The change log: record i written as row rid has the stamp stampBase + rid, as in
+        // createPrepared(); records with a picture are logged one by one (SQLite writes no base64).
+        const qint64 stampBase = m_clock.now() - firstRid;
+        QList<qint64> blobRids;
+        if (anyBlob) {
+            QStringList withBlob;
+            for (int i : std::as_const(blobFields)) {
+                withBlob << u"%1 IS NOT NULL"_s.arg(info.fields.at(i).name);
+            }
+            Storage::Statement &read = statement(u"SELECT rid FROM main.%1 WHERE rid >= ? AND (%2) ORDER BY rid"_s.arg(info.table, withBlob.join(u" OR ")));
+            read.bind(1, firstRid);
+            while (read.step()) {
+                blobRids << read.integer(0);
+            }
+            read.reset();
+        }
+        qint64 from = firstRid;
+        const auto logRange = [&](qint64 to) -> bool {
+            if (to < from) {
+                return true;
+            }
+            Storage::Statement &log = statement(sqlFor(kind).logCreated);
+            log.bind(1, stampBase);
+            log.bind(2, m_replicaId);
+            log.bind(3, from);
+            log.bind(4, to);
+            return log.exec();
+        };
+        for (qint64 rid : std::as_const(blobRids)) {
+            if (!logRange(rid - 1)) {
+                return m_database->lastError();
+            }
+            const std::optional<Record> record = [&]() -> std::optional<Record> {
+                Storage::Statement &read = statement(u"SELECT %1 FROM main.%2 WHERE rid = ?"_s.arg(columns, info.table));
+                read.bind(1, rid);
+                std::optional<Record> found;
+                if (read.step()) {
+                    found = readRecord(read, info);
+                }
+                read.reset();
+                return found;
+            }();
+            if (!record) {
+                return m_database->lastError();
+            }
+            Storage::Statement &log = statement(sqlFor(kind).logCreate);
+            log.bind(1, stampBase + rid);
+            log.bind(2, m_replicaId);
+            log.bind(3, info.key);
+            log.bind(4, record->value(u"id"_s).toString());
+            for (int i = 0; i < info.fields.size(); ++i) {
+                const QVariant value = record->value(info.fields.at(i).name);
+                if (value.typeId() == QMetaType::QByteArray) {
+                    log.bind(i + 5, QString::fromLatin1(value.toByteArray().toBase64()));
+                } else {
+                    log.bind(i + 5, value);
+                }
+            }
+            if (!log.exec()) {
+                return m_database->lastError();
+            }
+            from = rid + 1;
+        }
+        if (!logRange(lastRid)) {
+            return m_database->lastError();
+        }
+        m_clock.observe(stampBase + lastRid);
+        if (!statement(u"DELETE FROM %1"_s.arg(staging)).exec()) {
+            return m_database->lastError();
+        }
+
+        QSet<qsizetype> refusedIndexes;
+        for (const Refused &one : std::as_const(left)) {
+            refusedIndexes.insert(one.index);
+        }
+        for (qsizetype index = 0; index < records.size(); ++index) {
+            if (!refusedIndexes.contains(index)) {
+                announce({kind, records.at(index).id, Change::Operation::Created, {}});
+            }
+        }
+        return {};
+    };
+    if (m_batchDepth > 0) {
+        // Inside the caller's transaction, as createPrepared().
+        return write();
+    }
+    return transact(write);
+}
+
 Result<void> Store::update(Kind kind, const QString &id, const Record &changes)
 {
     const EntityInfo &info = entity(kind);

@@ -117,6 +117,29 @@ public:
      * inside transact(), the caller's transaction rolls back when it returns the error.
      */
     Result<void> createPrepared(Domain::Kind kind, const QList<Domain::Record> &records, QList<Refused> *refused);
+    /// A new record for createMany(): its id and its values in the order of entity(kind).fields.
+    struct NewRecord {
+        QString id;
+        QList<QVariant> values;
+        bool idGiven = false; ///< the id came with the record rather than made by prepareNew()
+    };
+    /**
+     * As prepareCreate(), for a record given as its values in the order of entity(kind).fields
+     * (an invalid QVariant where it has none) and an id (empty: a new one): normalized, with its
+     * defaults, validated with the same messages; nothing is written.
+     */
+    Result<NewRecord> prepareNew(Domain::Kind kind, const QString &id, QList<QVariant> values);
+    /// The record a NewRecord holds, as fetch() would give it.
+    [[nodiscard]] static Domain::Record toRecord(Domain::Kind kind, const NewRecord &record);
+    /**
+     * As createPrepared(), for records made by prepareNew(), set-based: they are staged in a
+     * temporary table by one prepared statement, then written by one INSERT ... SELECT into the
+     * kind's table and one into the change log (the same create operations, stamps and order as
+     * create() one by one would write); the search index finds them at the commit. Records whose
+     * id is taken or that name a record that does not exist are left out and listed in refused,
+     * with the messages create() gives.
+     */
+    Result<void> createMany(Domain::Kind kind, const QList<NewRecord> &records, QList<Refused> *refused);
     /// Changes the given fields of a record; fields not in changes keep their values.
     Result<void> update(Domain::Kind kind, const QString &id, const Domain::Record &changes);
     /// Deletes a record (and, by policy, what depends on it).

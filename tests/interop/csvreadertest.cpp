@@ -162,6 +162,34 @@ private Q_SLOTS:
         QCOMPARE(table.value().rows.at(1).line, 4);
     }
 
+    void shouldReadEachKindOfValueAsWritten_data()
+    {
+        QTest::addColumn<QByteArray>("row");
+        QTest::addColumn<QStringList>("fields");
+        QTest::newRow("blank around plain values") << QByteArray("  Ana Ruiz , ana@x.example\t,x") << QStringList{u"Ana Ruiz"_s, u"ana@x.example"_s, u"x"_s};
+        QTest::newRow("blank inside quotes kept") << QByteArray("\" Ana \",b,c") << QStringList{u" Ana "_s, u"b"_s, u"c"_s};
+        QTest::newRow("blank before a quote") << QByteArray("a,  \"Ruiz, Ana\",c") << QStringList{u"a"_s, u"Ruiz, Ana"_s, u"c"_s};
+        QTest::newRow("quote inside a plain value") << QByteArray("5\" screen,b,c") << QStringList{u"5\" screen"_s, u"b"_s, u"c"_s};
+        QTest::newRow("text after the closing quote") << QByteArray("\"Ruiz\" Ana ,b,c") << QStringList{u"Ruiz Ana "_s, u"b"_s, u"c"_s};
+        QTest::newRow("empty values") << QByteArray("a,,\"\"") << QStringList{u"a"_s, QString(), QString()};
+        QTest::newRow("no line break at the end") << QByteArray("a,b,last one") << QStringList{u"a"_s, u"b"_s, u"last one"_s};
+        QTest::newRow("CR line breaks") << QByteArray("a,b,c\r") << QStringList{u"a"_s, u"b"_s, u"c"_s};
+    }
+
+    void shouldReadEachKindOfValueAsWritten()
+    {
+        // GIVEN a header and one row
+        QFETCH(QByteArray, row);
+        QFETCH(QStringList, fields);
+        // WHEN
+        const auto table = CsvReader::read("one,two,three\n" + row);
+        // THEN the row holds the values as a spreadsheet shows them
+        QVERIFY2(table, table ? "" : qPrintable(table.error().message()));
+        QCOMPARE(table.value().rows.size(), 1);
+        QCOMPARE(table.value().rows.at(0).fields, fields);
+        QCOMPARE(table.value().rows.at(0).line, 2);
+    }
+
     void shouldSkipTheEmptyRowsSpreadsheetsWriteBelowTheData()
     {
         // GIVEN Excel's export of a sheet whose rows below the data were once formatted

@@ -306,6 +306,55 @@ private Q_SLOTS:
         QCOMPARE(m_store->count(Kind::Person), 2);
     }
 
+    void shouldReportRowsWhoseIdIsTakenInTheirPlace()
+    {
+        // GIVEN rows that bring their ids (as a vCard's UID does): line 3 the id of someone already
+        // there, line 5 the id of line 2 again, then a bad e-mail on line 6
+        auto here = m_store->create(Kind::Person, {{u"name"_s, u"Already Here"_s}});
+        QVERIFY(here);
+        const QString given = u"0b7e2c4a-9f1d-4e5f-8a9b-000000000042"_s;
+        const CsvTable csv = table("name,email,uid\nAna Ruiz,ana@harbor.example," + given.toUtf8() + "\nBo Chen,bo@x.example," + here.value().toUtf8()
+                                   + "\nCy,cy@x.example,\nDee,dee@x.example," + given.toUtf8() + "\nEd,bad,\nFay,fay@x.example,\n");
+        ImportOptions importOptions = options(csv);
+        importOptions.mapping.setField(2, u"id"_s);
+        importOptions.skipBadRows = true;
+        const qint64 logBefore = changeLogRows();
+
+        // WHEN bad rows are skipped
+        auto report = Importer(*m_store).run(csv, importOptions);
+
+        // THEN the rows whose id is taken are reported in the order of the file, and the others are in
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, 3);
+        const QList<RowProblem> skipped = report.value().skippedRows;
+        QCOMPARE(skipped.size(), 3);
+        QCOMPARE(skipped.at(0).line, 3);
+        QVERIFY2(skipped.at(0).message.startsWith(u"Line 3, column 1 (name): Person “Bo Chen” already exists"_s), qPrintable(skipped.at(0).message));
+        QCOMPARE(skipped.at(1).line, 5);
+        QVERIFY2(skipped.at(1).message.contains(u"Person “Dee” already exists"_s), qPrintable(skipped.at(1).message));
+        QCOMPARE(skipped.at(2).line, 6);
+        QCOMPARE(skipped.at(2).column, 2);
+        QCOMPARE(m_store->count(Kind::Person), 4);
+        QCOMPARE(m_store->fetch(Kind::Person, given)->value(u"name"_s).toString(), u"Ana Ruiz"_s);
+        QCOMPARE(m_store->fetch(Kind::Person, here.value())->value(u"name"_s).toString(), u"Already Here"_s);
+        QCOMPARE(changeLogRows(), logBefore + 3);
+        QVERIFY(!m_store->search(u"Fay"_s, 10).isEmpty());
+
+        // WHEN the same file is imported into a fresh copy without skipping bad rows
+        init();
+        QVERIFY(m_store->create(Kind::Person, {{u"id"_s, here.value()}, {u"name"_s, u"Already Here"_s}}));
+        const qint64 logBeforeStop = changeLogRows();
+        importOptions.skipBadRows = false;
+        auto stopped = Importer(*m_store).run(csv, importOptions);
+
+        // THEN the first of them stops the import, named by its line, and nothing is written
+        QVERIFY(!stopped);
+        QVERIFY2(stopped.error().message().startsWith(u"Line 3, column 1 (name): Person “Bo Chen” already exists"_s), qPrintable(stopped.error().message()));
+        QVERIFY(stopped.error().message().contains(u"Nothing was imported"_s));
+        QCOMPARE(m_store->count(Kind::Person), 1);
+        QCOMPARE(changeLogRows(), logBeforeStop);
+    }
+
     void shouldTreatDuplicatesAsChosen_data()
     {
         QTest::addColumn<int>("action");

@@ -583,6 +583,106 @@ private Q_SLOTS:
         QVERIFY(!m_store->search(u"Kwame"_s, 10).isEmpty());
         QVERIFY(!m_store->search(u"Dana Whit"_s, 10).isEmpty());
     }
+    void shouldWriteManyRecordsSetBasedAsCreateWouldOneByOne()
+    {
+        // GIVEN people given as values by field: one with a photo between others, one whose id is
+        // taken, one naming an organization that does not exist, one repeating an id given earlier
+        const QByteArray photo("\x89PNG\r\n\x1a\n-picture", 17);
+        const auto values = [](const Record &record) {
+            QList<QVariant> list;
+            for (const Domain::Field &field : Domain::entity(Kind::Person).fields) {
+                list << record.value(field.name);
+            }
+            return list;
+        };
+        const QString givenId = u"0b7e2c4a-9f1d-4e5f-8a9b-000000000001"_s;
+        const QList<std::pair<QString, Record>> people{
+            {givenId,
+             {{u"name"_s, u"  Bo   Chen "_s}, {u"email"_s, u"bo@harbor.example"_s}, {u"organization_id"_s, m_organization}, {u"phone_public"_s, true}}},
+            {{}, {{u"name"_s, u"Dana Whitfield"_s}, {u"photo"_s, photo}}},
+            {m_person, {{u"name"_s, u"Taken Id"_s}}},
+            {{}, {{u"name"_s, u"Nowhere Person"_s}, {u"organization_id"_s, u"0b7e2c4a-9f1d-4e5f-8a9b-2c3d4e5f6a7b"_s}}},
+            {givenId, {{u"name"_s, u"Bo Again"_s}}},
+            {{}, {{u"name"_s, u"Kwame Mensah"_s}, {u"title"_s, u"Policy Lead"_s}}},
+        };
+        QList<Store::Store::NewRecord> ready;
+        for (const auto &[id, person] : people) {
+            auto made = m_store->prepareNew(Kind::Person, id, values(person));
+            QVERIFY2(made, made ? "" : qPrintable(made.error().message()));
+            ready.append(made.value());
+        }
+        QCOMPARE(Store::Store::toRecord(Kind::Person, ready.at(0)).value(u"name"_s).toString(), u"Bo Chen"_s);
+        QCOMPARE(Store::Store::toRecord(Kind::Person, ready.at(1)).value(u"media_contact"_s), QVariant(false));
+        auto nameless = m_store->prepareNew(Kind::Person, {}, values({{u"email"_s, u"no-name@example.org"_s}}));
+        QVERIFY(!nameless);
+        QCOMPARE(nameless.error().message(), m_store->prepareCreate(Kind::Person, {{u"email"_s, u"no-name@example.org"_s}}).error().message());
+        auto badEmail = m_store->prepareNew(Kind::Person, {}, values({{u"name"_s, u"Ana"_s}, {u"email"_s, u"ana@"_s}}));
+        QVERIFY(!badEmail);
+        QCOMPARE(badEmail.error().message(), m_store->prepareCreate(Kind::Person, {{u"name"_s, u"Ana"_s}, {u"email"_s, u"ana@"_s}}).error().message());
+        const qint64 logBefore = changeLogRows();
+        QSignalSpy changed(m_store.get(), &Store::Store::changed);
+
+        // WHEN they are written together, in a transaction that is then rolled back, and again
+        QList<Store::Store::Refused> refused;
+        auto undone = m_store->transact([&]() -> Result<void> {
+            if (auto written = m_store->createMany(Kind::Person, ready, &refused); !written) {
+                return written;
+            }
+            return Error(Error::Code::Refused, u"changed my mind"_s);
+        });
+        QVERIFY(!undone);
+        QCOMPARE(m_store->count(Kind::Person), 1);
+        QCOMPARE(changeLogRows(), logBefore);
+        refused.clear();
+        auto written = m_store->createMany(Kind::Person, ready, &refused);
+
+        // THEN the good ones are there, the bad ones refused with why, and one signal names the three
+        QVERIFY2(written, written ? "" : qPrintable(written.error().message()));
+        QCOMPARE(refused.size(), 3);
+        QCOMPARE(refused.at(0).index, 2);
+        QVERIFY2(refused.at(0).error.message().contains(u"already exists"_s), qPrintable(refused.at(0).error.message()));
+        QCOMPARE(refused.at(1).index, 3);
+        QVERIFY2(refused.at(1).error.message().contains(u"does not exist"_s), qPrintable(refused.at(1).error.message()));
+        QVERIFY2(refused.at(1).error.message().contains(u"Nowhere Person"_s), qPrintable(refused.at(1).error.message()));
+        QCOMPARE(refused.at(2).index, 4);
+        QVERIFY2(refused.at(2).error.message().contains(u"already exists"_s), qPrintable(refused.at(2).error.message()));
+        QCOMPARE(m_store->count(Kind::Person), 4);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().first().value<QList<Store::Change>>().size(), 3);
+        QCOMPARE(m_store->fetch(Kind::Person, ready.at(1).id)->value(u"photo"_s).toByteArray(), photo);
+        QCOMPARE(m_store->fetch(Kind::Person, givenId)->value(u"name"_s).toString(), u"Bo Chen"_s);
+
+        // and the change log holds each one's create, as create() writes it, stamped in order
+        QCOMPARE(changeLogRows(), logBefore + 3);
+        Storage::Statement read =
+            m_store->database().prepare(u"SELECT record_id, value, hlc FROM change_log WHERE seq > (SELECT max(seq) - 3 FROM change_log) ORDER BY seq"_s);
+        QStringList ids;
+        QList<QJsonObject> logged;
+        qint64 previousStamp = 0;
+        while (read.step()) {
+            ids << read.text(0);
+            logged << QJsonDocument::fromJson(read.text(1).toUtf8()).object();
+            QVERIFY(read.integer(2) > previousStamp);
+            previousStamp = read.integer(2);
+        }
+        QCOMPARE(ids, (QStringList{givenId, ready.at(1).id, ready.at(5).id}));
+        QCOMPARE(logged.at(0).value(u"name"_s).toString(), u"Bo Chen"_s);
+        QCOMPARE(logged.at(0).value(u"phone_public"_s), QJsonValue(true));
+        QCOMPARE(logged.at(0).value(u"media_contact"_s), QJsonValue(false));
+        QCOMPARE(logged.at(0).value(u"organization_id"_s).toString(), m_organization);
+        QVERIFY(logged.at(0).contains(u"bio"_s) && logged.at(0).value(u"bio"_s).isNull());
+        QCOMPARE(QByteArray::fromBase64(logged.at(1).value(u"photo"_s).toString().toLatin1()), photo);
+        QCOMPARE(logged.at(2).value(u"title"_s).toString(), u"Policy Lead"_s);
+        // a write after them is stamped after them
+        QVERIFY(m_store->create(Kind::Fact, {{u"text"_s, u"Later."_s}}));
+        Storage::Statement last = m_store->database().prepare(u"SELECT hlc FROM change_log ORDER BY seq DESC LIMIT 1"_s);
+        QVERIFY(last.step());
+        QVERIFY(last.integer(0) > previousStamp);
+
+        // and search finds them
+        QVERIFY(!m_store->search(u"Kwame"_s, 10).isEmpty());
+        QVERIFY(!m_store->search(u"Dana Whit"_s, 10).isEmpty());
+    }
 };
 
 CHORUS_TEST_MAIN(StoreTest)
