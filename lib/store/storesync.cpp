@@ -359,12 +359,14 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
     }
     // Memberships held back because another had their organization and campaign are looked at
     // again: that one may have changed since, here or elsewhere. So are the records with open
-    // conflicts: a change made here since (a delete, a new link) may have settled them, as it
-    // does where it is received.
+    // conflicts, and those that wait for a record deleted since: a change made here since (a
+    // delete, a new link) may have settled them or made a conflict, as it does where it is received.
     {
         QList<std::pair<Kind, QString>> again;
         Storage::Statement &find = statement(
-            u"SELECT 'membership', record_id FROM sync_pending WHERE kind = 'membership' UNION SELECT kind, record_id FROM sync_conflicts WHERE resolved_at IS NULL"_s);
+            u"SELECT 'membership', record_id FROM sync_pending WHERE kind = 'membership' "
+            "UNION SELECT kind, record_id FROM sync_conflicts WHERE resolved_at IS NULL "
+            "UNION SELECT p.kind, p.record_id FROM sync_pending p WHERE EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = p.waiting_for AND c.op = 'delete')"_s);
         while (find.step()) {
             if (const std::optional<Kind> kind = kindFromKey(find.text(0))) {
                 again.append({*kind, find.text(1)});
@@ -1193,6 +1195,7 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
         // to a deleted record and that no later change of the field was based on. A delete made
         // knowing the link empties it (or takes the record) with a change based on it.
         QHash<QString, bool> deletedTargets;
+        QList<std::pair<QString, QString>> linked; // the field, the record it points to
         for (const Field &field : info.fields) {
             if (field.type != FieldType::Reference) {
                 continue;
@@ -1218,6 +1221,8 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                 // A record that went with it and whose texts are kept above is surfaced by those.
                 if (known.value() && !(field.required && textsKept)) {
                     conflicts.append({field.name, u"linked_to_deleted"_s, target, row.operation.stamp});
+                } else if (!known.value()) {
+                    linked.append({field.name, target});
                 }
             }
         }
@@ -1227,6 +1232,15 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                 return kept.error();
             }
             keep = kept.value();
+        }
+        // A link that lost to another value, or of a record that is not here: should the record it
+        // points to be deleted, the link is surfaced too, so this one is looked at again then.
+        for (const auto &[field, target] : std::as_const(linked)) {
+            if (!keep || record.value(field).toString() != target) {
+                if (auto watched = wait(kind, id, target); !watched) {
+                    return watched;
+                }
+            }
         }
         if (keep) {
             desired = record;
@@ -1266,9 +1280,8 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                 enqueue(dependentKind, dependentId);
             }
         }
-        if (kind == Kind::Membership) {
-            enqueueWaiting(id);
-        }
+        // Memberships held back for it, and records whose links to it are looked at again.
+        enqueueWaiting(id);
         ++m_summary.recordsChanged;
         m_store.announce({kind, id, Change::Operation::Deleted, {}});
     } else if (!desired && deleted) {
