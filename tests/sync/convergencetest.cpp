@@ -293,7 +293,9 @@ private:
         const Sync::Conflict conflict = open.at(m_random.bounded(int(open.size())));
         auto resolution = Sync::Replica::Resolution::KeepMine;
         if (conflict.reason == Sync::Conflict::Reason::ConcurrentEdit && node.store->fetch(conflict.kind, conflict.recordId)) {
-            resolution = Sync::Replica::Resolution(m_random.bounded(3));
+            // Text is merged by hand; a membership's status or role is one or the other.
+            const bool text = entity(conflict.kind).field(conflict.field)->type == FieldType::LongText;
+            resolution = Sync::Replica::Resolution(m_random.bounded(text ? 3 : 2));
         } else if (conflict.reason == Sync::Conflict::Reason::LinkedToDeleted && conflict.recordExists) {
             resolution = Sync::Replica::Resolution(m_random.bounded(2)); // leave it empty, or bring the record back
         }
