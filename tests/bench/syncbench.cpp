@@ -141,7 +141,7 @@ int main(int argc, char *argv[])
     }
     QRandomGenerator random(20260501);
     std::shuffle(ids.begin(), ids.end(), random);
-    Storage::Statement lastChange = volunteer->database().prepare(u"SELECT ifnull(max(seq), 0) FROM change_log"_s);
+    Storage::Statement lastChange = volunteer->database().prepare(u"SELECT seq FROM change_log ORDER BY seq DESC LIMIT 1"_s);
     const auto changeCount = [&] {
         lastChange.reset();
         return lastChange.step() ? lastChange.integer(0) : 0;
