@@ -202,6 +202,21 @@ int resolve(const QCommandLineParser &parser, Store::Store &store, QTextStream &
     return CommandLineTool::Success;
 }
 
+QString reasonName(Sync::Conflict::Reason reason)
+{
+    switch (reason) {
+    case Sync::Conflict::Reason::EditedWhileDeleted:
+        return u"edited_while_deleted"_s;
+    case Sync::Conflict::Reason::EditedWhileApproved:
+        return u"edited_while_approved"_s;
+    case Sync::Conflict::Reason::LinkedToDeleted:
+        return u"linked_to_deleted"_s;
+    case Sync::Conflict::Reason::ConcurrentEdit:
+        break;
+    }
+    return u"concurrent_edit"_s;
+}
+
 int conflicts(const QCommandLineParser &parser, Store::Store &store, QTextStream &out, QTextStream &err)
 {
     const QStringList values = parser.positionalArguments();
@@ -221,15 +236,20 @@ int conflicts(const QCommandLineParser &parser, Store::Store &store, QTextStream
                 {u"kind"_s, Domain::entity(conflict.kind).key},
                 {u"record"_s, conflict.recordId},
                 {u"field"_s, conflict.field},
-                {u"reason"_s,
-                 conflict.reason == Sync::Conflict::Reason::ConcurrentEdit           ? u"concurrent_edit"_s
-                     : conflict.reason == Sync::Conflict::Reason::EditedWhileDeleted ? u"edited_while_deleted"_s
-                                                                                     : u"edited_while_approved"_s},
+                {u"reason"_s, reasonName(conflict.reason)},
                 {u"current"_s, conflict.currentValue},
                 {u"other"_s, conflict.lostValue},
                 {u"otherBy"_s, conflict.lostBy},
                 {u"otherAt"_s, conflict.lostAt.toString(Qt::ISODate)},
             });
+            if (conflict.reason == Sync::Conflict::Reason::LinkedToDeleted) {
+                // The deleted record the link pointed to ("other" is its id), by name, and its deletion.
+                QJsonObject described = array.last().toObject();
+                described.insert(u"otherName"_s, conflict.linkedLabel);
+                described.insert(u"deletedBy"_s, conflict.deletedBy);
+                described.insert(u"deletedAt"_s, conflict.deletedAt.toString(Qt::ISODate));
+                array.replace(array.size() - 1, described);
+            }
         }
         out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
         return CommandLineTool::Success;
@@ -244,6 +264,19 @@ int conflicts(const QCommandLineParser &parser, Store::Store &store, QTextStream
         if (conflict.reason == Sync::Conflict::Reason::EditedWhileApproved) {
             out << u"  "_s << i18nc("@info:shell", "“--keep theirs” approves the current text again, in the approver's name; “--keep mine” leaves it a draft.")
                 << u'\n';
+            continue;
+        }
+        if (conflict.reason == Sync::Conflict::Reason::LinkedToDeleted) {
+            if (conflict.recordExists) {
+                out << u"  "_s
+                    << i18nc("@info:shell %1 names a deleted record",
+                             "“--keep mine” accepts the deletion and leaves the link empty; “--keep theirs” makes %1 again, as it was last known, and "
+                             "links to it every record that lost its link to it.",
+                             conflict.linkedLabel)
+                    << u'\n';
+            } else {
+                out << u"  "_s << i18nc("@info:shell", "“--keep mine” accepts the deletion.") << u'\n';
+            }
             continue;
         }
         if (conflict.reason == Sync::Conflict::Reason::ConcurrentEdit) {

@@ -342,14 +342,37 @@ void SyncView::showSelectedConflict()
     const bool selected = row >= 0 && row < m_conflicts.size();
     const Sync::Conflict conflict = selected ? m_conflicts.at(row) : Sync::Conflict();
     const bool textual = selected && conflict.reason == Sync::Conflict::Reason::ConcurrentEdit;
+    const bool link = selected && conflict.reason == Sync::Conflict::Reason::LinkedToDeleted;
     m_conflictDescription->setText(selected ? conflict.description() : QString());
-    m_current->setPlainText(selected ? conflict.currentValue : QString());
-    m_other->setPlainText(selected ? conflict.lostValue : QString());
+    if (link) {
+        // Records by name, not by id: what the link is now, and the deleted record it pointed to.
+        const QString field = Domain::fieldLabel(conflict.kind, conflict.field);
+        QString now = !conflict.recordExists ? i18nc("@info the record that lost its link is gone", "%1 was deleted with it.", conflict.recordLabel)
+                                             : i18nc("@info %1 is a field, e.g. campaign", "No %1.", field);
+        const Domain::Field *info = Domain::entity(conflict.kind).field(conflict.field);
+        if (!conflict.currentValue.isEmpty() && m_store && info && info->references) {
+            if (const std::optional<Domain::Record> linked = m_store->fetch(*info->references, conflict.currentValue)) {
+                now = m_store->recordLabel(*info->references, *linked);
+            }
+        }
+        m_current->setPlainText(now);
+        m_other->setPlainText(i18nc("@info %1 names a deleted record, %2 a computer", "%1, deleted on %2", conflict.linkedLabel, conflict.deletedBy));
+    } else {
+        m_current->setPlainText(selected ? conflict.currentValue : QString());
+        m_other->setPlainText(selected ? conflict.lostValue : QString());
+    }
     m_merged->setPlainText(textual ? conflict.currentValue : QString());
     m_keepMine->setEnabled(selected);
-    m_keepTheirs->setEnabled(selected && conflict.reason != Sync::Conflict::Reason::EditedWhileDeleted);
+    m_keepMine->setText(link ? i18nc("@action:button leave a link empty whose record was deleted", "Accept the Deletion")
+                             : i18nc("@action:button", "Keep Mine"));
+    m_keepMine->setToolTip(link ? i18nc("@info:tooltip", "Leave the record without the link: the deleted record stays deleted.") : QString());
+    m_keepTheirs->setEnabled(selected && conflict.reason != Sync::Conflict::Reason::EditedWhileDeleted && (!link || conflict.recordExists));
     m_keepTheirs->setText(selected && conflict.reason == Sync::Conflict::Reason::EditedWhileApproved ? i18nc("@action:button", "Approve Current Text")
-                                                                                                     : i18nc("@action:button", "Keep Theirs"));
+                              : link ? i18nc("@action:button bring a deleted record back", "Bring It Back")
+                                     : i18nc("@action:button", "Keep Theirs"));
+    m_keepTheirs->setToolTip(
+        link ? i18nc("@info:tooltip", "Make the deleted record again, as it was last known, and link to it every record that lost its link to it.")
+             : QString());
     m_merged->setEnabled(textual);
     m_useMerged->setEnabled(textual);
 }

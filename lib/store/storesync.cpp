@@ -358,16 +358,23 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
         return m_store.m_database->lastError();
     }
     // Memberships held back because another had their organization and campaign are looked at
-    // again: that one may have changed since, here or elsewhere.
+    // again: that one may have changed since, here or elsewhere. So are the records with open
+    // conflicts, and those that wait for a record deleted since: a change made here since (a
+    // delete, a new link) may have settled them or made a conflict, as it does where it is received.
     {
-        QStringList held;
-        Storage::Statement &find = statement(u"SELECT record_id FROM sync_pending WHERE kind = 'membership'"_s);
+        QList<std::pair<Kind, QString>> again;
+        Storage::Statement &find = statement(
+            u"SELECT 'membership', record_id FROM sync_pending WHERE kind = 'membership' "
+            "UNION SELECT kind, record_id FROM sync_conflicts WHERE resolved_at IS NULL "
+            "UNION SELECT p.kind, p.record_id FROM sync_pending p WHERE EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = p.waiting_for AND c.op = 'delete')"_s);
         while (find.step()) {
-            held << find.text(0);
+            if (const std::optional<Kind> kind = kindFromKey(find.text(0))) {
+                again.append({*kind, find.text(1)});
+            }
         }
         find.reset();
-        for (const QString &id : std::as_const(held)) {
-            enqueue(Kind::Membership, id);
+        for (const auto &[kind, id] : std::as_const(again)) {
+            enqueue(kind, id);
         }
     }
     QList<Added> added;
@@ -1170,6 +1177,7 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                 record.insert(field.name, QVariant());
             }
         }
+        bool textsKept = false;
         if (goesWithDeleted) {
             // Made or changed where the record it needs was not known to be deleted (a quote
             // collected for a person deleted elsewhere): it goes too, but its texts are kept.
@@ -1178,6 +1186,43 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                 const QString text = record.value(field.name).toString();
                 if (field.type == FieldType::LongText && winner && !text.isEmpty()) {
                     conflicts.append({field.name, u"edited_while_deleted"_s, text, winner->operation.stamp});
+                    textsKept = true;
+                }
+            }
+        }
+        // A link made where the record it points to was not known to be deleted (a quote filed
+        // under a campaign deleted elsewhere) is surfaced: every version of a reference that points
+        // to a deleted record and that no later change of the field was based on. A delete made
+        // knowing the link empties it (or takes the record) with a change based on it.
+        QHash<QString, bool> deletedTargets;
+        QList<std::pair<QString, QString>> linked; // the field, the record it points to
+        for (const Field &field : info.fields) {
+            if (field.type != FieldType::Reference) {
+                continue;
+            }
+            QSet<QString> superseded;
+            for (const LoggedOperation &row : std::as_const(history)) {
+                if (row.operation.type == Operation::Type::Update && row.operation.field == field.name && !row.operation.base.isNull()) {
+                    superseded.insert(stampKey(row.operation.base));
+                }
+            }
+            for (const LoggedOperation &row : std::as_const(history)) {
+                if (!Sync::History::touches(row.operation, field.name) || superseded.contains(stampKey(row.operation.stamp))) {
+                    continue;
+                }
+                const QString target = fieldValue(row, field).toString();
+                if (target.isEmpty() || target == id) {
+                    continue;
+                }
+                auto known = deletedTargets.constFind(target);
+                if (known == deletedTargets.cend()) {
+                    known = deletedTargets.insert(target, isDeleted(target) && !exists(*field.references, target));
+                }
+                // A record that went with it and whose texts are kept above is surfaced by those.
+                if (known.value() && !(field.required && textsKept)) {
+                    conflicts.append({field.name, u"linked_to_deleted"_s, target, row.operation.stamp});
+                } else if (!known.value()) {
+                    linked.append({field.name, target});
                 }
             }
         }
@@ -1187,6 +1232,15 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                 return kept.error();
             }
             keep = kept.value();
+        }
+        // A link that lost to another value, or of a record that is not here: should the record it
+        // points to be deleted, the link is surfaced too, so this one is looked at again then.
+        for (const auto &[field, target] : std::as_const(linked)) {
+            if (!keep || record.value(field).toString() != target) {
+                if (auto watched = wait(kind, id, target); !watched) {
+                    return watched;
+                }
+            }
         }
         if (keep) {
             desired = record;
@@ -1226,11 +1280,13 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                 enqueue(dependentKind, dependentId);
             }
         }
-        if (kind == Kind::Membership) {
-            enqueueWaiting(id);
-        }
+        // Memberships held back for it, and records whose links to it are looked at again.
+        enqueueWaiting(id);
         ++m_summary.recordsChanged;
         m_store.announce({kind, id, Change::Operation::Deleted, {}});
+    } else if (!desired && deleted) {
+        // Made and deleted elsewhere before it came here: what waited for it learns it is deleted.
+        enqueueWaiting(id);
     } else if (desired && !current) {
         QStringList columns{u"id"_s};
         for (const Field &field : info.fields) {

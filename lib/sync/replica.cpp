@@ -122,6 +122,9 @@ Conflict::Reason reasonFrom(const QString &text)
     if (text == u"edited_while_approved") {
         return Conflict::Reason::EditedWhileApproved;
     }
+    if (text == u"linked_to_deleted") {
+        return Conflict::Reason::LinkedToDeleted;
+    }
     return Conflict::Reason::ConcurrentEdit;
 }
 
@@ -145,6 +148,34 @@ QString Conflict::description() const
                      recordLabel,
                      lostBy,
                      when);
+    case Reason::LinkedToDeleted: {
+        const QString deletedWhen = QLocale().toString(deletedAt.toLocalTime(), QLocale::ShortFormat);
+        if (!recordExists) {
+            return i18nc(
+                "@info %1 names the deleted record, %2 the computer that deleted it, %3 when, %4 another computer, %5 the field, %6 the record "
+                "linked to it, %7 when",
+                "%1 was deleted on %2 at %3, but %4 made it the %5 of %6 at %7, without knowing of the deletion. %6 cannot be without its %5, "
+                "so it was deleted too.",
+                linkedLabel,
+                deletedBy,
+                deletedWhen,
+                lostBy,
+                field,
+                recordLabel,
+                when);
+        }
+        return i18nc(
+            "@info %1 names the deleted record, %2 the computer that deleted it, %3 when, %4 another computer, %5 the field, %6 the record "
+            "linked to it, %7 when",
+            "%1 was deleted on %2 at %3, but %4 made it the %5 of %6 at %7, without knowing of the deletion. %6 has no %5 now.",
+            linkedLabel,
+            deletedBy,
+            deletedWhen,
+            lostBy,
+            field,
+            recordLabel,
+            when);
+    }
     case Reason::ConcurrentEdit:
         break;
     }
@@ -561,16 +592,35 @@ QList<Conflict> Replica::conflicts(bool includeResolved)
         conflict.resolved = !read.isNull(9);
         list.append(conflict);
     }
+    // Named as it was known before it was deleted: "Person “Lucía Martínez”".
+    const auto goneLabel = [&](Kind kind, const QString &id) {
+        if (const Record gone = lastKnownRecord(m_store, id); !gone.value(entity(kind).titleField).toString().isEmpty()) {
+            return m_store.recordLabel(kind, gone);
+        }
+        return i18nc("@info a record that was deleted; %1 is its kind", "A deleted %1", kindLabel(kind));
+    };
     for (Conflict &conflict : list) {
         conflict.lostBy = peerName(conflict.lostBy);
         if (const std::optional<Record> record = m_store.fetch(conflict.kind, conflict.recordId)) {
+            conflict.recordExists = true;
             conflict.recordLabel = m_store.recordLabel(conflict.kind, *record);
             conflict.currentValue = record->value(conflict.field).toString();
-        } else if (const Record gone = lastKnownRecord(m_store, conflict.recordId); !gone.value(entity(conflict.kind).titleField).toString().isEmpty()) {
-            // Named as it was known before it was deleted: "Person “Lucía Martínez”".
-            conflict.recordLabel = m_store.recordLabel(conflict.kind, gone);
         } else {
-            conflict.recordLabel = i18nc("@info a record that was deleted; %1 is its kind", "A deleted %1", kindLabel(conflict.kind));
+            conflict.recordLabel = goneLabel(conflict.kind, conflict.recordId);
+        }
+        if (conflict.reason == Conflict::Reason::LinkedToDeleted) {
+            const Field *field = entity(conflict.kind).field(conflict.field);
+            const Kind linkedKind = field && field->references ? *field->references : conflict.kind;
+            conflict.linkedLabel = goneLabel(linkedKind, conflict.lostValue);
+            Storage::Statement deletion =
+                m_store.database().prepare(u"SELECT replica, hlc FROM change_log WHERE record_id = ? AND op = 'delete' ORDER BY hlc, replica LIMIT 1"_s);
+            deletion.bind(1, conflict.lostValue);
+            if (deletion.step()) {
+                conflict.deletedBy = peerName(deletion.text(0));
+                conflict.deletedAt = QDateTime::fromMSecsSinceEpoch(HybridLogicalClock::milliseconds(deletion.integer(1)), QTimeZone::UTC);
+            } else {
+                conflict.deletedBy = i18nc("@info a computer whose name is not known", "another computer");
+            }
         }
     }
     return list;
@@ -596,24 +646,21 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
             Error::Code::Refused,
             i18nc("@info %1 describes the conflict", "The record was deleted, so only “keep mine” can resolve this conflict: %1", found->description()));
     }
-    Storage::Statement raw = m_store.database().prepare(u"SELECT field, reason, lost_value, lost_hlc, lost_replica FROM sync_conflicts WHERE id = ?"_s);
-    raw.bind(1, conflictId);
-    if (!raw.step()) {
-        return m_store.database().lastError();
+    if (found->reason == Conflict::Reason::LinkedToDeleted && resolution == Resolution::Merged) {
+        return Error(Error::Code::Refused,
+                     i18nc("@info %1 describes the conflict",
+                           "A link to a deleted record is resolved by leaving it empty (“keep mine”) or by bringing the deleted record back (“keep "
+                           "theirs”): %1",
+                           found->description()));
     }
     const QString resolutionName = resolution == Resolution::KeepMine ? u"kept_mine"_s : resolution == Resolution::KeepTheirs ? u"kept_theirs"_s : u"merged"_s;
-    // The decision travels to the other computers as an operation of the record.
-    const QJsonObject decision{{u"field"_s, raw.text(0)},
-                               {u"reason"_s, raw.text(1)},
-                               {u"lost_value"_s, raw.text(2)},
-                               {u"lost_hlc"_s, QString::number(raw.integer(3))},
-                               {u"lost_replica"_s, raw.text(4)},
-                               {u"resolution"_s, resolutionName}};
     Record theirs{{found->field, found->lostValue}};
     if (found->reason == Conflict::Reason::EditedWhileApproved && resolution != Resolution::KeepMine) {
         // "Theirs" is the approval: it is given again to the current text, in the name of the
         // one who gave it, as a person who looked at both decided.
-        const QString approver = approverOf(m_store.database(), found->recordId, raw.integer(3), raw.text(4));
+        Storage::Statement raw = m_store.database().prepare(u"SELECT lost_hlc, lost_replica FROM sync_conflicts WHERE id = ?"_s);
+        raw.bind(1, conflictId);
+        const QString approver = raw.step() ? approverOf(m_store.database(), found->recordId, raw.integer(0), raw.text(1)) : QString();
         if (resolution == Resolution::Merged || approver.isEmpty()) {
             return Error(Error::Code::Refused,
                          i18nc("@info %1 describes the conflict",
@@ -623,7 +670,14 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
         theirs = {{u"state"_s, u"approved"_s}, {u"approved_by"_s, approver}};
     }
     return m_store.transact([&]() -> Result<void> {
-        if (resolution == Resolution::KeepTheirs) {
+        QList<qint64> decided{conflictId};
+        if (found->reason == Conflict::Reason::LinkedToDeleted && resolution == Resolution::KeepTheirs) {
+            auto relinked = bringBack(*found);
+            if (!relinked) {
+                return relinked.error();
+            }
+            decided = relinked.value();
+        } else if (resolution == Resolution::KeepTheirs) {
             if (auto done = m_store.update(found->kind, found->recordId, theirs); !done) {
                 return done;
             }
@@ -632,16 +686,34 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
                 return done;
             }
         }
-        // Stamped after everything this replica made, and applied as any other replica's
-        // resolution is (which marks the conflict resolved here too, at the same time).
-        Operation decided;
-        decided.stamp = {nextStamp(m_store.database()), m_store.replicaId()};
-        decided.kind = entity(found->kind).key;
-        decided.recordId = found->recordId;
-        decided.type = Operation::Type::Update;
-        decided.field = Operation::resolutionField();
-        decided.value = QString::fromUtf8(QJsonDocument(decision).toJson(QJsonDocument::Compact));
-        if (auto applied = m_store.applyRemoteOperations({decided}); !applied) {
+        // The decisions travel to the other computers as operations of the records, stamped
+        // after everything this replica made, and applied as any other replica's resolution is
+        // (which marks the conflicts resolved here too, at the same time).
+        QList<Operation> operations;
+        const qint64 first = nextStamp(m_store.database());
+        for (qint64 id : std::as_const(decided)) {
+            Storage::Statement raw =
+                m_store.database().prepare(u"SELECT field, reason, lost_value, lost_hlc, lost_replica, kind, record_id FROM sync_conflicts WHERE id = ?"_s);
+            raw.bind(1, id);
+            if (!raw.step()) {
+                return m_store.database().lastError();
+            }
+            const QJsonObject decision{{u"field"_s, raw.text(0)},
+                                       {u"reason"_s, raw.text(1)},
+                                       {u"lost_value"_s, raw.text(2)},
+                                       {u"lost_hlc"_s, QString::number(raw.integer(3))},
+                                       {u"lost_replica"_s, raw.text(4)},
+                                       {u"resolution"_s, resolutionName}};
+            Operation operation;
+            operation.stamp = {first + operations.size(), m_store.replicaId()};
+            operation.kind = raw.text(5);
+            operation.recordId = raw.text(6);
+            operation.type = Operation::Type::Update;
+            operation.field = Operation::resolutionField();
+            operation.value = QString::fromUtf8(QJsonDocument(decision).toJson(QJsonDocument::Compact));
+            operations.append(operation);
+        }
+        if (auto applied = m_store.applyRemoteOperations(operations); !applied) {
             return applied.error();
         }
         Storage::Statement mark = m_store.database().prepare(u"SELECT 1 FROM sync_conflicts WHERE id = ? AND resolved_at IS NOT NULL"_s);
@@ -651,6 +723,66 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
         }
         return {};
     });
+}
+
+// "Keep theirs" for a link lost to a delete: the deleted record comes back as a new record (a
+// deleted id stays deleted on every computer), with the values it last had here, and every
+// record whose link to it was lost the same way is linked to it again.
+Result<QList<qint64>> Replica::bringBack(const Conflict &conflict)
+{
+    const Field *link = entity(conflict.kind).field(conflict.field);
+    if (!link || !link->references) {
+        return Error(Error::Code::Refused, i18nc("@info %1 describes the conflict", "This conflict is not about a link: %1", conflict.description()));
+    }
+    const Kind kind = *link->references;
+    const Record gone = lastKnownRecord(m_store, conflict.lostValue);
+    Record values;
+    for (const Field &field : entity(kind).fields) {
+        const QVariant value = gone.value(field.name);
+        if (!value.isValid() || value.isNull()) {
+            continue;
+        }
+        switch (field.type) {
+        case FieldType::Reference:
+            // What it pointed to may be gone too: that link stays empty.
+            if (m_store.fetch(*field.references, value.toString())) {
+                values.insert(field.name, value.toString());
+            }
+            break;
+        case FieldType::Boolean:
+            values.insert(field.name, value.toBool());
+            break;
+        case FieldType::Count:
+        case FieldType::Integer:
+            values.insert(field.name, value.toLongLong());
+            break;
+        case FieldType::Blob:
+            values.insert(field.name, QByteArray::fromBase64(value.toString().toLatin1()));
+            break;
+        default:
+            values.insert(field.name, value.toString());
+            break;
+        }
+    }
+    auto created = m_store.create(kind, values);
+    if (!created) {
+        return Error(created.error().code(),
+                     i18nc("@info %1 names the deleted record, %2 says why", "%1 cannot be brought back: %2", conflict.linkedLabel, created.error().message()));
+    }
+    QList<qint64> relinked;
+    for (const Conflict &other : conflicts()) {
+        if (other.reason != Conflict::Reason::LinkedToDeleted || other.lostValue != conflict.lostValue || !other.recordExists) {
+            continue;
+        }
+        // Only where the link is still empty: a record linked elsewhere since keeps that link.
+        if (other.currentValue.isEmpty()) {
+            if (auto done = m_store.update(other.kind, other.recordId, {{other.field, created.value()}}); !done) {
+                return done.error();
+            }
+        }
+        relinked.append(other.id);
+    }
+    return relinked;
 }
 
 QByteArray Replica::canonicalDump()

@@ -38,6 +38,9 @@ struct Conflict {
         ConcurrentEdit, ///< two computers changed the same text; the other version won
         EditedWhileDeleted, ///< a computer changed the record while another deleted it
         EditedWhileApproved, ///< a quote was approved on one computer while its text changed on another
+        /// a computer linked the record to another (a quote to its campaign) that another computer
+        /// deleted meanwhile: the link is empty now (or, when the record needs it, the record went too)
+        LinkedToDeleted,
     };
     qint64 id = 0;
     Domain::Kind kind = Domain::Kind::Quote;
@@ -51,6 +54,13 @@ struct Conflict {
     QDateTime lostAt; ///< when it was made
     QDateTime detectedAt;
     bool resolved = false;
+    /// For LinkedToDeleted: the deleted record the link pointed to (lostValue is its id), named as
+    /// it was last known ("Campaign “Rent Strike”"), and the computer that deleted it, and when.
+    QString linkedLabel;
+    QString deletedBy;
+    QDateTime deletedAt;
+    /// Whether the record is still there (a conflict can outlive the record it is about).
+    bool recordExists = false;
 
     /// One translated sentence: what happened, to which record and field, by whom and when.
     [[nodiscard]] CHORUS_CORE_EXPORT QString description() const;
@@ -119,6 +129,9 @@ public:
         Merged
     };
     /// Resolves a conflict: keep the current value, take the lost one, or write merged text.
+    /// For a link to a deleted record, "keep mine" accepts the empty link and "keep theirs" brings
+    /// the deleted record back (a new record with its last known values) and links every record
+    /// whose link to it was lost to it again, resolving those conflicts too.
     Result<void> resolve(qint64 conflictId, Resolution resolution, const QString &merged = {});
 
     /// Every record, sorted, with every field: equal dumps mean equal databases.
@@ -126,6 +139,8 @@ public:
 
 private:
     std::optional<Peer> findPeer(const QString &nameOrId);
+    /// Brings back the record a lost link pointed to; returns the conflicts it settles.
+    Result<QList<qint64>> bringBack(const Conflict &conflict);
     QHash<QString, qint64> peerKnown(const QString &replicaId);
     [[nodiscard]] QString peerName(const QString &replicaId);
 

@@ -98,6 +98,52 @@ private Q_SLOTS:
         QCOMPARE(view.findChild<QListWidget *>(u"conflictList"_s)->count(), 0);
     }
 
+    void shouldShowALinkLostToADeleteByNameAndBringTheRecordBack()
+    {
+        // GIVEN Ana deleted a campaign while Ben filed the quote under it, and they exchanged
+        auto campaign = m_ana.store->create(Kind::Campaign, {{u"name"_s, u"Rent Strike"_s}});
+        QVERIFY(campaign);
+        m_ben.receive(m_ana);
+        QVERIFY(m_ana.store->remove(Kind::Campaign, campaign.value(), Store::DeletePolicy::Detach));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"campaign_id"_s, campaign.value()}}));
+        m_ana.receive(m_ben);
+        // WHEN the view shows Ana's database, on that conflict
+        Desktop::SyncView view;
+        view.setStore(m_ana.store.get());
+        auto *conflicts = view.findChild<QListWidget *>(u"conflictList"_s);
+        QCOMPARE(conflicts->count(), 2);
+        int row = -1;
+        for (int i = 0; i < conflicts->count(); ++i) {
+            if (conflicts->item(i)->text().contains(u"Rent Strike"_s)) {
+                row = i;
+            }
+        }
+        QVERIFY(row >= 0);
+        conflicts->setCurrentRow(row);
+        // THEN it names the campaign, who deleted it and who filed the quote under it, and the
+        // two sides read as names, not ids
+        const QString description = view.findChild<QLabel *>(u"conflictDescription"_s)->text();
+        QVERIFY2(description.contains(u"Campaign “Rent Strike” was deleted on Ana's laptop"_s)
+                     && description.contains(u"Ben's laptop made it the campaign of"_s),
+                 qPrintable(description));
+        QCOMPARE(view.findChild<QPlainTextEdit *>(u"currentVersion"_s)->toPlainText(), u"No campaign."_s);
+        QCOMPARE(view.findChild<QPlainTextEdit *>(u"otherVersion"_s)->toPlainText(), u"Campaign “Rent Strike”, deleted on Ana's laptop"_s);
+        auto *bringBack = view.findChild<QPushButton *>(u"keepTheirsButton"_s);
+        QCOMPARE(bringBack->text(), u"Bring It Back"_s);
+        QVERIFY(bringBack->isEnabled());
+        QVERIFY(!view.findChild<QPushButton *>(u"useMergedButton"_s)->isEnabled());
+        if (const QString folder = qEnvironmentVariable("CHORUS_SCREENSHOTS"); !folder.isEmpty()) {
+            view.resize(900, 700);
+            QVERIFY(view.grab().save(folder + u"/syncview-link.png"_s));
+        }
+        // AND bringing it back files the quote under a campaign of that name again
+        QTest::mouseClick(bringBack, Qt::LeftButton);
+        const QString restored = m_ana.store->fetch(Kind::Quote, m_quote)->value(u"campaign_id"_s).toString();
+        QVERIFY(!restored.isEmpty());
+        QCOMPARE(m_ana.store->fetch(Kind::Campaign, restored)->value(u"name"_s).toString(), u"Rent Strike"_s);
+        QCOMPARE(conflicts->count(), 1);
+    }
+
     void shouldFollowImportsByItself()
     {
         // GIVEN the view on Ben's database, which has no conflict yet

@@ -178,6 +178,54 @@ private Q_SLOTS:
         QCOMPARE(array.at(0)[u"current"_s].toString(), kept);
     }
 
+    void shouldListALinkLostToADeleteReadably()
+    {
+        // GIVEN the coordinator deleted a campaign of the demo coalition while a volunteer, who
+        // had it, filed a quote under it
+        const QString ana = laptop(u"ana.chorus"_s, u"Ana's laptop"_s, true);
+        const QString ben = laptop(u"ben.chorus"_s, u"Ben's laptop"_s);
+        QVERIFY(cli({u"--db"_s, ana, u"bundle"_s, u"export"_s, u"--out"_s, path(u"all.chorus-changes"_s)}).exitCode == 0);
+        QVERIFY(cli({u"--db"_s, ben, u"bundle"_s, u"import"_s, path(u"all.chorus-changes"_s)}).exitCode == 0);
+        const QString quote = firstQuote(ana);
+        const QString campaign = u"Rent Strike"_s;
+        const Run created = cli({u"--db"_s, ana, u"create"_s, u"campaign"_s, u"name="_s + campaign});
+        QVERIFY2(created.exitCode == 0, created.describe().constData());
+        QVERIFY(cli({u"--db"_s, ana, u"bundle"_s, u"export"_s, u"--out"_s, path(u"campaign.chorus-changes"_s)}).exitCode == 0);
+        QVERIFY(cli({u"--db"_s, ben, u"bundle"_s, u"import"_s, path(u"campaign.chorus-changes"_s)}).exitCode == 0);
+        const Run deleted = cli({u"--db"_s, ana, u"delete"_s, u"campaign"_s, created.out.trimmed(), u"--detach"_s});
+        QVERIFY2(deleted.exitCode == 0, deleted.describe().constData());
+        const Run filed = cli({u"--db"_s, ben, u"update"_s, u"quote"_s, quote, u"campaign_id="_s + created.out.trimmed()});
+        QVERIFY2(filed.exitCode == 0, filed.describe().constData());
+        // WHEN the volunteer's changes reach the coordinator
+        QVERIFY(cli({u"--db"_s, ben, u"bundle"_s, u"export"_s, u"--out"_s, path(u"for-ana.chorus-changes"_s)}).exitCode == 0);
+        const Run imported = cli({u"--db"_s, ana, u"bundle"_s, u"import"_s, path(u"for-ana.chorus-changes"_s)});
+        QVERIFY2(imported.out.contains(u"1 new conflict"_s), imported.describe().constData());
+        // THEN conflicts list says what happened, by name, and what each choice does
+        const Run listed = cli({u"--db"_s, ana, u"conflicts"_s, u"list"_s});
+        QCOMPARE(listed.exitCode, 0);
+        QVERIFY2(listed.out.contains(u"Campaign “Rent Strike” was deleted on Ana's laptop"_s)
+                     && listed.out.contains(u"Ben's laptop made it the campaign of Quote"_s) && listed.out.contains(u"has no campaign now"_s)
+                     && listed.out.contains(u"“--keep theirs” makes Campaign “Rent Strike” again"_s),
+                 listed.describe().constData());
+        const Run json = cli({u"--db"_s, ana, u"conflicts"_s, u"list"_s, u"--json"_s});
+        const QJsonArray array = QJsonDocument::fromJson(json.out.toUtf8()).array();
+        QCOMPARE(array.size(), 1);
+        QCOMPARE(array.at(0)[u"reason"_s].toString(), u"linked_to_deleted"_s);
+        QCOMPARE(array.at(0)[u"record"_s].toString(), quote);
+        QCOMPARE(array.at(0)[u"field"_s].toString(), u"campaign_id"_s);
+        QCOMPARE(array.at(0)[u"other"_s].toString(), created.out.trimmed());
+        QCOMPARE(array.at(0)[u"otherName"_s].toString(), u"Campaign “Rent Strike”"_s);
+        QCOMPARE(array.at(0)[u"deletedBy"_s].toString(), u"Ana's laptop"_s);
+        // AND keeping theirs files the quote under the campaign brought back
+        const Run resolved = cli({u"--db"_s, ana, u"conflicts"_s, u"resolve"_s, QString::number(array.at(0)[u"id"_s].toInteger()), u"--keep"_s, u"theirs"_s});
+        QVERIFY2(resolved.exitCode == 0, resolved.describe().constData());
+        auto store = Store::Store::open(ana, false);
+        QVERIFY(store);
+        const QString restored = store.value()->fetch(Kind::Quote, quote)->value(u"campaign_id"_s).toString();
+        QVERIFY(!restored.isEmpty() && restored != created.out.trimmed());
+        QCOMPARE(store.value()->fetch(Kind::Campaign, restored)->value(u"name"_s).toString(), campaign);
+    }
+
     void shouldRefuseADamagedBundleAndLeaveTheDatabaseAsItWas()
     {
         // GIVEN a truncated bundle

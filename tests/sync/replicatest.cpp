@@ -67,6 +67,54 @@ class ReplicaTest : public QObject
         return createdAt(m_ana, ana.value()) < createdAt(m_ben, ben.value()) ? Twins{ana.value(), ben.value()} : Twins{ben.value(), ana.value()};
     }
 
+    /// One kind of link a volunteer makes while the coordinator deletes what it points to.
+    struct LinkCase {
+        const char *name;
+        Kind target;
+        Record targetValues;
+        Kind linking;
+        QString field;
+        Record newRecord; ///< the record Ben makes with the link; empty: Ben links an existing one
+    };
+    QList<LinkCase> linkCases() const
+    {
+        return {
+            {"a new quote filed under a campaign",
+             Kind::Campaign,
+             {{u"name"_s, u"Rent Strike"_s}},
+             Kind::Quote,
+             u"campaign_id"_s,
+             {{u"text"_s, u"We will not pay for broken homes."_s}, {u"spokesperson_id"_s, m_person}}},
+            {"a quote moved to a campaign", Kind::Campaign, {{u"name"_s, u"Rent Strike"_s}}, Kind::Quote, u"campaign_id"_s, {}},
+            {"a person's organization", Kind::Organization, {{u"name"_s, u"Bay Renters Alliance"_s}}, Kind::Person, u"organization_id"_s, {}},
+            {"a new task's owner", Kind::Person, {{u"name"_s, u"Luis Ortega"_s}}, Kind::Task, u"owner_person_id"_s, {{u"title"_s, u"Book the hall"_s}}},
+            {"a new petition's host",
+             Kind::Organization,
+             {{u"name"_s, u"Bay Renters Alliance"_s}},
+             Kind::Petition,
+             u"host_organization_id"_s,
+             {{u"title"_s, u"Fix our homes"_s}}},
+        };
+    }
+
+    /// Ana deleted the campaign while Ben filed the quote and a new one under it.
+    QString fileTwoQuotesUnderACampaignDeletedElsewhere()
+    {
+        auto campaign = m_ana.store->create(Kind::Campaign, {{u"name"_s, u"Rent Strike"_s}, {u"target"_s, u"Harbor Properties"_s}});
+        if (!campaign) {
+            return {};
+        }
+        m_ben.receive(m_ana);
+        if (!m_ana.store->remove(Kind::Campaign, campaign.value(), Store::DeletePolicy::Detach)
+            || !m_ben.store->update(Kind::Quote, m_quote, {{u"campaign_id"_s, campaign.value()}})
+            || !m_ben.store->create(Kind::Quote, {{u"text"_s, u"Repairs now."_s}, {u"spokesperson_id"_s, m_person}, {u"campaign_id"_s, campaign.value()}})) {
+            return {};
+        }
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        return campaign.value();
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -364,6 +412,173 @@ private Q_SLOTS:
         QCOMPARE(m_ana.replica->canonicalDump(), m_ben.replica->canonicalDump());
         QVERIFY(m_ana.store->fetch(Kind::Person, added.value())->value(u"organization_id"_s).isNull());
         QVERIFY(m_ana.store->check().isEmpty());
+        // AND the lost link is listed on both
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            const QList<Conflict> conflicts = node->replica->conflicts();
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.at(0).reason, Conflict::Reason::LinkedToDeleted);
+            QCOMPARE(conflicts.at(0).recordId, added.value());
+        }
+    }
+
+    void shouldListALinkToARecordDeletedElsewhere_data()
+    {
+        QTest::addColumn<int>("index");
+        const QList<LinkCase> cases = linkCases();
+        for (int i = 0; i < cases.size(); ++i) {
+            QTest::newRow(cases.at(i).name) << i;
+        }
+    }
+
+    void shouldListALinkToARecordDeletedElsewhere()
+    {
+        QFETCH(int, index);
+        const LinkCase link = linkCases().at(index);
+        // GIVEN a record Ana made and Ben received, and Carol's laptop with all of it
+        auto target = m_ana.store->create(link.target, link.targetValues);
+        QVERIFY(target);
+        m_ben.receive(m_ana);
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        carol.receive(m_ana);
+        // WHEN Ana deletes it while Ben, offline, links a record to it
+        QVERIFY(m_ana.store->remove(link.target, target.value(), Store::DeletePolicy::Detach));
+        QString linked = link.linking == Kind::Quote ? m_quote : m_person;
+        if (!link.newRecord.isEmpty()) {
+            Record values = link.newRecord;
+            values.insert(link.field, target.value());
+            auto created = m_ben.store->create(link.linking, values);
+            QVERIFY(created);
+            linked = created.value();
+        } else {
+            QVERIFY(m_ben.store->update(link.linking, linked, {{link.field, target.value()}}));
+        }
+        // AND they exchange, Ana and Ben first one way then the other, Carol in the other order
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        carol.receive(m_ben);
+        carol.receive(m_ana);
+        // THEN every laptop has the record without the link, and the same conflict about it
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QCOMPARE(carol.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben, &carol}) {
+            const std::optional<Record> record = node->store->fetch(link.linking, linked);
+            QVERIFY(record);
+            QVERIFY(record->value(link.field).isNull());
+            const QList<Conflict> conflicts = node->replica->conflicts();
+            QCOMPARE(conflicts.size(), 1);
+            const Conflict &conflict = conflicts.at(0);
+            QCOMPARE(conflict.reason, Conflict::Reason::LinkedToDeleted);
+            QCOMPARE(conflict.kind, link.linking);
+            QCOMPARE(conflict.recordId, linked);
+            QCOMPARE(conflict.field, link.field);
+            QCOMPARE(conflict.lostValue, target.value());
+            QCOMPARE(conflict.lostBy, u"Ben's laptop"_s);
+            QCOMPARE(conflict.deletedBy, u"Ana's laptop"_s);
+            QVERIFY(conflict.deletedAt.isValid());
+            QVERIFY(conflict.recordExists);
+            // named as they were last known, with who did what
+            const QString name = link.targetValues.constBegin().value().toString();
+            QVERIFY2(conflict.linkedLabel.contains(name), qPrintable(conflict.linkedLabel));
+            const QString description = conflict.description();
+            QVERIFY2(description.contains(name) && description.contains(u"Ana's laptop"_s) && description.contains(u"Ben's laptop"_s)
+                         && description.contains(fieldLabel(link.linking, link.field)),
+                     qPrintable(description));
+        }
+    }
+
+    void shouldNotListALinkTheDeletingLaptopEmptiedKnowingly()
+    {
+        // GIVEN a quote filed under a campaign on both laptops
+        auto campaign = m_ana.store->create(Kind::Campaign, {{u"name"_s, u"Rent Strike"_s}});
+        QVERIFY(campaign);
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"campaign_id"_s, campaign.value()}}));
+        m_ben.receive(m_ana);
+        // WHEN Ana deletes the campaign, keeping the quote, and Ben receives it
+        QVERIFY(m_ana.store->remove(Kind::Campaign, campaign.value(), Store::DeletePolicy::Detach));
+        m_ben.receive(m_ana);
+        // THEN the quote has no campaign, and nobody is asked about it
+        QVERIFY(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"campaign_id"_s).isNull());
+        QVERIFY(m_ben.replica->conflicts(true).isEmpty());
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
+    void shouldListAMembershipThatWentWithTheCampaignDeletedElsewhere()
+    {
+        // GIVEN a campaign on both laptops
+        auto campaign = m_ana.store->create(Kind::Campaign, {{u"name"_s, u"Rent Strike"_s}});
+        QVERIFY(campaign);
+        m_ben.receive(m_ana);
+        // WHEN Ana deletes it while Ben signs the tenants' union onto it
+        QVERIFY(m_ana.store->remove(Kind::Campaign, campaign.value()));
+        auto membership = m_ben.store->create(Kind::Membership, {{u"campaign_id"_s, campaign.value()}, {u"organization_id"_s, m_organization}});
+        QVERIFY(membership);
+        m_ben.receive(m_ana);
+        m_ana.receive(m_ben);
+        // THEN the membership went with its campaign, and both laptops say so
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QCOMPARE(node->store->count(Kind::Membership), 0);
+            const QList<Conflict> conflicts = node->replica->conflicts();
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.at(0).reason, Conflict::Reason::LinkedToDeleted);
+            QCOMPARE(conflicts.at(0).recordId, membership.value());
+            QCOMPARE(conflicts.at(0).field, u"campaign_id"_s);
+            QVERIFY(!conflicts.at(0).recordExists);
+            QVERIFY2(conflicts.at(0).description().contains(u"Rent Strike"_s), qPrintable(conflicts.at(0).description()));
+            // only acknowledged: there is nothing left to link
+            QVERIFY(!node->replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepTheirs));
+        }
+        QVERIFY(m_ben.replica->resolve(m_ben.replica->conflicts().at(0).id, Replica::Resolution::KeepMine));
+        m_ana.receive(m_ben);
+        QVERIFY(m_ana.replica->conflicts().isEmpty());
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
+    void shouldLeaveTheLinkEmptyWhenMineIsKept()
+    {
+        // GIVEN two quotes whose campaign was deleted elsewhere
+        const QString campaign = fileTwoQuotesUnderACampaignDeletedElsewhere();
+        QVERIFY(!campaign.isEmpty());
+        const QList<Conflict> conflicts = m_ana.replica->conflicts();
+        QCOMPARE(conflicts.size(), 2);
+        // WHEN Ana keeps hers (no campaign) for one of them
+        QVERIFY(m_ana.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepMine));
+        m_ben.receive(m_ana);
+        // THEN that one is settled on both, the other still waits, and the quotes have no campaign
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QCOMPARE(node->replica->conflicts().size(), 1);
+            QCOMPARE(node->store->count(Kind::Campaign), 0);
+            QVERIFY(node->store->fetch(Kind::Quote, m_quote)->value(u"campaign_id"_s).isNull());
+        }
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        // AND text cannot be merged into a link
+        QVERIFY(!m_ana.replica->resolve(m_ana.replica->conflicts().at(0).id, Replica::Resolution::Merged, u"x"_s));
+    }
+
+    void shouldBringTheDeletedRecordBackWhenTheirsIsKept()
+    {
+        // GIVEN two quotes whose campaign was deleted elsewhere
+        const QString campaign = fileTwoQuotesUnderACampaignDeletedElsewhere();
+        QVERIFY(!campaign.isEmpty());
+        const QList<Conflict> conflicts = m_ben.replica->conflicts();
+        QCOMPARE(conflicts.size(), 2);
+        // WHEN Ben keeps his link for one of them
+        QVERIFY(m_ben.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepTheirs));
+        m_ana.receive(m_ben);
+        // THEN on both laptops the campaign is back once, as it was last known, with both quotes
+        // filed under it, and both conflicts are settled
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            const QList<Record> campaigns = node->store->fetchAll(Kind::Campaign);
+            QCOMPARE(campaigns.size(), 1);
+            const QString restored = campaigns.at(0).value(u"id"_s).toString();
+            QVERIFY(restored != campaign);
+            QCOMPARE(campaigns.at(0).value(u"name"_s).toString(), u"Rent Strike"_s);
+            QCOMPARE(campaigns.at(0).value(u"target"_s).toString(), u"Harbor Properties"_s);
+            QCOMPARE(node->store->fetchAll(Kind::Quote, u"campaign_id"_s, restored).size(), 2);
+            QVERIFY(node->replica->conflicts().isEmpty());
+            QCOMPARE(node->replica->conflicts(true).size(), 2);
+        }
     }
 
     void shouldWaitForAReferencedRecordThatHasNotArrivedYet()
