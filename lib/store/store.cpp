@@ -258,7 +258,8 @@ QList<Storage::MigrationStep> Store::migrations()
         schemaStep(8, u"index of quotes by campaign and state"_s),
         schemaStep(9, u"quote list sorting: indexes of quotes by text, state and language, and of people by name"_s),
         schemaStep(10, u"sync: memberships made apart on two laptops found as one"_s),
-        schemaStep(12, u"sync: links lost to a delete made elsewhere are kept as conflicts"_s),
+        schemaStep(11, u"sync: links lost to a delete made elsewhere are kept as conflicts"_s),
+        schemaStep(12, u"indexes of the links to people and organizations that had none"_s),
     };
 }
 
