@@ -218,6 +218,24 @@ QString prefixed(const QStringList &columns, const QString &prefix)
 }
 
 /// People of an organization and quotes of a person are the links a delete must not cut silently.
+/// Binds the change-log row of a record's create (KindSql::logCreate): its stamp, the replica, the
+/// kind, the id and every field, a picture in base64 as the log's JSON keeps it.
+void bindLogCreate(Storage::Statement &log, qint64 stamp, const QString &replica, const EntityInfo &info, const QString &id, const Record &record)
+{
+    log.bind(1, stamp);
+    log.bind(2, replica);
+    log.bind(3, info.key);
+    log.bind(4, id);
+    for (int i = 0; i < info.fields.size(); ++i) {
+        const QVariant value = record.value(info.fields.at(i).name);
+        if (value.typeId() == QMetaType::QByteArray) {
+            log.bind(i + 5, QString::fromLatin1(value.toByteArray().toBase64()));
+        } else {
+            log.bind(i + 5, value);
+        }
+    }
+}
+
 bool isGuardedLink(Kind deleted, Kind dependent)
 {
     return (deleted == Kind::Organization && dependent == Kind::Person) || (deleted == Kind::Person && dependent == Kind::Quote);
@@ -695,19 +713,10 @@ Result<QString> Store::create(Kind kind, const Record &input)
     Storage::Statement &insert = statement(sqlFor(kind).insert);
     Storage::Statement &log = statement(sqlFor(kind).logCreate);
     insert.bind(1, id);
-    log.bind(1, m_clock.now());
-    log.bind(2, m_replicaId);
-    log.bind(3, info.key);
-    log.bind(4, id);
     for (int i = 0; i < info.fields.size(); ++i) {
-        const QVariant value = record.value(info.fields.at(i).name);
-        insert.bind(i + 2, value);
-        if (value.typeId() == QMetaType::QByteArray) {
-            log.bind(i + 5, QString::fromLatin1(value.toByteArray().toBase64()));
-        } else {
-            log.bind(i + 5, value);
-        }
+        insert.bind(i + 2, record.value(info.fields.at(i).name));
     }
+    bindLogCreate(log, m_clock.now(), m_replicaId, info, id, record);
     if (!insert.exec()) {
         if (m_database->lastError().code() == Error::Code::Storage && fetch(kind, id)) {
             return Error(Error::Code::Invalid, i18nc("@info", "%1 already exists (id %2).", label(), id));
@@ -800,18 +809,7 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
                     return m_database->lastError();
                 }
                 Storage::Statement &log = statement(sqlFor(kind).logCreate);
-                log.bind(1, stampBase + rid);
-                log.bind(2, m_replicaId);
-                log.bind(3, info.key);
-                log.bind(4, id);
-                for (int i = 0; i < info.fields.size(); ++i) {
-                    const QVariant value = record.value(info.fields.at(i).name);
-                    if (value.typeId() == QMetaType::QByteArray) {
-                        log.bind(i + 5, QString::fromLatin1(value.toByteArray().toBase64()));
-                    } else {
-                        log.bind(i + 5, value);
-                    }
-                }
+                bindLogCreate(log, stampBase + rid, m_replicaId, info, id, record);
                 if (!log.exec()) {
                     return m_database->lastError();
                 }
@@ -1087,18 +1085,7 @@ Result<void> Store::createMany(Kind kind, const QList<NewRecord> &records, QList
                 return m_database->lastError();
             }
             Storage::Statement &log = statement(sqlFor(kind).logCreate);
-            log.bind(1, stampBase + rid);
-            log.bind(2, m_replicaId);
-            log.bind(3, info.key);
-            log.bind(4, record->value(u"id"_s).toString());
-            for (int i = 0; i < info.fields.size(); ++i) {
-                const QVariant value = record->value(info.fields.at(i).name);
-                if (value.typeId() == QMetaType::QByteArray) {
-                    log.bind(i + 5, QString::fromLatin1(value.toByteArray().toBase64()));
-                } else {
-                    log.bind(i + 5, value);
-                }
-            }
+            bindLogCreate(log, stampBase + rid, m_replicaId, info, record->value(u"id"_s).toString(), *record);
             if (!log.exec()) {
                 return m_database->lastError();
             }
