@@ -360,19 +360,25 @@ void ImportWizard::startImport()
     const QString path = m_databasePath;
     m_worker = QThread::create([self, table, importOptions, path] {
         // The worker has its own connection: SQLite connections stay on one thread.
+        std::shared_ptr<Interop::ImportUndo> undo;
         const auto work = [&]() -> Result<Interop::ImportReport> {
             auto store = Store::Store::open(path, false);
             if (!store) {
                 return store.error();
             }
-            return Interop::Importer(*store.value()).run(table, importOptions);
+            auto imported = Interop::ImportUndo::import(*store.value(), table, importOptions);
+            if (!imported) {
+                return imported.error();
+            }
+            undo = std::make_shared<Interop::ImportUndo>(std::move(imported).value());
+            return undo->report();
         };
         const Result<Interop::ImportReport> result = work();
         QMetaObject::invokeMethod(
             self.data(),
-            [self, result] {
+            [self, result, undo] {
                 if (self) {
-                    self->finish(result);
+                    self->finish(result, undo);
                 }
             },
             Qt::QueuedConnection);
@@ -471,7 +477,7 @@ void ImportWizard::showProgress(qint64 done, qint64 total)
     }
 }
 
-void ImportWizard::finish(const Result<Interop::ImportReport> &result)
+void ImportWizard::finish(const Result<Interop::ImportReport> &result, const std::shared_ptr<Interop::ImportUndo> &undo)
 {
     if (m_worker) {
         m_worker->wait();
@@ -501,6 +507,9 @@ void ImportWizard::finish(const Result<Interop::ImportReport> &result)
         item->setToolTip(line.text);
     }
     Q_EMIT imported(report);
+    if (undo && !undo->isEmpty()) {
+        Q_EMIT importUndoable(undo);
+    }
 }
 
 } // namespace Chorus

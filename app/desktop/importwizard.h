@@ -5,6 +5,7 @@
 
 #include "interop/csvreader.h"
 #include "interop/importer.h"
+#include "interop/importundo.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -33,7 +34,7 @@ namespace Chorus
  * while it asks about a duplicate) cancels it the same way, and waits until it is rolled back.
  *
  * Self-contained: give it the database file and a CSV file; it emits imported() when records
- * were added, so that views can refresh.
+ * were added, so that views can refresh, and importUndoable() with what takes the import back.
  */
 class ImportWizard : public QWidget
 {
@@ -50,6 +51,8 @@ public:
 Q_SIGNALS:
     /// The import finished and was committed.
     void imported(const Chorus::Interop::ImportReport &report);
+    /// After imported(), when the import changed the database: what undoes it (and redoes it).
+    void importUndoable(const std::shared_ptr<Chorus::Interop::ImportUndo> &undo);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -69,7 +72,7 @@ private:
     /// Asks the user what to do with one duplicate, without blocking: the answer goes to the waiting worker.
     void askAboutDuplicate(const Interop::DuplicateMatch &match);
     void showProgress(qint64 done, qint64 total);
-    void finish(const Result<Interop::ImportReport> &result);
+    void finish(const Result<Interop::ImportReport> &result, const std::shared_ptr<Interop::ImportUndo> &undo);
 
     QString m_databasePath;
     std::optional<Interop::CsvTable> m_table;

@@ -421,19 +421,24 @@ void MainWindow::setupActions()
     followPaletteWithIcons();
 
     QUndoStack *stack = m_history->undoStack();
-    // A field still being edited is written first, so that undo takes back the latest edit.
+    // A field still being edited is written first, so that undo takes back the latest edit. Taking
+    // back a large import takes seconds: the cursor says so meanwhile.
     QAction *undo = KStandardActions::undo(
         this,
         [this, stack] {
             commitPendingEdits();
+            QApplication::setOverrideCursor(Qt::WaitCursor);
             stack->undo();
+            QApplication::restoreOverrideCursor();
         },
         actionCollection());
     QAction *redo = KStandardActions::redo(
         this,
         [this, stack] {
             commitPendingEdits();
+            QApplication::setOverrideCursor(Qt::WaitCursor);
             stack->redo();
+            QApplication::restoreOverrideCursor();
         },
         actionCollection());
     undo->setEnabled(false);
@@ -510,6 +515,14 @@ void MainWindow::importFile()
     if (file.isEmpty()) {
         return;
     }
+    openImportWizard(file);
+}
+
+ImportWizard *MainWindow::openImportWizard(const QString &file)
+{
+    if (!m_store) {
+        return nullptr;
+    }
     const QString database = m_store->database().path();
     auto *wizard = new ImportWizard(database, this);
     wizard->setObjectName(u"importWizard"_s);
@@ -521,13 +534,20 @@ void MainWindow::importFile()
     connect(wizard, &ImportWizard::imported, this, [this, database] {
         auto reopened = Store::Store::open(database, false);
         if (reopened) {
-            setStore(std::move(reopened).value());
+            installStore(std::move(reopened).value(), true);
+        }
+    });
+    // Edit ▸ Undo takes the whole import back, as long as the window shows that database.
+    connect(wizard, &ImportWizard::importUndoable, this, [this, database](const std::shared_ptr<Interop::ImportUndo> &undo) {
+        if (m_store && m_store->database().path() == database) {
+            m_history->addImport(undo);
         }
     });
     if (!wizard->setFile(file)) {
         // The wizard shows why the file cannot be read.
     }
     wizard->show();
+    return wizard;
 }
 
 void MainWindow::findDuplicates()
@@ -562,10 +582,15 @@ void MainWindow::updateSearchHint()
 
 void MainWindow::setStore(std::unique_ptr<Store::Store> store)
 {
+    installStore(std::move(store), false);
+}
+
+void MainWindow::installStore(std::unique_ptr<Store::Store> store, bool keepHistory)
+{
     // The views let go of the old store before it closes.
     m_overview->setStore(store.get());
     m_dashboard->setStore(store.get());
-    m_history->setStore(store.get());
+    m_history->setStore(store.get(), keepHistory ? Models::EditHistory::History::Keep : Models::EditHistory::History::Forget);
     for (RecordPage *page : std::as_const(m_recordPages)) {
         page->setHistory(m_history);
     }

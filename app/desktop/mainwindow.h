@@ -35,7 +35,8 @@ class EditHistory;
 namespace Chorus
 {
 class DuplicatesView;
-}
+class ImportWizard;
+} // namespace Chorus
 
 namespace Chorus::Desktop
 {
@@ -95,6 +96,12 @@ public:
     /// Shows the list of kind narrowed to records whose fields have these values (the dashboard's links).
     bool showList(Domain::Kind kind, const QList<std::pair<QString, QVariant>> &conditions);
 
+    /**
+     * Opens the import wizard on file (File ▸ Import without its file dialog). A finished import
+     * shows in every view and becomes one step of Edit ▸ Undo.
+     */
+    ImportWizard *openImportWizard(const QString &file);
+
     /// How long the search waits after a key press before it runs.
     static constexpr int SearchDelayMs = 150;
     /// How many results of each kind are shown.
@@ -127,6 +134,8 @@ private:
     void showOpenError(const Error &error, bool creating);
     void commitPendingEdits();
     void importFile();
+    /// setStore(); keepHistory for the same database file through a new connection (after an import).
+    void installStore(std::unique_ptr<Store::Store> store, bool keepHistory);
     /// Shows the sidebar page holding page, and its tab when it sits in one.
     void revealPage(QWidget *page);
     void findDuplicates();

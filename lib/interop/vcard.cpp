@@ -134,6 +134,46 @@ QByteArray withoutGroups(const QByteArray &data)
 
 } // namespace
 
+/*!
+ * The cards with each photo inside a card written as vCard 4.0 writes it (RFC 6350), a data: URI
+ * ("PHOTO:data:image/png;base64,..."): KContacts writes it the vCard 3.0 way
+ * ("PHOTO;ENCODING=b;TYPE=png:..."), which a 4.0 reader need not understand. Folded again at 75
+ * octets; every other line is left as it is.
+ */
+static QByteArray withDataUriPhotos(const QByteArray &cards)
+{
+    QByteArray result;
+    result.reserve(cards.size() + cards.size() / 50);
+    const QList<QByteArray> lines = cards.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QByteArray line = lines.at(i);
+        if (!line.startsWith("PHOTO;ENCODING=b;TYPE=")) {
+            result += line;
+            if (i + 1 < lines.size()) {
+                result += '\n';
+            }
+            continue;
+        }
+        // The property with its folded continuation lines.
+        line.chop(line.endsWith('\r') ? 1 : 0);
+        while (i + 1 < lines.size() && lines.at(i + 1).startsWith(' ')) {
+            QByteArray next = lines.at(++i).mid(1);
+            next.chop(next.endsWith('\r') ? 1 : 0);
+            line += next;
+        }
+        const qsizetype colon = line.indexOf(':');
+        const QByteArray type = line.mid(22, colon - 22).toLower();
+        const QByteArray unfolded = "PHOTO:data:image/" + type + ";base64," + line.mid(colon + 1);
+        constexpr qsizetype firstLine = 75;
+        result += unfolded.left(firstLine);
+        for (qsizetype at = firstLine; at < unfolded.size(); at += firstLine - 1) {
+            result += "\r\n " + unfolded.mid(at, firstLine - 1);
+        }
+        result += "\r\n";
+    }
+    return result;
+}
+
 QByteArray VCard::exportPeople(Store::Store &store, int version)
 {
     KContacts::Addressee::List list;
@@ -178,7 +218,10 @@ QByteArray VCard::exportPeople(Store::Store &store, int version)
         list.append(contact);
     }
     KContacts::VCardConverter converter;
-    return converter.exportVCards(list, version == 4 ? KContacts::VCardConverter::v4_0 : KContacts::VCardConverter::v3_0);
+    if (version == 4) {
+        return withDataUriPhotos(converter.exportVCards(list, KContacts::VCardConverter::v4_0));
+    }
+    return converter.exportVCards(list, KContacts::VCardConverter::v3_0);
 }
 
 /*!

@@ -3,11 +3,13 @@
 
 #include "edithistory.h"
 
+#include "interop/importundo.h"
 #include "models_debug.h"
 
 #include <KLocalizedString>
 
 #include <QSet>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -215,6 +217,59 @@ private:
     Snapshot m_snapshot;
 };
 
+/// A whole import: its first redo is the import the wizard already wrote.
+class ImportCommand : public QUndoCommand
+{
+public:
+    ImportCommand(EditHistory *history, std::shared_ptr<Interop::ImportUndo> import)
+        : QUndoCommand(import->text())
+        , m_history(history)
+        , m_import(std::move(import))
+    {
+    }
+
+    void redo() override
+    {
+        // The first redo, and the one that puts the step back after a refused undo, find it done.
+        if (!m_import->isUndone()) {
+            return;
+        }
+        report(m_import->redo(*m_history->store()));
+    }
+    void undo() override
+    {
+        if (m_import->isUndone()) {
+            return;
+        }
+        report(m_import->undo(*m_history->store()));
+    }
+
+private:
+    void report(const Result<void> &result)
+    {
+        if (result) {
+            return;
+        }
+        // The stack has moved past this step, but the database has not: the step goes back to
+        // where it was once the stack is done moving, to be tried again; then the user is told
+        // (a message box's event loop must not run before the stack is back).
+        EditHistory *history = m_history;
+        QUndoStack *stack = history->undoStack();
+        const int index = stack->index();
+        const bool wasUndo = !m_import->isUndone();
+        const QString message = result.error().message();
+        QTimer::singleShot(0, stack, [history, stack, index, wasUndo, message] {
+            if (stack->index() == (wasUndo ? index - 1 : index + 1)) {
+                stack->setIndex(index);
+            }
+            Q_EMIT history->failed(message);
+        });
+    }
+
+    EditHistory *m_history;
+    std::shared_ptr<Interop::ImportUndo> m_import;
+};
+
 Error noStore()
 {
     return Error(Error::Code::Invalid, i18nc("@info", "No coalition database is open."));
@@ -230,10 +285,20 @@ EditHistory::EditHistory(QObject *parent)
 
 EditHistory::~EditHistory() = default;
 
-void EditHistory::setStore(Store::Store *store)
+void EditHistory::setStore(Store::Store *store, History history)
 {
-    m_stack->clear();
+    if (history == History::Forget || !store) {
+        m_stack->clear();
+    }
     m_store = store;
+}
+
+void EditHistory::addImport(std::shared_ptr<Interop::ImportUndo> import)
+{
+    if (!m_store || !import || import->isEmpty()) {
+        return;
+    }
+    m_stack->push(new ImportCommand(this, std::move(import)));
 }
 
 Result<QString> EditHistory::create(Kind kind, const Record &record)

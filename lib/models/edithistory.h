@@ -11,7 +11,14 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 class QUndoStack;
+
+namespace Chorus::Interop
+{
+class ImportUndo;
+}
 
 namespace Chorus::Models
 {
@@ -32,8 +39,13 @@ public:
     explicit EditHistory(QObject *parent = nullptr);
     ~EditHistory() override;
 
-    /// Writes to store from now on; the undo history of the previous store is forgotten.
-    void setStore(Store::Store *store);
+    /// What setStore() does with the undo history.
+    enum class History {
+        Forget, ///< another database: its history means nothing here
+        Keep, ///< the same database file through a new connection: the history still applies
+    };
+    /// Writes to store from now on; the undo history of the previous store is forgotten, unless kept.
+    void setStore(Store::Store *store, History history = History::Forget);
     [[nodiscard]] Store::Store *store() const
     {
         return m_store;
@@ -49,9 +61,16 @@ public:
     Result<void> update(Domain::Kind kind, const QString &id, const Domain::Record &changes);
     /// Deletes a record (see Store::remove) as one undoable step that brings back all it took.
     Result<void> remove(Domain::Kind kind, const QString &id, Store::DeletePolicy policy = Store::DeletePolicy::Refuse);
+    /**
+     * Adds an import already written to the store (through any connection to its file) as one
+     * undoable step; an import that changed nothing adds none. An undo or redo of it that is
+     * refused (a record it added was changed since) leaves the step where it was, so that it can
+     * be tried again once the later change is undone.
+     */
+    void addImport(std::shared_ptr<Interop::ImportUndo> import);
 
 Q_SIGNALS:
-    /// An undo or redo could not be applied; message says why.
+    /// An undo or redo could not be applied; message says why (for an import, once its step is back in place).
     void failed(const QString &message);
     /// An undo or redo changed this record (views may show it).
     void recordRestored(Chorus::Domain::Kind kind, const QString &id);

@@ -473,7 +473,12 @@ void RecordListModel::storeChanged(const QList<Store::Change> &changes)
             ids << change.id;
         }
     }
-    if (ids.size() > ResetThreshold) {
+    // Each record's place is counted among the records in the database, so that records created
+    // together would each count the others not yet listed: they are listed afresh.
+    const auto created = std::count_if(changes.cbegin(), changes.cend(), [this](const Store::Change &change) {
+        return change.kind == m_kind && change.operation == Store::Change::Operation::Created;
+    });
+    if (ids.size() > ResetThreshold || created > 1) {
         reload();
         return;
     }

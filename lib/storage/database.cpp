@@ -15,6 +15,8 @@
 
 #include <sqlite3.h>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace Chorus::Storage
@@ -60,6 +62,32 @@ QString nativePath(const QString &path)
     return QDir::toNativeSeparators(path);
 }
 
+/**
+ * The first 16 bytes of a file, read through SQLite rather than a file descriptor of our own:
+ * closing a descriptor drops every POSIX lock this process holds on the file, those of its other
+ * open connections included, and another program closing the database would then think itself
+ * the last one and delete the write-ahead log from under them. SQLite keeps such descriptors
+ * open until its connections let go. Empty when the file cannot be read.
+ */
+std::optional<QByteArray> fileHeader(const QString &path)
+{
+    Connection reader;
+    if (sqlite3_open_v2(path.toUtf8().constData(), &reader.db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        return std::nullopt;
+    }
+    sqlite3_file *file = nullptr;
+    if (sqlite3_file_control(reader.db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK || !file || !file->pMethods) {
+        return std::nullopt;
+    }
+    QByteArray header(16, '\0');
+    // A shorter file reads as zeros after its end.
+    const int rc = file->pMethods->xRead(file, header.data(), int(header.size()), 0);
+    if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ) {
+        return std::nullopt;
+    }
+    return header;
+}
+
 } // namespace
 
 Database::Database(QString path, sqlite3 *db)
@@ -97,12 +125,19 @@ Result<std::unique_ptr<Database>> Database::open(const QString &path, const Opti
             return Error(Error::Code::CannotOpen, i18nc("@info", "Cannot open the database %1: the file does not exist.", shown));
         }
         if (info.exists()) {
-            QFile file(path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                return Error(Error::Code::CannotOpen, i18nc("@info", "Cannot open the database %1: the file cannot be read (%2).", shown, file.errorString()));
+            const std::optional<QByteArray> header = fileHeader(path);
+            if (!header) {
+                QString reason = QString::fromUtf8(sqlite3_errstr(SQLITE_CANTOPEN));
+                if (!info.isReadable()) {
+                    // Opened only to say why it cannot be (permissions): no descriptor to close.
+                    QFile file(path);
+                    if (!file.open(QIODevice::ReadOnly)) {
+                        reason = file.errorString();
+                    }
+                }
+                return Error(Error::Code::CannotOpen, i18nc("@info", "Cannot open the database %1: the file cannot be read (%2).", shown, reason));
             }
-            const QByteArray header = file.read(16);
-            if (header != QByteArrayView("SQLite format 3\0", 16)) {
+            if (*header != QByteArrayView("SQLite format 3\0", 16)) {
                 return Error(Error::Code::NotDatabase, i18nc("@info", "%1 is not a Chorus database: it is not an SQLite database file at all.", shown));
             }
             if (!info.isWritable()) {

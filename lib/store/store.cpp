@@ -960,6 +960,83 @@ Result<void> Store::remove(Kind kind, const QString &id, DeletePolicy policy)
     return {};
 }
 
+Result<void> Store::removeUnreferenced(Kind kind, const QStringList &given)
+{
+    QStringList ids = given;
+    ids.removeDuplicates();
+    if (ids.isEmpty()) {
+        return {};
+    }
+    const EntityInfo &info = entity(kind);
+    const QString list = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    Storage::Transaction transaction(*m_database);
+    if (!transaction.isActive()) {
+        return m_database->lastError();
+    }
+    forgetKnownRecords();
+    for (Kind other : allKinds()) {
+        for (const Field &field : entity(other).fields) {
+            if (field.type != FieldType::Reference || field.references != kind) {
+                continue;
+            }
+            Storage::Statement find = m_database->prepare(
+                u"SELECT t.id, t.%1 FROM %2 t WHERE t.%1 IN (SELECT value FROM json_each(?1)) AND t.id NOT IN (SELECT value FROM json_each(?1)) LIMIT 1"_s.arg(
+                    field.name,
+                    entity(other).table));
+            find.bind(1, list);
+            if (find.step()) {
+                const std::optional<Record> dependent = fetch(other, find.text(0));
+                const std::optional<Record> target = fetch(kind, find.text(1));
+                return Error(Error::Code::Refused,
+                             i18nc("@info %1 and %2 name records",
+                                   "Cannot delete %1: %2 refers to it.",
+                                   target ? recordLabel(kind, *target) : find.text(1),
+                                   dependent ? recordLabel(other, *dependent) : find.text(0)));
+            }
+            if (!find.ok()) {
+                return m_database->lastError();
+            }
+        }
+    }
+    Storage::Statement count = m_database->prepare(u"SELECT count(*) FROM %1 WHERE id IN (SELECT value FROM json_each(?1))"_s.arg(info.table));
+    count.bind(1, list);
+    if (!count.step()) {
+        return m_database->lastError();
+    }
+    if (count.integer(0) != ids.size()) {
+        return Error(Error::Code::NotFound,
+                     i18nc("@info %1 is a kind of record", "One of the records to delete (%1) does not exist any more.", kindLabel(kind)));
+    }
+    // One stamp each, one after the other, as remove() would give them.
+    const qint64 firstStamp = m_clock.now();
+    Storage::Statement log =
+        m_database->prepare(u"INSERT INTO change_log (hlc, replica, kind, record_id, op) SELECT ?1 + key, ?2, ?3, value, 'delete' FROM json_each(?4)"_s);
+    log.bind(1, firstStamp);
+    log.bind(2, m_replicaId);
+    log.bind(3, info.key);
+    log.bind(4, list);
+    if (!log.exec()) {
+        return m_database->lastError();
+    }
+    m_clock.observe(firstStamp + ids.size() - 1);
+    Storage::Statement erase = m_database->prepare(u"DELETE FROM %1 WHERE id IN (SELECT value FROM json_each(?1))"_s.arg(info.table));
+    erase.bind(1, list);
+    if (!erase.exec()) {
+        return m_database->lastError();
+    }
+    forgetKnownRecords();
+    if (auto done = finishWrite(transaction); !done) {
+        return done;
+    }
+    for (const QString &id : ids) {
+        m_pending.append({kind, id, Change::Operation::Deleted, {}});
+    }
+    if (m_batchDepth == 0) {
+        Q_EMIT changed(std::exchange(m_pending, {}));
+    }
+    return {};
+}
+
 Result<void> Store::removeRecord(Kind kind, const QString &id, DeletePolicy policy, int depth)
 {
     forgetKnownRecords();

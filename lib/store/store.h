@@ -121,6 +121,13 @@ public:
     Result<void> update(Domain::Kind kind, const QString &id, const Domain::Record &changes);
     /// Deletes a record (and, by policy, what depends on it).
     Result<void> remove(Domain::Kind kind, const QString &id, DeletePolicy policy = DeletePolicy::Refuse);
+    /**
+     * Deletes many records of one kind at once (an import taken back), as remove() would one by
+     * one, in one statement: the change log has each one's delete and one change signal names
+     * them all. Refused, deleting nothing, when another record refers to one of them (the
+     * message names both) or when one of them does not exist.
+     */
+    Result<void> removeUnreferenced(Domain::Kind kind, const QStringList &ids);
 
     /**
      * Runs several writes as one: all of them or none are applied, and changed() is emitted once

@@ -3,6 +3,7 @@
 
 #include "chorustest.h"
 
+#include "importwizard.h"
 #include "mainwindow.h"
 #include "models/edithistory.h"
 #include "models/recordlistmodel.h"
@@ -31,6 +32,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTemporaryDir>
@@ -1013,6 +1015,76 @@ private Q_SLOTS:
         const int needed = list->fontMetrics().horizontalAdvance(figure.data().toString()) + 2 * margin;
         QVERIFY2(list->columnWidth(2) >= needed, qPrintable(u"%1 <= %2"_s.arg(list->columnWidth(2)).arg(needed)));
         QVERIFY(list->visualRect(figure).right() <= list->viewport()->width());
+    }
+
+    void shouldUndoAWholeImportFromTheEditMenu()
+    {
+        // GIVEN an edit made before the import
+        QVERIFY(m_window->history()->update(Kind::Person, m_personId, {{u"title"_s, u"Spokesperson"_s}}));
+        // AND a file with Lucía again, now with an e-mail address, and two people of a new organization
+        const QString file = m_dir->filePath(u"people.csv"_s);
+        {
+            QFile csv(file);
+            QVERIFY(csv.open(QIODevice::WriteOnly));
+            csv.write(
+                "Name,Organization,Email\n"
+                "Lucía Martínez,Río Verde Alliance,lucia@rioverde.example\n"
+                "Bo Chen,Harbor Tenants,bo@harbor.example\n"
+                "Cy Diaz,Harbor Tenants,\n");
+        }
+        // WHEN it is imported with the wizard
+        ImportWizard *wizard = m_window->openImportWizard(file);
+        QVERIFY(wizard);
+        QSignalSpy imported(wizard, &ImportWizard::imported);
+        QTest::mouseClick(wizard->findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        QTRY_COMPARE(imported.count(), 1);
+        Store::Store *store = m_window->store();
+        QCOMPARE(store->count(Kind::Person), 3);
+        QVERIFY(m_window->showPage(u"people"_s));
+        RecordPage *people = m_window->recordPage(Kind::Person);
+        QTRY_COMPARE(people->model()->rowCount(), 3);
+        // THEN Edit ▸ Undo names the import and what it did
+        QVERIFY(action(u"edit_undo"_s)->isEnabled());
+        QCOMPARE(action(u"edit_undo"_s)->text(), u"&Undo: Import of people.csv (2 people added, 1 organization added, 1 row merged)"_s);
+        // WHEN the user undoes it
+        action(u"edit_undo"_s)->trigger();
+        // THEN all of it is gone, from the database and from the list
+        QCOMPARE(store->count(Kind::Person), 1);
+        QCOMPARE(store->count(Kind::Organization), 1);
+        QVERIFY(store->fetch(Kind::Person, m_personId)->value(u"email"_s).isNull());
+        QTRY_COMPARE(people->model()->rowCount(), 1);
+        {
+            // (written for good: another connection reads it)
+            auto reader = Store::Store::open(m_path, false);
+            QVERIFY(reader);
+            QCOMPARE(reader.value()->count(Kind::Person), 1);
+            QCOMPARE(reader.value()->count(Kind::Organization), 1);
+        }
+        // AND the edit made before the import is the next step to undo
+        QVERIFY2(action(u"edit_undo"_s)->text().contains(u"Change title"_s), qPrintable(action(u"edit_undo"_s)->text()));
+        // WHEN redone THEN the import is back
+        QVERIFY(action(u"edit_redo"_s)->text().contains(u"Import of people.csv"_s));
+        action(u"edit_redo"_s)->trigger();
+        QCOMPARE(store->count(Kind::Person), 3);
+        QCOMPARE(store->fetch(Kind::Person, m_personId)->value(u"email"_s).toString(), u"lucia@rioverde.example"_s);
+        QTRY_COMPARE(people->model()->rowCount(), 3);
+    }
+
+    void shouldAddNoUndoStepForAFailedImport()
+    {
+        const QString file = m_dir->filePath(u"bad.csv"_s);
+        {
+            QFile csv(file);
+            QVERIFY(csv.open(QIODevice::WriteOnly));
+            csv.write("Name,Email\nBo Chen,bo@harbor.example\nCy Diaz,not an address\n");
+        }
+        ImportWizard *wizard = m_window->openImportWizard(file);
+        QVERIFY(wizard);
+        QTest::mouseClick(wizard->findChild<QPushButton *>(u"importButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!wizard->isImporting());
+        QTRY_VERIFY(wizard->findChild<QLabel *>(u"statusLabel"_s)->text().contains(u"Nothing was imported"_s));
+        QVERIFY(!action(u"edit_undo"_s)->isEnabled());
+        QCOMPARE(m_window->store()->count(Kind::Person), 1);
     }
 };
 

@@ -78,6 +78,15 @@ private Q_SLOTS:
         // WHEN exporting and importing into an empty database
         const QByteArray cards = VCard::exportPeople(*store, version);
         QVERIFY(cards.contains(version == 4 ? "VERSION:4.0" : "VERSION:3.0"));
+        // AND the photo is written the way each version writes it: vCard 4.0 has no ENCODING
+        // parameter (RFC 6350), only data: URIs
+        const QByteArray unfolded = QByteArray(cards).replace("\r\n ", "");
+        if (version == 4) {
+            QVERIFY2(unfolded.contains(QByteArray("PHOTO:data:image/png;base64," + png.toBase64() + "\r\n")), unfolded.constData());
+            QVERIFY(!unfolded.contains("ENCODING="));
+        } else {
+            QVERIFY2(unfolded.contains(QByteArray("PHOTO;ENCODING=b;TYPE=png:" + png.toBase64() + "\r\n")), unfolded.constData());
+        }
         auto copy = newStore();
         auto imported = VCard::importPeople(*copy, cards);
         // THEN

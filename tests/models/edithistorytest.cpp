@@ -3,6 +3,7 @@
 
 #include "chorustest.h"
 
+#include "interop/importundo.h"
 #include "models/edithistory.h"
 #include "store/store.h"
 
@@ -167,6 +168,75 @@ private Q_SLOTS:
         m_history->setStore(nullptr);
         QCOMPARE(m_history->undoStack()->count(), 0);
         QVERIFY(!m_history->update(Kind::Person, m_person, {{u"title"_s, u"Chair"_s}}));
+    }
+
+    void shouldKeepTheHistoryOfTheSameDatabaseReopened()
+    {
+        QVERIFY(m_history->update(Kind::Person, m_person, {{u"title"_s, u"Director"_s}}));
+        m_history->setStore(m_store.get(), EditHistory::History::Keep);
+        QCOMPARE(m_history->undoStack()->count(), 1);
+        m_history->undoStack()->undo();
+        QVERIFY(value(Kind::Person, m_person, u"title"_s).isNull());
+    }
+
+    /// An import of people.csv into the store: Ana Ruiz again, with a title, and Bo Chen.
+    std::shared_ptr<Interop::ImportUndo> importPeople(const QByteArray &file)
+    {
+        auto table = Interop::CsvReader::read(file);
+        if (!table) {
+            return {};
+        }
+        Interop::ImportOptions options;
+        options.mapping = Interop::ColumnMapping::guess(Kind::Person, table.value().headers);
+        options.source = u"people.csv"_s;
+        auto imported = Interop::ImportUndo::import(*m_store, table.value(), options);
+        return imported ? std::make_shared<Interop::ImportUndo>(std::move(imported).value()) : nullptr;
+    }
+
+    void shouldUndoAnImportAsOneStepAndKeepTheStepWhenRefused()
+    {
+        // GIVEN an import that added Bo Chen and gave Ana Ruiz a title, added to the history
+        const auto import = importPeople("Name,Organization,Title\nAna Ruiz,River Alliance,Director\nBo Chen,,\n");
+        QVERIFY(import);
+        m_history->addImport(import);
+        QCOMPARE(m_history->undoStack()->count(), 1);
+        QCOMPARE(m_history->undoStack()->undoText(), u"Import of people.csv (1 person added, 1 row merged)"_s);
+        const QString bo = m_store->fetchAll(Kind::Person, u"name"_s, u"Bo Chen"_s).value(0).value(u"id"_s).toString();
+        QVERIFY(!bo.isEmpty());
+        // WHEN undone THEN all of it goes; redone, it comes back
+        m_history->undoStack()->undo();
+        QVERIFY(!m_store->fetch(Kind::Person, bo));
+        QVERIFY(value(Kind::Person, m_person, u"title"_s).isNull());
+        m_history->undoStack()->redo();
+        QVERIFY(m_store->fetch(Kind::Person, bo));
+        QCOMPARE(value(Kind::Person, m_person, u"title"_s).toString(), u"Director"_s);
+
+        // GIVEN Bo Chen was changed since, outside the history
+        QVERIFY(m_store->update(Kind::Person, bo, {{u"title"_s, u"Treasurer"_s}}));
+        QSignalSpy failed(m_history.get(), &EditHistory::failed);
+        // WHEN the import is undone
+        m_history->undoStack()->undo();
+        // THEN it is refused with the record's name, nothing changes, and the step stays to be undone later
+        QTRY_COMPARE(failed.size(), 1);
+        QVERIFY2(failed.at(0).at(0).toString().contains(u"Person “Bo Chen”"_s), qPrintable(failed.at(0).at(0).toString()));
+        QCOMPARE(m_history->undoStack()->index(), 1);
+        QVERIFY(m_history->undoStack()->canUndo());
+        QCOMPARE(value(Kind::Person, bo, u"title"_s).toString(), u"Treasurer"_s);
+        QCOMPARE(value(Kind::Person, m_person, u"title"_s).toString(), u"Director"_s);
+        // and once the change is taken back, the undo goes through
+        QVERIFY(m_store->update(Kind::Person, bo, {{u"title"_s, QVariant()}}));
+        m_history->undoStack()->undo();
+        QVERIFY(!m_store->fetch(Kind::Person, bo));
+        QCOMPARE(failed.size(), 1);
+    }
+
+    void shouldAddNoStepForAnImportThatChangedNothing()
+    {
+        const auto import = importPeople("Name,Organization\nAna Ruiz,River Alliance\n");
+        QVERIFY(import);
+        QVERIFY(import->isEmpty());
+        m_history->addImport(import);
+        QCOMPARE(m_history->undoStack()->count(), 0);
     }
 };
 

@@ -83,6 +83,27 @@ private Q_SLOTS:
         QVERIFY(!model.canFetchMore({}));
     }
 
+    void shouldPlaceRecordsCreatedTogetherInOrder()
+    {
+        // GIVEN a list of two organizations
+        createOrganization(u"Bay Tenants"_s);
+        createOrganization(u"Open Door"_s);
+        RecordListModel model(Kind::Organization);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setStore(m_store.get());
+        // WHEN three more are written in one go (a redone import), in no particular order
+        QVERIFY(m_store->transact([this]() -> Result<void> {
+            for (const QString &name : {u"Zeta Workers"_s, u"Amigos del Río"_s, u"River Alliance"_s}) {
+                if (auto created = m_store->create(Kind::Organization, {{u"name"_s, name}}); !created) {
+                    return created.error();
+                }
+            }
+            return {};
+        }));
+        // THEN each one is in its place
+        QCOMPARE(column(model), (QStringList{u"Amigos del Río"_s, u"Bay Tenants"_s, u"Open Door"_s, u"River Alliance"_s, u"Zeta Workers"_s}));
+    }
+
     void shouldLoadManyRecordsPageByPage()
     {
         // GIVEN more organizations than two pages hold

@@ -9,6 +9,8 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 #include <sqlite3.h>
@@ -193,6 +195,33 @@ private Q_SLOTS:
         QVERIFY2(message.contains(u"bad.chorus"_s), qPrintable(message));
         QCOMPARE(fileHash(path), before);
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot), filesBefore);
+    }
+
+    void shouldKeepTheLocksOfAConnectionWhenTheFileIsOpenedAgain()
+    {
+        const QString sqlite = QStandardPaths::findExecutable(u"sqlite3"_s);
+        if (sqlite.isEmpty()) {
+            QSKIP("needs the sqlite3 program, as another program that opens the database");
+        }
+        const auto countSeenByAnotherProgram = [&sqlite](const QString &path) {
+            QProcess reader;
+            reader.start(sqlite, {path, u"SELECT count(*) FROM t"_s});
+            return reader.waitForFinished() ? reader.readAllStandardOutput().trimmed() : QByteArray();
+        };
+        // GIVEN a database open in this process, with a row in its write-ahead log
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"coalition.chorus"_s);
+        auto first = Database::open(path, chorusOptions());
+        QVERIFY(first);
+        QVERIFY(first.value()->exec(u"CREATE TABLE t(x); INSERT INTO t VALUES (1)"_s));
+        // WHEN the same file is opened and closed again in this process (as the import does on its
+        // own connection), and another program then reads it
+        QVERIFY(Database::open(path, chorusOptions()));
+        QCOMPARE(countSeenByAnotherProgram(path), QByteArray("1"));
+        // THEN what the first connection writes next still reaches the file: the other program did
+        // not take the log from under it, as the last one to close the database
+        QVERIFY(first.value()->exec(u"INSERT INTO t VALUES (2)"_s));
+        QCOMPARE(countSeenByAnotherProgram(path), QByteArray("2"));
     }
 
     void shouldRefuseAMissingFolder()

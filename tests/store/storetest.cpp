@@ -343,6 +343,47 @@ private Q_SLOTS:
         QVERIFY(m_store->check().isEmpty());
     }
 
+    void shouldDeleteManyRecordsNothingElseRefersTo()
+    {
+        // GIVEN three more people, two of them found by search
+        QStringList ids;
+        for (const QString &name : {u"Bo Chen"_s, u"Cy Diaz"_s, u"Dee Ekwueme"_s}) {
+            ids << m_store->create(Kind::Person, {{u"name"_s, name}, {u"organization_id"_s, m_organization}}).value();
+        }
+        const qint64 logged = changeLogRows();
+        QSignalSpy changed(m_store.get(), &Store::Store::changed);
+        // WHEN two of them are deleted at once
+        QVERIFY(m_store->removeUnreferenced(Kind::Person, {ids.at(0), ids.at(2)}));
+        // THEN they are gone, from the search too, with a delete each in the change log and one signal naming both
+        QCOMPARE(m_store->count(Kind::Person), 2);
+        QVERIFY(!m_store->fetch(Kind::Person, ids.at(0)));
+        QVERIFY(m_store->fetch(Kind::Person, ids.at(1)));
+        QVERIFY(m_store->search(u"Chen"_s).isEmpty());
+        QCOMPARE(changeLogRows(), logged + 2);
+        QCOMPARE(changed.count(), 1);
+        const auto changes = changed.at(0).at(0).value<QList<Store::Change>>();
+        QCOMPARE(changes.size(), 2);
+        QCOMPARE(changes.at(0).operation, Store::Change::Operation::Deleted);
+        QVERIFY(m_store->check().isEmpty());
+    }
+
+    void shouldDeleteNoneOfManyRecordsWhenSomethingRefersToOne()
+    {
+        const QString quote = createQuote(u"Housing is a right."_s);
+        const QString other = m_store->create(Kind::Person, {{u"name"_s, u"Bo Chen"_s}}).value();
+        // WHEN Ana, who has a quote, is deleted with Bo
+        auto refused = m_store->removeUnreferenced(Kind::Person, {other, m_person});
+        // THEN nothing is deleted, and the message names both records
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code(), Error::Code::Refused);
+        QCOMPARE(refused.error().message(), u"Cannot delete Person “Ana Ruiz”: Quote by Ana Ruiz refers to it."_s);
+        QVERIFY(m_store->fetch(Kind::Person, other));
+        // AND a record that does not exist is refused too
+        QVERIFY(m_store->remove(Kind::Quote, quote));
+        QVERIFY(!m_store->removeUnreferenced(Kind::Person, {other, QUuid::createUuid().toString(QUuid::WithoutBraces)}));
+        QVERIFY(m_store->fetch(Kind::Person, other));
+    }
+
     void shouldRefuseToDeleteAPersonWithQuotes()
     {
         createQuote(u"Housing is a right."_s);
