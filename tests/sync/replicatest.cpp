@@ -567,14 +567,14 @@ private Q_SLOTS:
         // WHEN Ben keeps his link for one of them
         QVERIFY(m_ben.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepTheirs));
         m_ana.receive(m_ben);
-        // THEN on both laptops the campaign is back once, as it was last known, with both quotes
-        // filed under it, and both conflicts are settled
+        // THEN on both laptops the campaign is back once, with its id, as it was last known, with
+        // both quotes filed under it, and both conflicts are settled
         QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
         for (TestReplica *node : {&m_ana, &m_ben}) {
             const QList<Record> campaigns = node->store->fetchAll(Kind::Campaign);
             QCOMPARE(campaigns.size(), 1);
             const QString restored = campaigns.at(0).value(u"id"_s).toString();
-            QVERIFY(restored != campaign);
+            QCOMPARE(restored, campaign);
             QCOMPARE(campaigns.at(0).value(u"name"_s).toString(), u"Rent Strike"_s);
             QCOMPARE(campaigns.at(0).value(u"target"_s).toString(), u"Harbor Properties"_s);
             QCOMPARE(node->store->fetchAll(Kind::Quote, u"campaign_id"_s, restored).size(), 2);
@@ -760,6 +760,25 @@ private Q_SLOTS:
         const Record quote = *m_ana.store->fetch(Kind::Quote, m_quote);
         QVERIFY(quote.value(u"state"_s).toString() != u"approved" || quote.value(u"text"_s).toString() == u"Rents are not a luxury.");
         QCOMPARE(m_ana.replica->conflicts(true).size(), m_ben.replica->conflicts(true).size());
+    }
+
+    void shouldBringTheDeletedRecordBackOnceWhenBothLaptopsBringItBack()
+    {
+        // GIVEN two quotes whose campaign was deleted elsewhere, listed on both laptops
+        const QString campaign = fileTwoQuotesUnderACampaignDeletedElsewhere();
+        QVERIFY(!campaign.isEmpty());
+        // WHEN Ana and Ben each bring it back, not knowing of the other
+        QVERIFY(m_ana.replica->resolve(m_ana.replica->conflicts().at(0).id, Replica::Resolution::KeepTheirs));
+        QVERIFY(m_ben.replica->resolve(m_ben.replica->conflicts().at(1).id, Replica::Resolution::KeepTheirs));
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN both have the campaign once, with its id, both quotes filed under it, nothing open
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QCOMPARE(node->store->count(Kind::Campaign), 1);
+            QCOMPARE(node->store->fetchAll(Kind::Quote, u"campaign_id"_s, campaign).size(), 2);
+            QVERIFY(node->replica->conflicts().isEmpty());
+        }
     }
 
     void shouldWaitForAReferencedRecordThatHasNotArrivedYet()
