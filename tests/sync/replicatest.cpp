@@ -722,8 +722,12 @@ private Q_SLOTS:
         m_ben.receive(m_ana);
         QVERIFY(!m_ben.store->fetch(Kind::Quote, collected.value()));
         QCOMPARE(m_ana.replica->conflicts().size(), 1);
-        // WHEN Ana undoes her delete, and they exchange
+        // WHEN Ana undoes her delete
         history.undoStack()->undo();
+        // THEN the quote Ben collected is back on her laptop at once
+        QCOMPARE(m_ana.store->fetch(Kind::Quote, collected.value())->value(u"text"_s).toString(), u"Words collected today."_s);
+        QVERIFY(m_ana.replica->conflicts().isEmpty());
+        // WHEN they exchange
         m_ben.receive(m_ana);
         m_ana.receive(m_ben);
         // THEN both have her, her quote and the one Ben collected, and nothing is left to settle
