@@ -717,7 +717,7 @@ Result<QString> Store::create(Kind kind, const Record &input)
         return m_database->lastError();
     }
     // The id may be one of a record deleted before (an undone delete).
-    if (auto noted = noteRecreated({id}); !noted) {
+    if (auto noted = noteRecreated(kind, {id}); !noted) {
         return noted.error();
     }
 
@@ -834,7 +834,7 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
             m_clock.observe(stampBase + lastRid);
         }
         if (knownIds) {
-            return noteRecreated(writtenIds);
+            return noteRecreated(kind, writtenIds);
         }
         return {};
     };
@@ -1164,6 +1164,9 @@ Result<void> Store::transact(const std::function<Result<void>()> &work)
     }
     if (!result) {
         m_revivedInBatch = m_revivedInBatch && m_batchDepth > 0;
+        if (!m_revivedInBatch) {
+            m_revived.clear();
+        }
         // What was rolled back may have been seen to exist.
         forgetKnownRecords();
         if (m_batchDepth == 0) {

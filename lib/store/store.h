@@ -207,7 +207,7 @@ private:
     void announce(Change change);
     /// Records written with ids they may have had before (storesync.cpp): what waited for a
     /// record brought back after a delete is worked out again.
-    Result<void> noteRecreated(const QStringList &ids);
+    Result<void> noteRecreated(Domain::Kind kind, const QStringList &ids);
     /// Works out again, at once or at the end of the batch, what waits for records brought back.
     Result<void> reviewRevived();
 
@@ -226,6 +226,8 @@ private:
     QList<Change> m_pending;
     int m_batchDepth = 0;
     bool m_revivedInBatch = false; ///< a record came back with its id during the current batch
+    /// Those of them to be worked out again from their logs (see noteRecreated()).
+    QList<std::pair<Domain::Kind, QString>> m_revived;
     /// Ids per kind that the current batch has seen to exist, to check references once.
     QHash<int, QSet<QString>> m_knownRecords;
 };

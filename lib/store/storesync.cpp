@@ -160,6 +160,11 @@ public:
     }
 
     Result<RemoteApplySummary> run(const QList<Operation> &operations);
+    /// Has run() work a record out again from its log too.
+    void review(Kind kind, const QString &id)
+    {
+        enqueue(kind, id);
+    }
 
 private:
     /// Several records found to be one (memberships of the same organization on the same
@@ -346,16 +351,24 @@ Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operat
 
 // A record written again with its id is a create like any other in the change log, stamped after
 // the delete it undoes: sync brings it back everywhere (see RemoteApplier::settle()).
-Result<void> Store::noteRecreated(const QStringList &ids)
+// The record itself is worked out again when its log has changes from elsewhere (a version that
+// lost to it is listed as it is where it is received) or when it is a membership (one made apart
+// elsewhere may be the same one).
+Result<void> Store::noteRecreated(Kind kind, const QStringList &ids)
 {
-    Storage::Statement &deleted = statement(u"SELECT 1 FROM change_log WHERE record_id = ? AND op = 'delete' LIMIT 1"_s);
+    Storage::Statement &deleted = statement(
+        u"SELECT EXISTS (SELECT 1 FROM change_log WHERE record_id = ?1 AND op = 'delete'), "
+        "EXISTS (SELECT 1 FROM change_log WHERE record_id = ?1 AND replica != ?2)"_s);
     bool revived = false;
     for (const QString &id : ids) {
         deleted.bind(1, id);
-        revived = deleted.step();
+        deleted.bind(2, m_replicaId);
+        const bool wasDeleted = deleted.step() && deleted.integer(0) != 0;
+        const bool fromElsewhere = wasDeleted && deleted.integer(1) != 0;
         deleted.reset();
-        if (revived) {
-            break;
+        revived = revived || wasDeleted;
+        if (wasDeleted && (fromElsewhere || kind == Kind::Membership)) {
+            m_revived.append({kind, id});
         }
     }
     if (!revived) {
@@ -375,6 +388,9 @@ Result<void> Store::reviewRevived()
     m_revivedInBatch = false;
     ++m_batchDepth;
     RemoteApplier applier(*this);
+    for (const auto &[kind, id] : std::exchange(m_revived, {})) {
+        applier.review(kind, id);
+    }
     auto reviewed = applier.run({});
     --m_batchDepth;
     if (!reviewed) {
