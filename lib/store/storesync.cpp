@@ -421,7 +421,12 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
         Storage::Statement &find = statement(
             u"SELECT 'membership', record_id FROM sync_pending WHERE kind = 'membership' "
             "UNION SELECT kind, record_id FROM sync_conflicts WHERE resolved_at IS NULL "
-            "UNION SELECT p.kind, p.record_id FROM sync_pending p WHERE EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = p.waiting_for AND c.op = 'delete')"_s);
+            "UNION SELECT p.kind, p.record_id FROM sync_pending p WHERE EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = p.waiting_for AND c.op = "
+            "'delete') "
+            // Memberships made apart and found to be one: a change made here to the one kept
+            // may make a value of another lose, as it does where it is received.
+            "UNION SELECT 'membership', min(record_id) FROM change_log WHERE kind = 'membership' AND op = 'create' "
+            "GROUP BY json_extract(value, '$.campaign_id'), json_extract(value, '$.organization_id') HAVING count(DISTINCT record_id) > 1"_s);
         while (find.step()) {
             if (const std::optional<Kind> kind = kindFromKey(find.text(0))) {
                 again.append({*kind, find.text(1)});
