@@ -304,7 +304,7 @@ Result<void> ImportUndo::redo(Store::Store &store)
                 }
                 run.append(std::move(prepared).value());
             }
-            if (auto written = store.createPrepared(kind, run, nullptr); !written) {
+            if (auto written = store.createPrepared(kind, run, nullptr, true); !written) {
                 return written;
             }
             first = next;

@@ -726,6 +726,10 @@ Result<QString> Store::create(Kind kind, const Record &input)
     if (!log.exec()) {
         return m_database->lastError();
     }
+    // The id may be one of a record deleted before (an undone delete).
+    if (auto noted = noteRecreated(kind, {id}); !noted) {
+        return noted.error();
+    }
 
     if (auto done = finishWrite(transaction); !done) {
         return done.error();
@@ -734,7 +738,7 @@ Result<QString> Store::create(Kind kind, const Record &input)
     return id;
 }
 
-Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QList<Refused> *refused)
+Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QList<Refused> *refused, bool knownIds)
 {
     const EntityInfo &info = entity(kind);
     QList<int> blobFields;
@@ -753,6 +757,7 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
         qint64 stampBase = 0;
         qint64 lastRid = -1;
         qint64 unloggedFrom = -1; // the first row written whose create is not logged yet
+        QStringList writtenIds;
         // The creates of the rows written since unloggedFrom, up to and including row last.
         const auto logRows = [&](qint64 last) -> bool {
             if (unloggedFrom < 0 || last < unloggedFrom) {
@@ -817,12 +822,18 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
                 unloggedFrom = rid;
             }
             announce({kind, id, Change::Operation::Created, {}});
+            if (knownIds) {
+                writtenIds << id;
+            }
         }
         if (!logRows(lastRid)) {
             return m_database->lastError();
         }
         if (lastRid >= 0) {
             m_clock.observe(stampBase + lastRid);
+        }
+        if (knownIds) {
+            return noteRecreated(kind, writtenIds);
         }
         return {};
     };
@@ -1426,10 +1437,17 @@ Result<void> Store::transact(const std::function<Result<void>()> &work)
     ++m_batchDepth;
     Result<void> result = work();
     --m_batchDepth;
+    if (result && m_batchDepth == 0 && m_revivedInBatch) {
+        result = reviewRevived();
+    }
     if (result) {
         result = finishWrite(transaction);
     }
     if (!result) {
+        m_revivedInBatch = m_revivedInBatch && m_batchDepth > 0;
+        if (!m_revivedInBatch) {
+            m_revived.clear();
+        }
         // What was rolled back may have been seen to exist.
         forgetKnownRecords();
         if (m_batchDepth == 0) {

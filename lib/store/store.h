@@ -115,8 +115,10 @@ public:
      * A record that cannot be written (its id is taken, a record it names does not exist) is left
      * out and listed in refused. After a failure of the database itself, nothing is written:
      * inside transact(), the caller's transaction rolls back when it returns the error.
+     * Records given the ids of records deleted before (an import made again) need knownIds, so
+     * that they come back on every replica as create() brings them back.
      */
-    Result<void> createPrepared(Domain::Kind kind, const QList<Domain::Record> &records, QList<Refused> *refused);
+    Result<void> createPrepared(Domain::Kind kind, const QList<Domain::Record> &records, QList<Refused> *refused, bool knownIds = false);
     /// A new record for createMany(): its id and its values in the order of entity(kind).fields.
     struct NewRecord {
         QString id;
@@ -189,8 +191,9 @@ public:
     /**
      * Sync: applies operations made on other replicas of the coalition, in one transaction
      * (storesync.cpp). Each field takes the value with the newest stamp (ties: the greater
-     * replica id), deletes are final, and operations already applied are skipped, so any order
-     * and any repetition give the same records. Long text overwritten by a concurrent edit, an
+     * replica id); a record exists when its newest create is newer than its deletes (a record
+     * brought back with its id comes back everywhere), and operations already applied are
+     * skipped, so any order and any repetition give the same records. Long text overwritten by a concurrent edit, an
      * edit made while the record was deleted elsewhere, and an approval of text that was changed
      * elsewhere are kept in sync_conflicts. A reference to a record that has not arrived yet waits
      * for it. Invalid operations refuse the whole set, changing nothing. alsoInTransaction runs
@@ -225,6 +228,11 @@ private:
     /// Writes what renewReplicaIfCopied() decided, inside the caller's transaction.
     bool writeReplicaIdentity();
     void announce(Change change);
+    /// Records written with ids they may have had before (storesync.cpp): what waited for a
+    /// record brought back after a delete is worked out again.
+    Result<void> noteRecreated(Domain::Kind kind, const QStringList &ids);
+    /// Works out again, at once or at the end of the batch, what waits for records brought back.
+    Result<void> reviewRevived();
 
     std::unique_ptr<Storage::Database> m_database;
     std::unordered_map<QString, Storage::Statement> m_statements;
@@ -240,6 +248,9 @@ private:
     std::optional<PendingIdentity> m_pendingIdentity;
     QList<Change> m_pending;
     int m_batchDepth = 0;
+    bool m_revivedInBatch = false; ///< a record came back with its id during the current batch
+    /// Those of them to be worked out again from their logs (see noteRecreated()).
+    QList<std::pair<Domain::Kind, QString>> m_revived;
     /// Ids per kind that the current batch has seen to exist, to check references once.
     QHash<int, QSet<QString>> m_knownRecords;
 };

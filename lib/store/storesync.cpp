@@ -160,6 +160,11 @@ public:
     }
 
     Result<RemoteApplySummary> run(const QList<Operation> &operations);
+    /// Has run() work a record out again from its log too.
+    void review(Kind kind, const QString &id)
+    {
+        enqueue(kind, id);
+    }
 
 private:
     /// Several records found to be one (memberships of the same organization on the same
@@ -344,6 +349,56 @@ Result<RemoteApplySummary> Store::applyRemoteOperations(const QList<Sync::Operat
     return result;
 }
 
+// A record written again with its id is a create like any other in the change log, stamped after
+// the delete it undoes: sync brings it back everywhere (see RemoteApplier::settle()).
+// The record itself is worked out again when its log has changes from elsewhere (a version that
+// lost to it is listed as it is where it is received) or when it is a membership (one made apart
+// elsewhere may be the same one).
+Result<void> Store::noteRecreated(Kind kind, const QStringList &ids)
+{
+    Storage::Statement &deleted = statement(
+        u"SELECT EXISTS (SELECT 1 FROM change_log WHERE record_id = ?1 AND op = 'delete'), "
+        "EXISTS (SELECT 1 FROM change_log WHERE record_id = ?1 AND replica != ?2)"_s);
+    bool revived = false;
+    for (const QString &id : ids) {
+        deleted.bind(1, id);
+        deleted.bind(2, m_replicaId);
+        const bool wasDeleted = deleted.step() && deleted.integer(0) != 0;
+        const bool fromElsewhere = wasDeleted && deleted.integer(1) != 0;
+        deleted.reset();
+        revived = revived || wasDeleted;
+        if (wasDeleted && (fromElsewhere || kind == Kind::Membership)) {
+            m_revived.append({kind, id});
+        }
+    }
+    if (!revived) {
+        return {};
+    }
+    if (m_batchDepth > 0) {
+        m_revivedInBatch = true;
+        return {};
+    }
+    return reviewRevived();
+}
+
+// What waits for a record brought back here (a quote received for it while it was deleted, a link
+// to it kept as a conflict) is worked out again, as a replica receiving it does.
+Result<void> Store::reviewRevived()
+{
+    m_revivedInBatch = false;
+    ++m_batchDepth;
+    RemoteApplier applier(*this);
+    for (const auto &[kind, id] : std::exchange(m_revived, {})) {
+        applier.review(kind, id);
+    }
+    auto reviewed = applier.run({});
+    --m_batchDepth;
+    if (!reviewed) {
+        return reviewed.error();
+    }
+    return {};
+}
+
 Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations)
 {
     // Everything is checked before anything is written.
@@ -366,7 +421,12 @@ Result<RemoteApplySummary> RemoteApplier::run(const QList<Operation> &operations
         Storage::Statement &find = statement(
             u"SELECT 'membership', record_id FROM sync_pending WHERE kind = 'membership' "
             "UNION SELECT kind, record_id FROM sync_conflicts WHERE resolved_at IS NULL "
-            "UNION SELECT p.kind, p.record_id FROM sync_pending p WHERE EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = p.waiting_for AND c.op = 'delete')"_s);
+            "UNION SELECT p.kind, p.record_id FROM sync_pending p WHERE EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = p.waiting_for AND c.op = "
+            "'delete') "
+            // Memberships made apart and found to be one: a change made here to the one kept
+            // may make a value of another lose, as it does where it is received.
+            "UNION SELECT 'membership', min(record_id) FROM change_log WHERE kind = 'membership' AND op = 'create' "
+            "GROUP BY json_extract(value, '$.campaign_id'), json_extract(value, '$.organization_id') HAVING count(DISTINCT record_id) > 1"_s);
         while (find.step()) {
             if (const std::optional<Kind> kind = kindFromKey(find.text(0))) {
                 again.append({*kind, find.text(1)});
@@ -551,13 +611,16 @@ Result<void> RemoteApplier::applyDirectly(const QList<Operation> &operations, co
             QString field;
         };
         QList<Row> rows;
-        bool deleted = false;
+        Stamp lastDelete;
         const auto decide = [&](Edits &edits) {
-            bool created = false;
+            Stamp created;
             for (const Row &row : std::as_const(rows)) {
-                created = created || row.create;
+                if (row.create && row.stamp > created) {
+                    created = row.stamp;
+                }
             }
-            if (deleted || !created) {
+            // Not deleted: created after its last delete, if any (brought back with its id).
+            if (created.isNull() || !(created > lastDelete)) {
                 edits.direct = false;
                 return;
             }
@@ -589,11 +652,13 @@ Result<void> RemoteApplier::applyDirectly(const QList<Operation> &operations, co
                 currentId = id;
                 current = find(id);
                 rows.clear();
-                deleted = false;
+                lastDelete = {};
             }
             const QString op = read.text(4);
             if (op == u"delete") {
-                deleted = true;
+                if (const Stamp stamp{read.integer(2), read.text(3)}; stamp > lastDelete) {
+                    lastDelete = stamp;
+                }
             } else {
                 rows.append({read.integer(1), {read.integer(2), read.text(3)}, op == u"create", read.text(5)});
             }
@@ -713,9 +778,12 @@ bool RemoteApplier::exists(Kind kind, const QString &id)
     return found;
 }
 
+// Deleted for good so far: a delete that no create of the record came after (see settle()).
 bool RemoteApplier::isDeleted(const QString &id)
 {
-    Storage::Statement &find = statement(u"SELECT 1 FROM change_log WHERE record_id = ? AND op = 'delete' LIMIT 1"_s);
+    Storage::Statement &find = statement(
+        u"SELECT 1 FROM change_log d WHERE d.record_id = ?1 AND d.op = 'delete' AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = ?1 "
+        "AND c.op = 'create' AND (c.hlc > d.hlc OR (c.hlc = d.hlc AND c.replica > d.replica))) LIMIT 1"_s);
     find.bind(1, id);
     const bool found = find.step();
     find.reset();
@@ -798,17 +866,24 @@ Result<void> RemoteApplier::materializeMembership(const QString &id)
     struct Member {
         QString id;
         QList<LoggedOperation> log;
-        LoggedOperation create;
+        LoggedOperation create; ///< its newest create (it may have been made again with its id)
+        Stamp first; ///< when it was first created
         QJsonObject values;
         bool alive = true;
     };
     QList<Member> members;
     QList<LoggedOperation> deletes;
     for (const QString &memberId : std::as_const(ids)) {
-        Member member{memberId, memberId == id ? own : readHistory(Kind::Membership, memberId), {}, {}, true};
+        Member member{memberId, memberId == id ? own : readHistory(Kind::Membership, memberId), {}, {}, {}, true};
         const LoggedOperation *create = createOf(member.log);
         if (!create) {
             continue;
+        }
+        member.first = create->operation.stamp;
+        for (const LoggedOperation &row : std::as_const(member.log)) {
+            if (row.operation.type == Operation::Type::Create && row.operation.stamp > create->operation.stamp) {
+                create = &row;
+            }
         }
         member.create = *create;
         member.values = QJsonDocument::fromJson(Sync::History::value(valueOf, create->seq).toUtf8()).object();
@@ -827,7 +902,7 @@ Result<void> RemoteApplier::materializeMembership(const QString &id)
         }
     }
     std::sort(members.begin(), members.end(), [](const Member &a, const Member &b) {
-        return a.create.operation.stamp < b.create.operation.stamp || (a.create.operation.stamp == b.create.operation.stamp && a.id < b.id);
+        return a.first < b.first || (a.first == b.first && a.id < b.id);
     });
 
     // The dead ones go, each with the deletes that took it (an edit none of them had seen is
@@ -1023,21 +1098,31 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                          row.operation.stamp});
     }
 
+    // Existence is decided like a field: the newest of its creates and deletes wins, so that a
+    // record brought back with its id (an undone delete, a redone import) comes back everywhere.
+    // The create that wins carries the record's values.
     const LoggedOperation *create = nullptr;
-    bool deleted = false;
+    QList<const LoggedOperation *> creates;
+    Stamp lastDelete;
     Stamp deleteBase;
     for (const LoggedOperation &row : std::as_const(history)) {
         if (row.operation.type == Operation::Type::Create) {
             if (row.operation.recordId == id) {
-                create = &row;
+                if (!create || row.operation.stamp > create->operation.stamp) {
+                    create = &row;
+                }
+                creates.append(&row);
             }
         } else if (row.operation.type == Operation::Type::Delete) {
-            deleted = true;
+            if (row.operation.stamp > lastDelete) {
+                lastDelete = row.operation.stamp;
+            }
             if (row.operation.base > deleteBase) {
                 deleteBase = row.operation.base;
             }
         }
     }
+    const bool deleted = !lastDelete.isNull() && (!create || lastDelete > create->operation.stamp);
     if (!create && !current && !deleted) {
         return {}; // its create has not arrived yet; it will bring the record
     }
@@ -1054,9 +1139,18 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
     if (create) {
         created = QJsonDocument::fromJson(Sync::History::value(valueOf, create->seq).toUtf8()).object();
     }
+    QHash<qint64, QJsonObject> olderCreates;
     const auto fieldValue = [&](const LoggedOperation &row, const Field &field) -> QVariant {
         if (row.operation.type == Operation::Type::Create) {
-            return decodeValue(created.value(field.name), field.type);
+            if (&row == create) {
+                return decodeValue(created.value(field.name), field.type);
+            }
+            // An older create of a record made again since.
+            auto older = olderCreates.find(row.seq);
+            if (older == olderCreates.end()) {
+                older = olderCreates.insert(row.seq, QJsonDocument::fromJson(Sync::History::value(valueOf, row.seq).toUtf8()).object());
+            }
+            return decodeValue(older->value(field.name), field.type);
         }
         if (fold) {
             if (const auto folded = fold->createValues.constFind(row.seq); folded != fold->createValues.cend()) {
@@ -1065,6 +1159,18 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
         }
         const std::optional<QJsonValue> json = parseBareValue(Sync::History::value(valueOf, row.seq));
         return json ? decodeValue(*json, field.type) : QVariant();
+    };
+
+    // A record brought back with its id carries the values it had where that was done: a version
+    // of a field that a later create carries again is that create's now, not one that lost.
+    const auto carriedAgain = [&](const LoggedOperation &row, const Field &field) {
+        if (creates.size() < 2) {
+            return false;
+        }
+        const QVariant value = fieldValue(row, field);
+        return std::any_of(creates.cbegin(), creates.cend(), [&](const LoggedOperation *later) {
+            return later->operation.stamp > row.operation.stamp && sameValue(fieldValue(*later, field), value);
+        });
     };
 
     std::optional<Record> desired;
@@ -1141,7 +1247,8 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
             }
             const QVariant kept = record.value(field.name);
             for (const LoggedOperation &row : std::as_const(history)) {
-                if (!Sync::History::touches(row.operation, field.name) || &row == winner || superseded.contains(stampKey(row.operation.stamp))) {
+                if (!Sync::History::touches(row.operation, field.name) || &row == winner || superseded.contains(stampKey(row.operation.stamp))
+                    || carriedAgain(row, field)) {
                     continue;
                 }
                 const QVariant lost = fieldValue(row, field);
@@ -1160,15 +1267,10 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
             if (field.type != FieldType::Reference || target.isEmpty() || target == id || exists(*field.references, target)) {
                 continue;
             }
+            // A deleted one may be brought back with its id: this record waits for it too.
             const bool targetDeleted = isDeleted(target);
-            if (!targetDeleted) {
-                Storage::Statement &wait = statement(u"INSERT OR IGNORE INTO sync_pending (record_id, kind, waiting_for) VALUES (?, ?, ?)"_s);
-                wait.bind(1, id);
-                wait.bind(2, info.key);
-                wait.bind(3, target);
-                if (!wait.exec()) {
-                    return m_store.m_database->lastError();
-                }
+            if (auto waiting = wait(kind, id, target); !waiting) {
+                return waiting;
             }
             if (field.required) {
                 keep = false;
@@ -1207,7 +1309,7 @@ Result<void> RemoteApplier::settle(Kind kind, const QString &id, const QList<Log
                 }
             }
             for (const LoggedOperation &row : std::as_const(history)) {
-                if (!Sync::History::touches(row.operation, field.name) || superseded.contains(stampKey(row.operation.stamp))) {
+                if (!Sync::History::touches(row.operation, field.name) || superseded.contains(stampKey(row.operation.stamp)) || carriedAgain(row, field)) {
                     continue;
                 }
                 const QString target = fieldValue(row, field).toString();

@@ -91,8 +91,10 @@ QList<LoggedOperation> read(Storage::Statement &select, const QString &recordId,
                 newestOfField.insert(op.field, op.stamp);
             }
         } else if (op.type == Operation::Type::Create) {
-            // A create sets every field: it is the base of each until an update replaces it.
+            // A create sets every field: it is the base of each until an update replaces it. A
+            // record made again with its id starts again from its create.
             created = op.stamp;
+            newestOfField.clear();
         }
         if (op.stamp > newestOfRecord) {
             newestOfRecord = op.stamp;

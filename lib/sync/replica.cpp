@@ -725,9 +725,10 @@ Result<void> Replica::resolve(qint64 conflictId, Resolution resolution, const QS
     });
 }
 
-// "Keep theirs" for a link lost to a delete: the deleted record comes back as a new record (a
-// deleted id stays deleted on every computer), with the values it last had here, and every
-// record whose link to it was lost the same way is linked to it again.
+// "Keep theirs" for a link lost to a delete: the deleted record comes back with its id (a create
+// newer than its deletes brings it back on every computer, and two computers that bring it back
+// make one record), with the values it last had here, and every record whose link to it was lost
+// the same way is linked to it again.
 Result<QList<qint64>> Replica::bringBack(const Conflict &conflict)
 {
     const Field *link = entity(conflict.kind).field(conflict.field);
@@ -736,7 +737,7 @@ Result<QList<qint64>> Replica::bringBack(const Conflict &conflict)
     }
     const Kind kind = *link->references;
     const Record gone = lastKnownRecord(m_store, conflict.lostValue);
-    Record values;
+    Record values{{u"id"_s, conflict.lostValue}};
     for (const Field &field : entity(kind).fields) {
         const QVariant value = gone.value(field.name);
         if (!value.isValid() || value.isNull()) {

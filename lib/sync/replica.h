@@ -130,8 +130,9 @@ public:
     };
     /// Resolves a conflict: keep the current value, take the lost one, or write merged text.
     /// For a link to a deleted record, "keep mine" accepts the empty link and "keep theirs" brings
-    /// the deleted record back (a new record with its last known values) and links every record
-    /// whose link to it was lost to it again, resolving those conflicts too.
+    /// the deleted record back (with its id and its last known values, so that it comes back once
+    /// even when two computers bring it back) and links every record whose link to it was lost to
+    /// it again, resolving those conflicts too.
     Result<void> resolve(qint64 conflictId, Resolution resolution, const QString &merged = {});
 
     /// Every record, sorted, with every field: equal dumps mean equal databases.

@@ -4,15 +4,21 @@
 // The property test of sync: random volunteers' work on 2 to 5 laptops, exchanged in random
 // orders, with duplicates, delays and partial bundles, always ends in identical databases with
 // every overwritten concurrent text edit kept in Conflicts, every link to a record deleted
-// elsewhere kept there too, and the same conflicts on every laptop.
+// elsewhere kept there too, and the same conflicts on every laptop. Laptops also undo their own
+// deletes (Edit > Undo, which brings the records back with their ids) and redo them.
 
 #include "chorustest.h"
 #include "synctesthelpers.h"
 
+#include "models/edithistory.h"
 #include "storage/statement.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QUndoStack>
 
 using namespace Qt::StringLiterals;
 using namespace Chorus;
@@ -30,6 +36,7 @@ struct TextEdit {
     QString value;
     Stamp stamp;
     QList<Stamp> seen;
+    bool restore = false; ///< the value a record brought back with its id carries
 };
 
 struct Deletion {
@@ -77,6 +84,8 @@ public:
             if (!m_nodes.back().store) {
                 return u"cannot open a replica"_s;
             }
+            m_histories.push_back(std::make_unique<Models::EditHistory>());
+            m_histories.back()->setStore(m_nodes.back().store.get());
         }
         // The coordinator's starting coalition, which every laptop receives first.
         TestReplica &first = m_nodes.front();
@@ -110,13 +119,15 @@ public:
                 failure = create(m_nodes[node], kinds.at(m_random.bounded(int(kinds.size()))));
             } else if (action < 53) {
                 failure = remove(node);
-            } else if (action < 60) {
+            } else if (action < 58) {
+                failure = undoOrRedo(node);
+            } else if (action < 64) {
                 failure = approve(node);
-            } else if (action < 66) {
+            } else if (action < 70) {
                 failure = signOn(node);
-            } else if (action < 73) {
+            } else if (action < 77) {
                 failure = link(node);
-            } else if (action < 78) {
+            } else if (action < 82) {
                 failure = resolveOne(node);
             } else {
                 failure = exchange(node, m_random.bounded(count));
@@ -363,20 +374,98 @@ private:
         if (id.isEmpty()) {
             return {};
         }
+        const QSet<QString> seen = allSeen(node);
+        const qint64 before = lastSeq(node);
+        // A person goes with her quotes; a campaign or an organization leaves what is filed
+        // under it without it. As in the app, the delete can be undone.
+        const auto policy = kind == Kind::Person ? Store::DeletePolicy::DeleteDependents : Store::DeletePolicy::Detach;
+        if (auto done = m_histories[index]->remove(kind, id, policy); !done) {
+            return u"delete failed: "_s + done.error().message();
+        }
+        noteDeletes(node, before, seen);
+        return {};
+    }
+
+    static QSet<QString> allSeen(TestReplica &node)
+    {
         QSet<QString> seen;
         Storage::Statement all = node.store->database().prepare(u"SELECT hlc, replica FROM change_log"_s);
         while (all.step()) {
             seen.insert(stampKey({all.integer(0), all.text(1)}));
         }
+        return seen;
+    }
+
+    static qint64 lastSeq(TestReplica &node)
+    {
         Storage::Statement last = node.store->database().prepare(u"SELECT ifnull(max(seq), 0) FROM change_log"_s);
-        const qint64 before = last.step() ? last.integer(0) : 0;
-        // A person goes with her quotes; a campaign or an organization leaves what is filed
-        // under it without it.
-        const auto policy = kind == Kind::Person ? Store::DeletePolicy::DeleteDependents : Store::DeletePolicy::Detach;
-        if (auto done = node.store->remove(kind, id, policy); !done) {
-            return u"delete failed: "_s + done.error().message();
+        return last.step() ? last.integer(0) : 0;
+    }
+
+    /// Undoes this laptop's last delete (its records come back with their ids, and the links it
+    /// emptied are made again), or redoes one it undid.
+    QString undoOrRedo(int index)
+    {
+        TestReplica &node = m_nodes[index];
+        QUndoStack *stack = m_histories[index]->undoStack();
+        const qint64 before = lastSeq(node);
+        if (stack->canRedo() && m_random.bounded(3) == 0) {
+            const QSet<QString> seen = allSeen(node);
+            stack->redo();
+            noteDeletes(node, before, seen);
+            return {};
         }
-        // Every record this delete took (its quotes too), with the newest change of it seen here.
+        if (!stack->canUndo()) {
+            return {};
+        }
+        // (An undo is refused when what it needs is gone meanwhile: the step stays undone.)
+        stack->undo();
+        if (lastSeq(node) > before) {
+            ++m_restores;
+        }
+        // What the undo wrote: texts and links, as edits made knowing what this laptop had.
+        Storage::Statement written = node.store->database().prepare(
+            u"SELECT seq, hlc, replica, kind, record_id, op, field, value FROM change_log WHERE seq > ? AND op IN ('create', 'update') ORDER BY seq"_s);
+        written.bind(1, before);
+        Storage::Statement seenBefore = node.store->database().prepare(
+            u"SELECT hlc, replica FROM change_log WHERE record_id = ? AND seq < ? AND (op = 'create' OR (op = 'update' AND field = ?))"_s);
+        while (written.step()) {
+            const std::optional<Kind> kind = kindFromKey(written.text(3));
+            if (!kind) {
+                continue;
+            }
+            const Stamp stamp{written.integer(1), written.text(2)};
+            const QString id = written.text(4);
+            const bool create = written.text(5) == u"create";
+            const QJsonObject values = create ? QJsonDocument::fromJson(written.text(7).toUtf8()).object() : QJsonObject();
+            for (const Field &field : entity(*kind).fields) {
+                const bool isLink = field.name == u"campaign_id" || field.name == u"organization_id";
+                if ((field.type != FieldType::LongText && !isLink) || (!create && written.text(6) != field.name)) {
+                    continue;
+                }
+                const QString value =
+                    create ? values.value(field.name).toString() : QJsonDocument::fromJson("[" + written.text(7).toUtf8() + "]").array().at(0).toString();
+                QList<Stamp> seen;
+                seenBefore.reset();
+                seenBefore.bind(1, id);
+                seenBefore.bind(2, written.integer(0));
+                seenBefore.bind(3, field.name);
+                while (seenBefore.step()) {
+                    seen.append({seenBefore.integer(0), seenBefore.text(1)});
+                }
+                if (isLink && !value.isEmpty()) {
+                    m_links.append({*kind, id, field.name, value, stamp, seen});
+                } else if (!isLink && create) {
+                    m_edits.append({*kind, id, field.name, value, stamp, seen, true});
+                }
+            }
+        }
+        return {};
+    }
+
+    /// Every record a delete just took (its quotes too), with the newest change of it seen here.
+    void noteDeletes(TestReplica &node, qint64 before, const QSet<QString> &seen)
+    {
         Storage::Statement deletes = node.store->database().prepare(u"SELECT record_id, seq FROM change_log WHERE seq > ? AND op = 'delete'"_s);
         deletes.bind(1, before);
         Storage::Statement newest =
@@ -387,7 +476,16 @@ private:
             newest.bind(2, deletes.integer(1));
             m_deletions.append({deletes.text(0), newest.step() ? Stamp{newest.integer(0), newest.text(1)} : Stamp{}, seen});
         }
-        return {};
+    }
+
+    /// Deleted by its own log: a delete that no create (a record brought back) came after.
+    static bool deletedByLog(TestReplica &node, const QString &id)
+    {
+        Storage::Statement read = node.store->database().prepare(
+            u"SELECT 1 FROM change_log d WHERE d.record_id = ?1 AND d.op = 'delete' AND NOT EXISTS (SELECT 1 FROM change_log c WHERE c.record_id = ?1 "
+            "AND c.op = 'create' AND (c.hlc > d.hlc OR (c.hlc = d.hlc AND c.replica > d.replica)))"_s);
+        read.bind(1, id);
+        return read.step();
     }
 
     QString approve(int index)
@@ -489,18 +587,18 @@ private:
                 });
             };
             for (const TextEdit &edit : std::as_const(m_edits)) {
-                bool deleted = false;
                 Stamp seenByDeleters;
                 for (const Deletion &deletion : std::as_const(m_deletions)) {
                     if (deletion.recordId == edit.recordId) {
-                        deleted = true;
                         seenByDeleters = std::max(seenByDeleters, deletion.newestSeen);
                     }
                 }
                 const std::optional<Record> record = node.store->fetch(edit.kind, edit.recordId);
-                if (deleted) {
-                    // Deleted by laptops that had not seen the edit: the edit is surfaced.
-                    if (edit.stamp > seenByDeleters && !listed(edit.recordId, edit.field, edit.value, Sync::Conflict::Reason::EditedWhileDeleted)) {
+                if (deletedByLog(node, edit.recordId)) {
+                    // Deleted by laptops that had not seen the edit: the edit is surfaced. (What a
+                    // record brought back carries was had by a laptop that deleted it since.)
+                    if (!edit.restore && edit.stamp > seenByDeleters
+                        && !listed(edit.recordId, edit.field, edit.value, Sync::Conflict::Reason::EditedWhileDeleted)) {
                         return u"an edit made while the record was deleted elsewhere is not in Conflicts: "_s + edit.value;
                     }
                     continue;
@@ -508,8 +606,10 @@ private:
                 if (!record || record->value(edit.field).toString() == edit.value) {
                     continue; // removed with what it belonged to, or it is the value kept
                 }
+                // (A record brought back carries its values again: what it carries is its now.)
                 const bool overwrittenKnowingly = std::any_of(m_edits.cbegin(), m_edits.cend(), [&](const TextEdit &later) {
-                    return later.recordId == edit.recordId && later.field == edit.field && later.seen.contains(edit.stamp);
+                    return later.recordId == edit.recordId && later.field == edit.field
+                        && (later.seen.contains(edit.stamp) || (later.restore && later.stamp > edit.stamp && later.value == edit.value));
                 });
                 if (!overwrittenKnowingly && !listed(edit.recordId, edit.field, edit.value, Sync::Conflict::Reason::ConcurrentEdit)) {
                     return u"a concurrent %1 edit was lost without a conflict on %2: %3"_s.arg(edit.field, node.store->replicaName(), edit.value);
@@ -532,7 +632,8 @@ private:
                 const bool changedKnowingly = std::any_of(m_links.cbegin(), m_links.cend(), [&](const Link &later) {
                     return later.recordId == link.recordId && later.field == link.field && later.seen.contains(link.stamp);
                 });
-                if (!deletedUnseen || changedKnowingly || !node.store->fetch(link.kind, link.recordId)) {
+                // (A record brought back with its id is linked to again.)
+                if (!deletedUnseen || changedKnowingly || !node.store->fetch(link.kind, link.recordId) || !deletedByLog(node, link.target)) {
                     continue;
                 }
                 ++m_linkRacesChecked;
@@ -549,9 +650,9 @@ private:
                 signedOn.insert(membership.value(u"campaign_id"_s).toString() + u'|' + membership.value(u"organization_id"_s).toString());
             }
             const auto gone = [&](const QString &id) {
-                return std::any_of(m_deletions.cbegin(), m_deletions.cend(), [&](const Deletion &deletion) {
-                    return deletion.recordId == id;
-                });
+                return deletedByLog(node, id) || std::any_of(m_deletions.cbegin(), m_deletions.cend(), [&](const Deletion &deletion) {
+                           return deletion.recordId == id;
+                       });
             };
             for (const QString &pair : std::as_const(m_signedOn)) {
                 const QStringList ids = pair.split(u'|');
@@ -572,6 +673,7 @@ private:
     QRandomGenerator m_random;
     quint32 m_seed;
     std::vector<TestReplica> m_nodes;
+    std::vector<std::unique_ptr<Models::EditHistory>> m_histories;
     QList<TextEdit> m_edits;
     QList<Deletion> m_deletions;
     QList<Link> m_links;
@@ -579,6 +681,8 @@ private:
 public:
     /// How many times a link lost to a delete was looked for on a laptop.
     int m_linkRacesChecked = 0;
+    /// How many deletes were undone, bringing records back with their ids.
+    int m_restores = 0;
     QSet<QString> m_approved;
     QSet<QString> m_signedOn;
     QSet<QString> m_signedOff;
@@ -605,6 +709,7 @@ private Q_SLOTS:
         const int scenarios = qEnvironmentVariableIsSet("CHORUS_SYNC_SCENARIOS") ? qEnvironmentVariableIntValue("CHORUS_SYNC_SCENARIOS") : 1000;
         const quint32 firstSeed = qEnvironmentVariableIsSet("CHORUS_SYNC_SEED") ? quint32(qEnvironmentVariableIntValue("CHORUS_SYNC_SEED")) : 1;
         int linkRaces = 0;
+        int restores = 0;
         for (int i = 0; i < scenarios; ++i) {
             const quint32 seed = firstSeed + quint32(i);
             // WHEN laptops edit, create, delete, approve, link records and exchange at random
@@ -613,10 +718,14 @@ private Q_SLOTS:
             // THEN they end identical, with the same conflicts, and nothing lost silently
             QVERIFY2(failure.isEmpty(), qPrintable(u"scenario with seed %1: %2"_s.arg(seed).arg(failure)));
             linkRaces += scenario.m_linkRacesChecked;
+            restores += scenario.m_restores;
         }
         // AND links made while their target was deleted elsewhere happened, and were looked for
         qInfo("links lost to a delete, looked for on every laptop: %d", linkRaces);
         QVERIFY(scenarios < 100 || linkRaces >= scenarios / 10);
+        // AND deletes were undone, their records brought back with their ids
+        qInfo("deletes undone: %d", restores);
+        QVERIFY(scenarios < 100 || restores >= scenarios / 10);
     }
 };
 

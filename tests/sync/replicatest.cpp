@@ -4,12 +4,14 @@
 #include "chorustest.h"
 #include "synctesthelpers.h"
 
+#include "models/edithistory.h"
 #include "storage/statement.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtEndian>
 
 using namespace Qt::StringLiterals;
@@ -565,19 +567,221 @@ private Q_SLOTS:
         // WHEN Ben keeps his link for one of them
         QVERIFY(m_ben.replica->resolve(conflicts.at(0).id, Replica::Resolution::KeepTheirs));
         m_ana.receive(m_ben);
-        // THEN on both laptops the campaign is back once, as it was last known, with both quotes
-        // filed under it, and both conflicts are settled
+        // THEN on both laptops the campaign is back once, with its id, as it was last known, with
+        // both quotes filed under it, and both conflicts are settled
         QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
         for (TestReplica *node : {&m_ana, &m_ben}) {
             const QList<Record> campaigns = node->store->fetchAll(Kind::Campaign);
             QCOMPARE(campaigns.size(), 1);
             const QString restored = campaigns.at(0).value(u"id"_s).toString();
-            QVERIFY(restored != campaign);
+            QCOMPARE(restored, campaign);
             QCOMPARE(campaigns.at(0).value(u"name"_s).toString(), u"Rent Strike"_s);
             QCOMPARE(campaigns.at(0).value(u"target"_s).toString(), u"Harbor Properties"_s);
             QCOMPARE(node->store->fetchAll(Kind::Quote, u"campaign_id"_s, restored).size(), 2);
             QVERIFY(node->replica->conflicts().isEmpty());
             QCOMPARE(node->replica->conflicts(true).size(), 2);
+        }
+    }
+
+    void shouldBringBackEverywhereARecordWhoseDeleteWasUndone()
+    {
+        // GIVEN Ana deletes the quote in the app, and Ben receives the delete
+        Models::EditHistory history;
+        history.setStore(m_ana.store.get());
+        QVERIFY(history.remove(Kind::Quote, m_quote));
+        m_ben.receive(m_ana);
+        QVERIFY(!m_ben.store->fetch(Kind::Quote, m_quote));
+        // WHEN Ana undoes it (the quote comes back with its id) and Ben receives that, twice
+        history.undoStack()->undo();
+        QVERIFY(m_ana.store->fetch(Kind::Quote, m_quote));
+        m_ben.receive(m_ana);
+        m_ben.receive(m_ana);
+        // THEN Ben has it again, as Ana has, and a laptop that hears of all of it at once too
+        QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Rents are not a luxury."_s);
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        carol.receive(m_ben);
+        QCOMPARE(carol.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QVERIFY(m_ana.replica->conflicts(true).isEmpty() && m_ben.replica->conflicts(true).isEmpty());
+        // AND its redo deletes it everywhere again
+        history.undoStack()->redo();
+        m_ben.receive(m_ana);
+        QVERIFY(!m_ben.store->fetch(Kind::Quote, m_quote));
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+    }
+
+    void shouldListAnEditMadeWhileDeletedAlikeWhereverTheUndoneDeleteArrives()
+    {
+        // GIVEN Ana deletes the quote while Ben edits it, and Carol hears of both before Ana
+        // undoes her delete
+        TestReplica carol = TestReplica::open(u"Carol's laptop"_s);
+        carol.receive(m_ana);
+        Models::EditHistory history;
+        history.setStore(m_ana.store.get());
+        QVERIFY(history.remove(Kind::Quote, m_quote));
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"An edit nobody should lose."_s}}));
+        carol.receive(m_ana);
+        carol.receive(m_ben);
+        QCOMPARE(carol.replica->conflicts().size(), 1);
+        QCOMPARE(carol.replica->conflicts().at(0).reason, Conflict::Reason::EditedWhileDeleted);
+        // WHEN Ana undoes her delete without having seen the edit, and all of it goes around
+        history.undoStack()->undo();
+        carol.receive(m_ana);
+        m_ana.receive(m_ben);
+        m_ben.receive(carol);
+        m_ana.receive(carol);
+        // THEN the quote is back with the words Ana brought back, on all three, and Ben's words,
+        // which lost to them, are listed the same way on all three
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QCOMPARE(carol.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben, &carol}) {
+            QCOMPARE(node->store->fetch(Kind::Quote, m_quote)->value(u"text"_s).toString(), u"Rents are not a luxury."_s);
+            const QList<Conflict> conflicts = node->replica->conflicts(true);
+            QCOMPARE(conflicts.size(), 1);
+            QCOMPARE(conflicts.at(0).reason, Conflict::Reason::ConcurrentEdit);
+            QCOMPARE(conflicts.at(0).lostValue, u"An edit nobody should lose."_s);
+            QCOMPARE(conflicts.at(0).lostBy, u"Ben's laptop"_s);
+        }
+    }
+
+    void shouldKeepTheNewerOfADeleteAndAnUndoneDelete_data()
+    {
+        QTest::addColumn<bool>("benDeletesLast");
+        QTest::newRow("Ben deletes after Ana undoes hers") << true;
+        QTest::newRow("Ana undoes hers after Ben deletes") << false;
+    }
+
+    void shouldKeepTheNewerOfADeleteAndAnUndoneDelete()
+    {
+        QFETCH(bool, benDeletesLast);
+        // GIVEN Ana deletes the quote and undoes that, while Ben deletes it too, neither knowing
+        Models::EditHistory history;
+        history.setStore(m_ana.store.get());
+        QVERIFY(history.remove(Kind::Quote, m_quote));
+        // (a few milliseconds apart, as people are)
+        if (benDeletesLast) {
+            history.undoStack()->undo();
+            QTest::qSleep(5);
+            QVERIFY(m_ben.store->remove(Kind::Quote, m_quote));
+        } else {
+            QVERIFY(m_ben.store->remove(Kind::Quote, m_quote));
+            QTest::qSleep(5);
+            history.undoStack()->undo();
+        }
+        // WHEN they exchange
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN the later of the two by their stamps holds on both (made within one millisecond,
+        // the one whose clock counted further is the later)
+        const auto newest = [](TestReplica &laptop, const QString &op) {
+            Storage::Statement read =
+                laptop.store->database().prepare(u"SELECT hlc, replica FROM change_log WHERE op = ? AND replica = ? ORDER BY hlc DESC LIMIT 1"_s);
+            read.bind(1, op);
+            read.bind(2, laptop.store->replicaId());
+            return read.step() ? Sync::Stamp{read.integer(0), read.text(1)} : Sync::Stamp{};
+        };
+        const bool restoredLast = newest(m_ana, u"create"_s) > newest(m_ben, u"delete"_s);
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QCOMPARE(bool(m_ana.store->fetch(Kind::Quote, m_quote)), restoredLast);
+        QCOMPARE(bool(m_ben.store->fetch(Kind::Quote, m_quote)), restoredLast);
+        // AND a delete made knowing of the quote brought back takes it on both
+        if (restoredLast) {
+            QVERIFY(m_ben.store->remove(Kind::Quote, m_quote));
+            m_ana.receive(m_ben);
+            QVERIFY(!m_ana.store->fetch(Kind::Quote, m_quote));
+            QVERIFY(m_ana.replica->conflicts(true).isEmpty());
+        }
+    }
+
+    void shouldLinkAgainToARecordBroughtBackAfterItsLinkWasListed()
+    {
+        // GIVEN two quotes Ben filed under a campaign Ana deleted meanwhile: listed on both
+        const QString campaign = fileTwoQuotesUnderACampaignDeletedElsewhere();
+        QVERIFY(!campaign.isEmpty());
+        QCOMPARE(m_ana.replica->conflicts().size(), 2);
+        // WHEN Ana brings the campaign back with its id (as Edit > Undo does) and Ben receives it
+        QVERIFY(m_ana.store->create(Kind::Campaign, {{u"id"_s, campaign}, {u"name"_s, u"Rent Strike"_s}, {u"target"_s, u"Harbor Properties"_s}}));
+        m_ben.receive(m_ana);
+        // THEN on both the quotes are filed under it again, and nothing is left to settle
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QCOMPARE(node->store->fetchAll(Kind::Quote, u"campaign_id"_s, campaign).size(), 2);
+            QVERIFY(node->replica->conflicts(true).isEmpty());
+        }
+    }
+
+    void shouldBringBackADeletedPersonWithHerQuotesAndTheOneCollectedMeanwhile()
+    {
+        // GIVEN Ana deletes a person with her quotes while Ben collects a new quote from her
+        Models::EditHistory history;
+        history.setStore(m_ana.store.get());
+        QVERIFY(history.remove(Kind::Person, m_person, Store::DeletePolicy::DeleteDependents));
+        auto collected = m_ben.store->create(Kind::Quote, {{u"text"_s, u"Words collected today."_s}, {u"spokesperson_id"_s, m_person}});
+        QVERIFY(collected);
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        QVERIFY(!m_ben.store->fetch(Kind::Quote, collected.value()));
+        QCOMPARE(m_ana.replica->conflicts().size(), 1);
+        // WHEN Ana undoes her delete
+        history.undoStack()->undo();
+        // THEN the quote Ben collected is back on her laptop at once
+        QCOMPARE(m_ana.store->fetch(Kind::Quote, collected.value())->value(u"text"_s).toString(), u"Words collected today."_s);
+        QVERIFY(m_ana.replica->conflicts().isEmpty());
+        // WHEN they exchange
+        m_ben.receive(m_ana);
+        m_ana.receive(m_ben);
+        // THEN both have her, her quote and the one Ben collected, and nothing is left to settle
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QVERIFY(node->store->fetch(Kind::Person, m_person));
+            QVERIFY(node->store->fetch(Kind::Quote, m_quote));
+            QCOMPARE(node->store->fetch(Kind::Quote, collected.value())->value(u"spokesperson_id"_s).toString(), m_person);
+            QVERIFY(node->replica->conflicts(true).isEmpty());
+        }
+    }
+
+    void shouldKeepARestoredQuoteApprovedOnlyWithItsApprovedText()
+    {
+        // GIVEN an approved quote that Ana deletes and brings back, and Ben receives all of it
+        QVERIFY(m_ana.store->update(Kind::Quote, m_quote, {{u"state"_s, u"approved"_s}, {u"approved_by"_s, u"Dana Whitfield"_s}}));
+        m_ben.receive(m_ana);
+        Models::EditHistory history;
+        history.setStore(m_ana.store.get());
+        QVERIFY(history.remove(Kind::Quote, m_quote));
+        history.undoStack()->undo();
+        m_ben.receive(m_ana);
+        // THEN it is approved on both, with the words approved
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        QCOMPARE(m_ben.store->fetch(Kind::Quote, m_quote)->value(u"state"_s).toString(), u"approved"_s);
+        // WHEN Ben changes its words while Ana deletes and restores it again, not knowing
+        QVERIFY(m_ben.store->update(Kind::Quote, m_quote, {{u"text"_s, u"Rents are too high."_s}}));
+        QVERIFY(history.remove(Kind::Quote, m_quote));
+        history.undoStack()->undo();
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN both agree, and it is approved only with the words that were approved
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        const Record quote = *m_ana.store->fetch(Kind::Quote, m_quote);
+        QVERIFY(quote.value(u"state"_s).toString() != u"approved" || quote.value(u"text"_s).toString() == u"Rents are not a luxury.");
+        QCOMPARE(m_ana.replica->conflicts(true).size(), m_ben.replica->conflicts(true).size());
+    }
+
+    void shouldBringTheDeletedRecordBackOnceWhenBothLaptopsBringItBack()
+    {
+        // GIVEN two quotes whose campaign was deleted elsewhere, listed on both laptops
+        const QString campaign = fileTwoQuotesUnderACampaignDeletedElsewhere();
+        QVERIFY(!campaign.isEmpty());
+        // WHEN Ana and Ben each bring it back, not knowing of the other
+        QVERIFY(m_ana.replica->resolve(m_ana.replica->conflicts().at(0).id, Replica::Resolution::KeepTheirs));
+        QVERIFY(m_ben.replica->resolve(m_ben.replica->conflicts().at(1).id, Replica::Resolution::KeepTheirs));
+        m_ana.receive(m_ben);
+        m_ben.receive(m_ana);
+        // THEN both have the campaign once, with its id, both quotes filed under it, nothing open
+        QCOMPARE(m_ben.replica->canonicalDump(), m_ana.replica->canonicalDump());
+        for (TestReplica *node : {&m_ana, &m_ben}) {
+            QCOMPARE(node->store->count(Kind::Campaign), 1);
+            QCOMPARE(node->store->fetchAll(Kind::Quote, u"campaign_id"_s, campaign).size(), 2);
+            QVERIFY(node->replica->conflicts().isEmpty());
         }
     }
 
