@@ -166,7 +166,8 @@ private Q_SLOTS:
         } else if (kind == u"foreign") {
             makeSqliteFile(path, "CREATE TABLE songs(title TEXT); INSERT INTO songs VALUES ('x');");
         } else if (kind == u"newer") {
-            const QByteArray sql = "PRAGMA application_id=" + QByteArray::number(Database::ApplicationId) + "; PRAGMA user_version=999; CREATE TABLE future(x);";
+            const QByteArray sql =
+                "PRAGMA application_id=" + QByteArray::number(Database::ApplicationId) + "; PRAGMA user_version=999; CREATE TABLE future(x);";
             makeSqliteFile(path, sql.constData());
         } else if (kind == u"readonly") {
             QVERIFY(Store::Store::open(path));
@@ -284,10 +285,9 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(QStringLiteral(CHORUS_TEST_DATA "/chorus-v1.chorus"), path));
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
         Database::Options options = chorusOptions();
-        options.migrations = {options.migrations.at(0),
-                              {2, u"broken"_s, [](Database &db) {
-                                   return db.exec(u"CREATE TABLE half_done(x); THIS IS NOT SQL"_s);
-                               }}};
+        options.migrations = {options.migrations.at(0), {2, u"broken"_s, [](Database &db) {
+                                                             return db.exec(u"CREATE TABLE half_done(x); THIS IS NOT SQL"_s);
+                                                         }}};
 
         // WHEN it is opened
         auto database = Database::open(path, options);
