@@ -19,6 +19,8 @@
 #include <QUuid>
 #include <sqlite3.h>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
 
@@ -234,6 +236,17 @@ void bindLogCreate(Storage::Statement &log, qint64 stamp, const QString &replica
             log.bind(i + 5, value);
         }
     }
+}
+
+/// Binds and runs the change log's creates of the rows from to to of a kind's table, written
+/// together (KindSql::logCreated): each stamped stampBase plus its rid.
+bool logCreatedRows(Storage::Statement &log, qint64 stampBase, const QString &replica, qint64 from, qint64 to)
+{
+    log.bind(1, stampBase);
+    log.bind(2, replica);
+    log.bind(3, from);
+    log.bind(4, to);
+    return log.exec();
 }
 
 bool isGuardedLink(Kind deleted, Kind dependent)
@@ -763,13 +776,8 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
             if (unloggedFrom < 0 || last < unloggedFrom) {
                 return true;
             }
-            Storage::Statement &log = statement(sqlFor(kind).logCreated);
-            log.bind(1, stampBase);
-            log.bind(2, m_replicaId);
-            log.bind(3, unloggedFrom);
-            log.bind(4, last);
-            unloggedFrom = -1;
-            return log.exec();
+            const qint64 from = std::exchange(unloggedFrom, -1);
+            return logCreatedRows(statement(sqlFor(kind).logCreated), stampBase, m_replicaId, from, last);
         };
         for (qsizetype index = 0; index < records.size(); ++index) {
             const Record &record = records.at(index);
@@ -1071,12 +1079,7 @@ Result<void> Store::createMany(Kind kind, const QList<NewRecord> &records, QList
             if (to < from) {
                 return true;
             }
-            Storage::Statement &log = statement(sqlFor(kind).logCreated);
-            log.bind(1, stampBase);
-            log.bind(2, m_replicaId);
-            log.bind(3, from);
-            log.bind(4, to);
-            return log.exec();
+            return logCreatedRows(statement(sqlFor(kind).logCreated), stampBase, m_replicaId, from, to);
         };
         for (qint64 rid : std::as_const(blobRids)) {
             if (!logRange(rid - 1)) {
