@@ -14,6 +14,11 @@
 #include <QScopeGuard>
 #include <QSet>
 
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus::Domain;
 
@@ -465,6 +470,151 @@ Record recordOf(Kind kind, const ParsedRow &parsed)
     return record;
 }
 
+/// A row made ready away from the database: what parseRow() reads, the record
+/// Store::readyNew() makes of it, and the keys the duplicate look-ups need.
+struct ReadyRow {
+    bool headerAgain = false;
+    std::optional<RowProblem> problem; ///< what parseRow() found wrong
+    ParsedRow parsed;
+    std::optional<Store::Store::NewRecord> ready; ///< empty when a rule is broken
+    QString organization; ///< a person's organization by name, simplified
+    QString organizationKey;
+    QString nameKey;
+    QString email; ///< trimmed and case-folded
+};
+
+/**
+ * Makes the rows of an import ready on a thread of its own, a few thousand ahead of the
+ * database's thread, which takes them in order: reading a row, normalizing and checking its
+ * values and working out its keys touch no database, and so take no time from the writes.
+ */
+class RowFeed
+{
+public:
+    RowFeed(const CsvTable &table, const ImportOptions &options, const ColumnPlan &plan, qint64 total)
+        : m_table(table)
+        , m_options(options)
+        , m_plan(plan)
+        , m_total(total)
+        , m_rows(Window)
+    {
+        m_thread = std::thread([this] {
+            prepareAll();
+        });
+    }
+    ~RowFeed()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+    RowFeed(const RowFeed &) = delete;
+    RowFeed &operator=(const RowFeed &) = delete;
+
+    /// Row i, once ready; rows are taken in order. It stays the caller's until released.
+    ReadyRow &take(qint64 i)
+    {
+        if (m_ready.load(std::memory_order_acquire) <= i) {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] {
+                return m_ready.load(std::memory_order_acquire) > i;
+            });
+        }
+        return m_rows[size_t(i % Window)];
+    }
+    /// Whether the rows held back (not released) before row i keep the feed from going on.
+    [[nodiscard]] bool wantsRowsBack(qint64 i) const
+    {
+        return i - m_taken.load(std::memory_order_acquire) >= Window / 2;
+    }
+    /**
+     * The rows before row are done with: their places take new rows. What they hold is
+     * released on the feed's thread, which allocated it; the records written from them hold
+     * no more of it.
+     */
+    void release(qint64 row)
+    {
+        m_taken.store(row, std::memory_order_release);
+        {
+            const std::lock_guard lock(m_mutex);
+        }
+        m_changed.notify_all();
+    }
+
+private:
+    /// Rows made ready ahead: more than the database's thread holds between two writes.
+    static constexpr qint64 Window = 3 * WriteEvery;
+    static constexpr qint64 Step = 256;
+
+    void prepareAll()
+    {
+        for (qint64 i = 0; i < m_total; ++i) {
+            if (i - m_taken.load(std::memory_order_acquire) >= Window) {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [&] {
+                    return m_stop || i - m_taken.load(std::memory_order_acquire) < Window;
+                });
+                if (m_stop) {
+                    return;
+                }
+            }
+            prepare(m_table.rows.at(i), m_rows[size_t(i % Window)]);
+            if ((i + 1) % Step == 0 || i + 1 == m_total) {
+                m_ready.store(i + 1, std::memory_order_release);
+                {
+                    const std::lock_guard lock(m_mutex);
+                    if (m_stop) {
+                        return;
+                    }
+                }
+                m_changed.notify_all();
+            }
+        }
+    }
+
+    void prepare(const CsvRow &row, ReadyRow &ready) const
+    {
+        const Kind kind = m_options.kind;
+        ready.headerAgain = isHeaderAgain(m_table, row);
+        ready.problem.reset();
+        ready.ready.reset();
+        ready.organization.clear();
+        ready.organizationKey.clear();
+        if (ready.headerAgain) {
+            return;
+        }
+        ready.problem = parseRow(m_table, row, m_options, m_plan, ready.parsed);
+        if (ready.problem) {
+            return;
+        }
+        if (kind == Kind::Person) {
+            ready.organization = ready.parsed.organization.simplified();
+            if (!ready.organization.isEmpty()) {
+                ready.organizationKey = Duplicates::matchKey(ready.organization);
+            }
+        }
+        ready.nameKey = Duplicates::matchKey(ready.parsed.values.value(m_plan.nameField).toString());
+        ready.email = m_plan.emailField >= 0 ? ready.parsed.values.at(m_plan.emailField).toString().trimmed().toCaseFolded() : QString();
+        // The organization's id is not known yet; a link has no rule of its own to check.
+        ready.ready = Store::Store::readyNew(kind, ready.parsed.id, ready.parsed.values);
+    }
+
+    const CsvTable &m_table;
+    const ImportOptions &m_options;
+    const ColumnPlan &m_plan;
+    const qint64 m_total;
+    std::vector<ReadyRow> m_rows;
+    std::atomic<qint64> m_ready = 0;
+    std::atomic<qint64> m_taken = 0;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_stop = false;
+    std::thread m_thread;
+};
+
 } // namespace
 
 QString Importer::otherEmailLine(const QString &address)
@@ -616,10 +766,16 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         pending.reserve(WriteEvery);
         pendingLines.reserve(WriteEvery);
         // Writes the records made ready; one the store refuses is a bad row like any other.
+        RowFeed feed(table, options, plan, total);
+        qint64 current = 0;
         const auto write = [&]() -> std::optional<Error> {
             if (pending.isEmpty()) {
                 return std::nullopt;
             }
+            // Once the records written are gone, the rows they came from are done with.
+            const auto done = qScopeGuard([&] {
+                feed.release(current);
+            });
             QList<Store::Store::Refused> refused;
             auto written = m_store.createMany(kind, pending, &refused);
             const QList<Store::Store::NewRecord> records = std::exchange(pending, {});
@@ -651,25 +807,35 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
             return Error(Error::Code::Invalid, message);
         };
 
-        ParsedRow parsed;
         for (qint64 i = 0; i < total; ++i) {
+            current = i;
+            // Rows merged or left out make no write: the feed is given them back all the same.
+            if (feed.wantsRowsBack(i)) {
+                if (pending.isEmpty()) {
+                    feed.release(i);
+                } else if (auto refused = write(); refused) {
+                    return *refused;
+                }
+            }
             if (options.progress && i % ProgressEvery == 0 && !options.progress(i, total)) {
                 cancelled = true;
                 return Error(Error::Code::Refused, i18nc("@info", "The import was cancelled. Nothing was imported."));
             }
             const CsvRow &row = table.rows.at(i);
+            ReadyRow &ready = feed.take(i);
             // Two exports joined into one file repeat the header line: no record.
-            if (isHeaderAgain(table, row)) {
+            if (ready.headerAgain) {
                 report.leftOut.append(
                     {row.line, 0, where(table, options, row.line, 0) + u": "_s + i18nc("@info", "the header line again, not a record: left out.")});
                 continue;
             }
-            if (auto bad = parseRow(table, row, options, plan, parsed); bad) {
+            if (const std::optional<RowProblem> &bad = ready.problem; bad) {
                 if (fail(*bad)) {
                     return stop(bad->message);
                 }
                 continue;
             }
+            ParsedRow &parsed = ready.parsed;
             // The row as a record, for the rare paths that need one (a message, a duplicate).
             const auto record = [&] {
                 Record made = recordOf(kind, parsed);
@@ -679,28 +845,30 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
 
             QString organizationId;
             if (kind == Kind::Person) {
-                const QString organization = parsed.organization.simplified();
+                const QString &organization = ready.organization;
                 if (!organization.isEmpty()) {
-                    const QString key = Duplicates::matchKey(organization);
+                    const QString &key = ready.organizationKey;
                     organizationId = organizationByKey.value(key).id;
                     if (organizationId.isEmpty()) {
                         // A row that will be refused adds no organization: with "skip bad rows"
-                        // it would stay behind, named by no one.
-                        QList<QVariant> clean = parsed.values;
-                        for (int field = 0; field < clean.size(); ++field) {
-                            clean[field] = normalizedValue(entity(kind).fields.at(field), clean.at(field));
-                        }
-                        if (!validateValues(kind, parsed.id.trimmed(), clean, QString()).isEmpty()) {
-                            const QStringList problems =
-                                validateValues(kind,
-                                               parsed.id.trimmed(),
-                                               clean,
-                                               i18nc("@info record label", "Person “%1”", parsed.values.value(plan.nameField).toString().simplified()));
-                            const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record(), options.mapping), problems.join(u' '));
-                            if (fail(bad)) {
-                                return stop(bad.message);
+                        // it would stay behind, named by no one. A row the feed made ready breaks no rule.
+                        if (!ready.ready) {
+                            QList<QVariant> clean = parsed.values;
+                            for (int field = 0; field < clean.size(); ++field) {
+                                clean[field] = normalizedValue(entity(kind).fields.at(field), clean.at(field));
                             }
-                            continue;
+                            if (!validateValues(kind, parsed.id.trimmed(), clean, QString()).isEmpty()) {
+                                const QStringList problems =
+                                    validateValues(kind,
+                                                   parsed.id.trimmed(),
+                                                   clean,
+                                                   i18nc("@info record label", "Person “%1”", parsed.values.value(plan.nameField).toString().simplified()));
+                                const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record(), options.mapping), problems.join(u' '));
+                                if (fail(bad)) {
+                                    return stop(bad.message);
+                                }
+                                continue;
+                            }
                         }
                         auto created = m_store.create(Kind::Organization, {{u"name"_s, organization}});
                         if (!created) {
@@ -715,6 +883,9 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                         ++report.organizationsCreated;
                     }
                     parsed.values[organizationField] = organizationId;
+                    if (ready.ready) {
+                        ready.ready->values[organizationField] = organizationId;
+                    }
                 }
             }
 
@@ -722,8 +893,8 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
             QString existing;
             QString reason;
             int waitsFor = -1;
-            const QString nameKey = Duplicates::matchKey(parsed.values.value(plan.nameField).toString());
-            const QString email = plan.emailField >= 0 ? parsed.values.at(plan.emailField).toString().trimmed().toCaseFolded() : QString();
+            const QString &nameKey = ready.nameKey;
+            const QString &email = ready.email;
             if (kind == Kind::Person) {
                 if (!email.isEmpty()) {
                     const Known known = personByEmail.value(email);
@@ -794,7 +965,8 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                 ++report.keptBoth;
             }
 
-            auto prepared = m_store.prepareNew(kind, parsed.id, parsed.values);
+            // What is wrong with a row the feed found broken is worked out here, with its name.
+            auto prepared = ready.ready ? Result<Store::Store::NewRecord>(*ready.ready) : m_store.prepareNew(kind, parsed.id, parsed.values);
             if (!prepared) {
                 const RowProblem bad = problem(table, options, row.line, faultyColumn(kind, record(), options.mapping), prepared.error().message());
                 if (fail(bad)) {

@@ -854,15 +854,14 @@ Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QLis
     return transact(write);
 }
 
-Result<Store::NewRecord> Store::prepareNew(Kind kind, const QString &id, QList<QVariant> values)
+namespace
+{
+
+/// A new record's values as they are written: normalized, with the kind's defaults where there
+/// is no value, and an approved quote's approval time.
+void completeNew(Kind kind, Store::NewRecord &record)
 {
     const EntityInfo &info = entity(kind);
-    NewRecord record{id.trimmed(), std::move(values), !id.trimmed().isEmpty()};
-    if (record.id.isEmpty()) {
-        record.id = newRecordId();
-    } else if (QUuid::fromString(record.id).isNull()) {
-        return Error(Error::Code::Invalid, i18nc("@info", "%1 is not a valid record id (a UUID is expected).", record.id));
-    }
     record.values.resize(info.fields.size());
     const QList<QVariant> &defaults = defaultValues(kind);
     for (qsizetype i = 0; i < info.fields.size(); ++i) {
@@ -889,6 +888,34 @@ Result<Store::NewRecord> Store::prepareNew(Kind kind, const QString &id, QList<Q
             record.values[approvedAt] = formatInstant(QDateTime::currentDateTimeUtc());
         }
     }
+}
+
+} // namespace
+
+std::optional<Store::NewRecord> Store::readyNew(Kind kind, const QString &id, QList<QVariant> values)
+{
+    NewRecord record{id.trimmed(), std::move(values), !id.trimmed().isEmpty()};
+    if (record.id.isEmpty()) {
+        record.id = newRecordId();
+    } else if (QUuid::fromString(record.id).isNull()) {
+        return std::nullopt;
+    }
+    completeNew(kind, record);
+    if (!validateValues(kind, record.id, record.values, {}).isEmpty()) {
+        return std::nullopt;
+    }
+    return record;
+}
+
+Result<Store::NewRecord> Store::prepareNew(Kind kind, const QString &id, QList<QVariant> values)
+{
+    NewRecord record{id.trimmed(), std::move(values), !id.trimmed().isEmpty()};
+    if (record.id.isEmpty()) {
+        record.id = newRecordId();
+    } else if (QUuid::fromString(record.id).isNull()) {
+        return Error(Error::Code::Invalid, i18nc("@info", "%1 is not a valid record id (a UUID is expected).", record.id));
+    }
+    completeNew(kind, record);
     if (!validateValues(kind, record.id, record.values, {}).isEmpty()) {
         // Naming the record may take a query: only done for a message.
         return Error(Error::Code::Invalid, validateValues(kind, record.id, record.values, recordLabel(kind, toRecord(kind, record))).join(u'\n'));

@@ -131,6 +131,12 @@ public:
      * defaults, validated with the same messages; nothing is written.
      */
     Result<NewRecord> prepareNew(Domain::Kind kind, const QString &id, QList<QVariant> values);
+    /**
+     * What prepareNew() makes of the values, without touching the database, so that any thread
+     * may call it: the record ready to write, or nothing when a rule is broken (prepareNew()
+     * says which). References are not looked up here either: createMany() checks them.
+     */
+    [[nodiscard]] static std::optional<NewRecord> readyNew(Domain::Kind kind, const QString &id, QList<QVariant> values);
     /// The record a NewRecord holds, as fetch() would give it.
     [[nodiscard]] static Domain::Record toRecord(Domain::Kind kind, const NewRecord &record);
     /**

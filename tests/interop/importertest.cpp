@@ -485,6 +485,65 @@ private Q_SLOTS:
         QCOMPARE(m_store->count(Kind::Organization), 3);
     }
 
+    void shouldImportFilesFarLongerThanTheRowsMadeReadyAhead_data()
+    {
+        QTest::addColumn<int>("newEvery");
+        QTest::newRow("almost every row merged") << 4000;
+        QTest::newRow("one row in three new") << 3;
+    }
+
+    void shouldImportFilesFarLongerThanTheRowsMadeReadyAhead()
+    {
+        // GIVEN 40,000 rows, made ready a few thousand ahead of the writes: a new person now and
+        // then, and rows that repeat the last new person's e-mail address, merged and never written
+        QFETCH(int, newEvery);
+        QByteArray data = "name,email,title\n";
+        int expectedNew = 0;
+        for (int i = 0; i < 40000; ++i) {
+            if (i % newEvery == 0) {
+                data += "Person " + QByteArray::number(i) + ",p" + QByteArray::number(i) + "@x.example,\n";
+                ++expectedNew;
+            } else {
+                data += "Someone,p" + QByteArray::number((i / newEvery) * newEvery) + "@x.example,Title " + QByteArray::number(i) + '\n';
+            }
+        }
+        const CsvTable csv = table(data);
+        ImportOptions importOptions = options(csv);
+        importOptions.onDuplicate = DuplicateAction::Merge;
+        // WHEN
+        auto report = Importer(*m_store).run(csv, importOptions);
+        // THEN every row is accounted for, in the order of the file
+        QVERIFY2(report, report ? "" : qPrintable(report.error().message()));
+        QCOMPARE(report.value().created, expectedNew);
+        QCOMPARE(report.value().merged, 40000 - expectedNew);
+        QCOMPARE(m_store->count(Kind::Person), expectedNew);
+        // the first row merged into an empty title gave it its value
+        const auto first = personNamed(u"Person 0"_s);
+        QVERIFY(first);
+        QCOMPARE(first->value(u"title"_s).toString(), u"Title 1"_s);
+        const QString last = u"Person %1"_s.arg(((40000 - 1) / newEvery) * newEvery);
+        QVERIFY2(personNamed(last), qPrintable(last));
+        QVERIFY(!m_store->search(last).isEmpty());
+    }
+
+    void shouldStopAtABadRowFarIntoALargeFileAndChangeNothing()
+    {
+        // GIVEN 30,000 rows with a bad e-mail address on line 25,002
+        QByteArray data = "name,email\n";
+        for (int i = 0; i < 30000; ++i) {
+            data += "Person " + QByteArray::number(i) + ',' + (i == 25000 ? QByteArray("not an address") : "p" + QByteArray::number(i) + "@x.example") + '\n';
+        }
+        const CsvTable csv = table(data);
+        const qint64 logBefore = changeLogRows();
+        // WHEN
+        auto report = Importer(*m_store).run(csv, options(csv));
+        // THEN
+        QVERIFY(!report);
+        QVERIFY2(report.error().message().startsWith(u"Line 25002, column 2 (email): Person “Person 25000”"_s), qPrintable(report.error().message()));
+        QCOMPARE(m_store->count(Kind::Person), 0);
+        QCOMPARE(changeLogRows(), logBefore);
+    }
+
     void shouldRollBackWhenCancelled()
     {
         QByteArray data = "name\n";
