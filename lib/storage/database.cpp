@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cstring>
+
 #include <sqlite3.h>
 
 #include <optional>
@@ -98,6 +100,10 @@ Database::Database(QString path, sqlite3 *db)
 
 Database::~Database()
 {
+    // Closed as before: the last connection to close writes the log into the file and removes it.
+    if (m_checkpointer.joinable()) {
+        m_checkpointer.join();
+    }
     for (Statement &statement : m_control) {
         statement = Statement();
     }
@@ -217,7 +223,46 @@ Result<void> Database::configure()
     if (!exec(u"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY; PRAGMA cache_size=-32768;"_s)) {
         return lastError();
     }
+    if (m_path != u":memory:") {
+        // Replaces SQLite's own checkpoint after commits (wal_autocheckpoint).
+        sqlite3_wal_hook(m_db, &Database::walCommitted, this);
+    }
     return {};
+}
+
+int Database::walCommitted(void *database, sqlite3 *, const char *name, int pages)
+{
+    if (pages >= CheckpointPages && std::strcmp(name, "main") == 0) {
+        static_cast<Database *>(database)->checkpointInBackground();
+    }
+    return SQLITE_OK;
+}
+
+void Database::checkpointInBackground()
+{
+    // One at a time; the next commit tries again if the log is still long.
+    if (m_checkpointing.exchange(true)) {
+        return;
+    }
+    if (m_checkpointer.joinable()) {
+        m_checkpointer.join();
+    }
+    const QByteArray file = sqlite3_db_filename(m_db, "main");
+    m_checkpointer = std::thread([this, file] {
+        sqlite3 *db = nullptr;
+        // A connection reads the file's header, and so finds its log, only when first used.
+        if (sqlite3_open_v2(file.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK
+            && sqlite3_exec(db, "PRAGMA schema_version", nullptr, nullptr, nullptr) == SQLITE_OK) {
+            // PASSIVE: whatever readers and writers do meanwhile, they are neither waited for nor
+            // kept waiting; what cannot be written now is written by a later checkpoint.
+            const int rc = sqlite3_wal_checkpoint_v2(db, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+            if (rc != SQLITE_OK && rc != SQLITE_BUSY) {
+                qCWarning(CHORUS_STORAGE) << "writing the log into" << file << "failed:" << sqlite3_errstr(rc);
+            }
+        }
+        sqlite3_close(db);
+        m_checkpointing = false;
+    });
 }
 
 Result<void> Database::migrate(const Options &options)

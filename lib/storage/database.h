@@ -10,8 +10,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 #include <memory>
+#include <thread>
 
 struct sqlite3;
 
@@ -114,8 +116,20 @@ public:
         return m_depth;
     }
 
+    /// Pages in the write-ahead log after a commit from which it is written into the file.
+    static constexpr int CheckpointPages = 1000;
+
 private:
     Database(QString path, sqlite3 *db);
+    /**
+     * After each commit (sqlite3_wal_hook): once the write-ahead log holds CheckpointPages,
+     * it is written into the database file on a thread of its own, by a connection of its own,
+     * rather than by the commit, as SQLite would. A large import ends when its records are
+     * committed, not a few hundred milliseconds later; a commit on the window's thread does not
+     * wait for it either.
+     */
+    static int walCommitted(void *database, sqlite3 *db, const char *name, int pages);
+    void checkpointInBackground();
     Result<void> configure();
     Result<void> migrate(const Options &options);
 
@@ -137,6 +151,8 @@ private:
     };
     bool runControl(ControlStatement which);
     Statement m_control[int(ControlStatement::Count)];
+    std::thread m_checkpointer;
+    std::atomic<bool> m_checkpointing = false;
 };
 
 } // namespace Chorus::Storage

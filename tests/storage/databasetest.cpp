@@ -4,11 +4,13 @@
 #include "chorustest.h"
 
 #include "storage/database.h"
+#include "storage/transaction.h"
 #include "store/store.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -301,6 +303,44 @@ private Q_SLOTS:
         Statement table = reopened.value()->prepare(u"SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'"_s);
         QVERIFY(table.step());
         QCOMPARE(table.integer(0), 0);
+    }
+
+    void shouldWriteALongLogIntoTheFileAfterTheCommitAndLeaveNoLogWhenClosed()
+    {
+        // GIVEN a database and one commit that leaves far more than CheckpointPages in the log
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"long-log.chorus"_s);
+        auto opened = Database::open(path, chorusOptions());
+        QVERIFY(opened);
+        Database &db = *opened.value();
+        QVERIFY(db.exec(u"CREATE TABLE bulk (value BLOB)"_s));
+        const qint64 before = QFileInfo(path).size();
+        {
+            Transaction transaction(db);
+            Statement insert = db.prepare(u"INSERT INTO bulk (value) VALUES (randomblob(8000))"_s);
+            for (int i = 0; i < 2 * Database::CheckpointPages; ++i) {
+                QVERIFY(insert.exec());
+                insert.reset();
+            }
+            QVERIFY(transaction.commit());
+        }
+        // WHEN a moment passes: the log is written into the file, and nothing is lost meanwhile
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > before + qint64(Database::CheckpointPages) * 4096, 10000);
+        Statement count = db.prepare(u"SELECT count(*) FROM bulk"_s);
+        QVERIFY(count.step());
+        QCOMPARE(count.integer(0), 2 * Database::CheckpointPages);
+        count = Statement();
+        // THEN closing leaves the file whole on its own, as SQLite's own checkpoint would
+        opened.value().reset();
+        QVERIFY(!QFile::exists(path + u"-wal"_s));
+        sqlite3 *reader = nullptr;
+        QCOMPARE(sqlite3_open_v2(path.toUtf8().constData(), &reader, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        sqlite3_stmt *rows = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(reader, "SELECT count(*) FROM bulk", -1, &rows, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(rows), SQLITE_ROW);
+        QCOMPARE(sqlite3_column_int(rows, 0), 2 * Database::CheckpointPages);
+        sqlite3_finalize(rows);
+        sqlite3_close(reader);
     }
 
     void shouldBackUpToASelfContainedFile()
