@@ -765,9 +765,10 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
         int batch = 0;
         pending.reserve(WriteEvery);
         pendingLines.reserve(WriteEvery);
-        // Writes the records made ready; one the store refuses is a bad row like any other.
         RowFeed feed(table, options, plan, total);
+        // The row being worked on: the ones before it are done with once written.
         qint64 current = 0;
+        // Writes the records made ready; one the store refuses is a bad row like any other.
         const auto write = [&]() -> std::optional<Error> {
             if (pending.isEmpty()) {
                 return std::nullopt;
@@ -851,7 +852,8 @@ Result<ImportReport> Importer::run(const CsvTable &table, const ImportOptions &o
                     organizationId = organizationByKey.value(key).id;
                     if (organizationId.isEmpty()) {
                         // A row that will be refused adds no organization: with "skip bad rows"
-                        // it would stay behind, named by no one. A row the feed made ready breaks no rule.
+                        // it would stay behind, named by no one. A row the feed made ready breaks
+                        // no rule.
                         if (!ready.ready) {
                             QList<QVariant> clean = parsed.values;
                             for (int field = 0; field < clean.size(); ++field) {
