@@ -240,7 +240,7 @@ Result<void> ImportUndo::undo(Store::Store &store)
     if (std::optional<Error> later = laterChange(store)) {
         return *later;
     }
-    QList<Record> removed;
+    QList<Store::Store::NewRecord> removed;
     removed.reserve(m_added.size());
     auto done = store.transact([&]() -> Result<void> {
         for (auto merge = m_merges.crbegin(); merge != m_merges.crend(); ++merge) {
@@ -260,7 +260,13 @@ Result<void> ImportUndo::undo(Store::Store &store)
                                    "%1, which it added, has been deleted since. Undo that delete first, or keep the import.",
                                    label(store, added.kind, added.name)));
             }
-            removed.append(std::move(*record));
+            Store::Store::NewRecord kept{added.id, {}, true};
+            const QList<Domain::Field> &fields = Domain::entity(added.kind).fields;
+            kept.values.reserve(fields.size());
+            for (const Domain::Field &field : fields) {
+                kept.values.append(record->value(field.name));
+            }
+            removed.append(std::move(kept));
         }
         // A run of one kind at a time, the last written first: people before the organizations
         // the import added for them.
@@ -298,7 +304,7 @@ Result<void> ImportUndo::redo(Store::Store &store)
             QList<Record> run;
             qsizetype next = first;
             for (; next < m_added.size() && m_added.at(next).kind == kind; ++next) {
-                auto prepared = store.prepareCreate(kind, m_removed.at(next));
+                auto prepared = store.prepareCreate(kind, Store::Store::toRecord(kind, m_removed.at(next)));
                 if (!prepared) {
                     return prepared.error();
                 }

@@ -7,11 +7,7 @@
 #include "domain/entity.h"
 #include "interop/importer.h"
 #include "result.h"
-
-namespace Chorus::Store
-{
-class Store;
-}
+#include "store/store.h"
 
 namespace Chorus::Interop
 {
@@ -85,8 +81,9 @@ private:
     QString m_source;
     QList<Added> m_added;
     QList<Merge> m_merges;
-    /// While undone: the records that redo() writes again, parallel to m_added.
-    QList<Domain::Record> m_removed;
+    /// While undone: the records that redo() writes again, parallel to m_added, as their values
+    /// by field (a map per record would take about three times the memory).
+    QList<Store::Store::NewRecord> m_removed;
     bool m_undone = false;
 };
 

@@ -20,6 +20,8 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
+#include <unistd.h>
+
 using namespace Qt::StringLiterals;
 using namespace Chorus;
 using namespace Chorus::Bench;
@@ -57,6 +59,17 @@ std::unique_ptr<Store::Store> openCopy(const QString &from, const QString &to)
         return nullptr;
     }
     return std::move(opened).value();
+}
+
+/// This process's resident memory now, in megabytes.
+double residentMegabytes()
+{
+    QFile statm(u"/proc/self/statm"_s);
+    if (!statm.open(QIODevice::ReadOnly)) {
+        return 0;
+    }
+    const QList<QByteArray> pages = statm.readAll().split(' ');
+    return pages.size() > 1 ? double(pages.at(1).toLongLong()) * double(sysconf(_SC_PAGESIZE)) / 1e6 : 0;
 }
 
 } // namespace
@@ -123,6 +136,7 @@ int main(int argc, char *argv[])
     out() << "  import, kept undoable:  " << number(double(undoableNs) / 1e6) << " ms (" << number(double(rows) * 1e9 / double(undoableNs)) << " rows/s), "
           << number(double(undoableNs) / double(plainNs), 2) << "x the import alone" << Qt::endl;
 
+    const double residentBefore = residentMegabytes();
     timer.restart();
     auto undone = step.undo(*store);
     const qint64 undoNs = timer.nsecsElapsed();
@@ -132,6 +146,9 @@ int main(int argc, char *argv[])
     }
     out() << "  undo:                   " << number(double(undoNs) / 1e6) << " ms (" << number(double(written) * 1e9 / double(undoNs))
           << " records/s); people: " << number(double(store->count(Kind::Person))) << ", as before: " << number(double(peopleBefore)) << Qt::endl;
+    const double residentAfter = residentMegabytes();
+    out() << "  resident memory:        " << number(residentBefore) << " MB before the undo, " << number(residentAfter)
+          << " MB after it, the undone records kept for the redo: " << number(residentAfter - residentBefore) << " MB more" << Qt::endl;
 
     timer.restart();
     auto redone = step.redo(*store);
