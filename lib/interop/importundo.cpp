@@ -301,16 +301,17 @@ Result<void> ImportUndo::redo(Store::Store &store)
         // added comes before the people who belong to it.
         for (qsizetype first = 0; first < m_added.size();) {
             const Kind kind = m_added.at(first).kind;
-            QList<Record> run;
+            QList<Store::Store::NewRecord> run;
             qsizetype next = first;
             for (; next < m_added.size() && m_added.at(next).kind == kind; ++next) {
-                auto prepared = store.prepareCreate(kind, Store::Store::toRecord(kind, m_removed.at(next)));
+                const Store::Store::NewRecord &removed = m_removed.at(next);
+                auto prepared = store.prepareNew(kind, removed.id, removed.values);
                 if (!prepared) {
                     return prepared.error();
                 }
                 run.append(std::move(prepared).value());
             }
-            if (auto written = store.createPrepared(kind, run, nullptr, true); !written) {
+            if (auto written = store.createMany(kind, run, nullptr, true); !written) {
                 return written;
             }
             first = next;

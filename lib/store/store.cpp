@@ -751,109 +751,6 @@ Result<QString> Store::create(Kind kind, const Record &input)
     return id;
 }
 
-Result<void> Store::createPrepared(Kind kind, const QList<Record> &records, QList<Refused> *refused, bool knownIds)
-{
-    const EntityInfo &info = entity(kind);
-    QList<int> blobFields;
-    for (int i = 0; i < info.fields.size(); ++i) {
-        if (info.fields.at(i).type == FieldType::Blob) {
-            blobFields << i;
-        }
-    }
-    const auto write = [&]() -> Result<void> {
-        // One row at a time, a conflict is found before anything is written: OR FAIL spares
-        // SQLite a statement journal (a copy of every page the row touches) for each row.
-        Storage::Statement &insert = statement(u"INSERT OR FAIL"_s + sqlFor(kind).insert.mid(6));
-        // Record i written as row rid has the stamp stampBase + rid: one after the other, as
-        // create() would give them, and all after every stamp given before.
-        const qint64 firstStamp = m_clock.now();
-        qint64 stampBase = 0;
-        qint64 lastRid = -1;
-        qint64 unloggedFrom = -1; // the first row written whose create is not logged yet
-        QStringList writtenIds;
-        // The creates of the rows written since unloggedFrom, up to and including row last.
-        const auto logRows = [&](qint64 last) -> bool {
-            if (unloggedFrom < 0 || last < unloggedFrom) {
-                return true;
-            }
-            const qint64 from = std::exchange(unloggedFrom, -1);
-            return logCreatedRows(statement(sqlFor(kind).logCreated), stampBase, m_replicaId, from, last);
-        };
-        for (qsizetype index = 0; index < records.size(); ++index) {
-            const Record &record = records.at(index);
-            const QString id = record.value(u"id"_s).toString();
-            const auto label = [this, kind, &record] {
-                return recordLabel(kind, record);
-            };
-            if (auto references = checkReferences(kind, record, label); !references) {
-                if (!refused) {
-                    return references.error();
-                }
-                refused->append({index, references.error()});
-                continue;
-            }
-            bool hasBlob = false;
-            insert.bind(1, id);
-            for (int i = 0; i < info.fields.size(); ++i) {
-                const QVariant value = record.value(info.fields.at(i).name);
-                insert.bind(i + 2, value);
-                hasBlob = hasBlob || (blobFields.contains(i) && !value.isNull() && value.isValid());
-            }
-            if (!insert.exec()) {
-                if (m_database->lastError().code() == Error::Code::Storage && fetch(kind, id)) {
-                    Error taken(Error::Code::Invalid, i18nc("@info", "%1 already exists (id %2).", label(), id));
-                    if (!refused) {
-                        return taken;
-                    }
-                    refused->append({index, taken});
-                    continue;
-                }
-                return m_database->lastError();
-            }
-            const qint64 rid = sqlite3_last_insert_rowid(m_database->handle());
-            if (lastRid < 0) {
-                stampBase = firstStamp - rid;
-            }
-            lastRid = rid;
-            if (hasBlob) {
-                // SQLite cannot write the picture as the change log keeps it: this one goes alone,
-                // after those before it.
-                if (!logRows(rid - 1)) {
-                    return m_database->lastError();
-                }
-                Storage::Statement &log = statement(sqlFor(kind).logCreate);
-                bindLogCreate(log, stampBase + rid, m_replicaId, info, id, record);
-                if (!log.exec()) {
-                    return m_database->lastError();
-                }
-            } else if (unloggedFrom < 0) {
-                unloggedFrom = rid;
-            }
-            announce({kind, id, Change::Operation::Created, {}});
-            if (knownIds) {
-                writtenIds << id;
-            }
-        }
-        if (!logRows(lastRid)) {
-            return m_database->lastError();
-        }
-        if (lastRid >= 0) {
-            m_clock.observe(stampBase + lastRid);
-        }
-        if (knownIds) {
-            return noteRecreated(kind, writtenIds);
-        }
-        return {};
-    };
-    if (m_batchDepth > 0) {
-        // Inside the caller's transaction (an import writes a few thousand records at a time):
-        // a savepoint of its own would copy every page the records touch once more. A failure
-        // is the caller's to roll back, as any other step of its transaction.
-        return write();
-    }
-    return transact(write);
-}
-
 namespace
 {
 
@@ -933,7 +830,7 @@ Record Store::toRecord(Kind kind, const NewRecord &record)
     return result;
 }
 
-Result<void> Store::createMany(Kind kind, const QList<NewRecord> &records, QList<Refused> *refused)
+Result<void> Store::createMany(Kind kind, const QList<NewRecord> &records, QList<Refused> *refused, bool knownIds)
 {
     const EntityInfo &info = entity(kind);
     const QString staging = u"temp.chorus_new_%1"_s.arg(info.table);
@@ -1085,8 +982,9 @@ Result<void> Store::createMany(Kind kind, const QList<NewRecord> &records, QList
         const qint64 firstRid = before + 1;
         const qint64 lastRid = sqlite3_last_insert_rowid(m_database->handle());
 
-        // The change log: record i written as row rid has the stamp stampBase + rid, as in
-        // createPrepared(); records with a picture are logged one by one (SQLite writes no base64).
+        // The change log: record i written as row rid has the stamp stampBase + rid, one after the
+        // other as create() would give them, and all after every stamp given before; records with
+        // a picture are logged one by one (SQLite writes no base64).
         const qint64 stampBase = m_clock.now() - firstRid;
         QList<qint64> blobRids;
         if (anyBlob) {
@@ -1144,15 +1042,24 @@ Result<void> Store::createMany(Kind kind, const QList<NewRecord> &records, QList
         for (const Refused &one : std::as_const(left)) {
             refusedIndexes.insert(one.index);
         }
+        QStringList writtenIds;
         for (qsizetype index = 0; index < records.size(); ++index) {
             if (!refusedIndexes.contains(index)) {
                 announce({kind, records.at(index).id, Change::Operation::Created, {}});
+                if (knownIds) {
+                    writtenIds << records.at(index).id;
+                }
             }
+        }
+        if (knownIds) {
+            return noteRecreated(kind, writtenIds);
         }
         return {};
     };
     if (m_batchDepth > 0) {
-        // Inside the caller's transaction, as createPrepared().
+        // Inside the caller's transaction (an import writes a few thousand records at a time): a
+        // savepoint of its own would copy every page the records touch once more. A failure is
+        // the caller's to roll back, as any other step of its transaction.
         return write();
     }
     return transact(write);

@@ -97,28 +97,9 @@ public:
 
     /// Creates a record; returns its new id. record may carry an "id" (a UUID) to keep.
     Result<QString> create(Domain::Kind kind, const Domain::Record &record);
-    /**
-     * Many new records at once (an import), in two steps. First, the record as create() would
-     * write it (normalized, with its defaults and an id), or what is wrong with it; nothing is
-     * written.
-     */
+    /// The record as create() would write it (normalized, with its defaults and an id), or what
+    /// is wrong with it; nothing is written.
     Result<Domain::Record> prepareCreate(Domain::Kind kind, const Domain::Record &record);
-    /// A record prepareCreate() made that createPrepared() could not write, and why.
-    struct Refused {
-        qsizetype index = 0;
-        Error error;
-    };
-    /**
-     * Then writes records made by prepareCreate() in one transaction, as create() would one by
-     * one: the change log has each one's create and the search index finds them, and one change
-     * signal names them all. Their change log rows are written together rather than one by one.
-     * A record that cannot be written (its id is taken, a record it names does not exist) is left
-     * out and listed in refused. After a failure of the database itself, nothing is written:
-     * inside transact(), the caller's transaction rolls back when it returns the error.
-     * Records given the ids of records deleted before (an import made again) need knownIds, so
-     * that they come back on every replica as create() brings them back.
-     */
-    Result<void> createPrepared(Domain::Kind kind, const QList<Domain::Record> &records, QList<Refused> *refused, bool knownIds = false);
     /// A new record for createMany(): its id and its values in the order of entity(kind).fields.
     struct NewRecord {
         QString id;
@@ -126,9 +107,10 @@ public:
         bool idGiven = false; ///< the id came with the record rather than made by prepareNew()
     };
     /**
-     * As prepareCreate(), for a record given as its values in the order of entity(kind).fields
-     * (an invalid QVariant where it has none) and an id (empty: a new one): normalized, with its
-     * defaults, validated with the same messages; nothing is written.
+     * Many new records at once (an import), in two steps. First, as prepareCreate(), a record
+     * given as its values in the order of entity(kind).fields (an invalid QVariant where it has
+     * none) and an id (empty: a new one): normalized, with its defaults, validated with the same
+     * messages; nothing is written.
      */
     Result<NewRecord> prepareNew(Domain::Kind kind, const QString &id, QList<QVariant> values);
     /**
@@ -139,15 +121,25 @@ public:
     [[nodiscard]] static std::optional<NewRecord> readyNew(Domain::Kind kind, const QString &id, QList<QVariant> values);
     /// The record a NewRecord holds, as fetch() would give it.
     [[nodiscard]] static Domain::Record toRecord(Domain::Kind kind, const NewRecord &record);
+    /// A record prepareNew() made that createMany() could not write, and why.
+    struct Refused {
+        qsizetype index = 0;
+        Error error;
+    };
     /**
-     * As createPrepared(), for records made by prepareNew(), set-based: they are staged in a
-     * temporary table by one prepared statement, then written by one INSERT ... SELECT into the
-     * kind's table and one into the change log (the same create operations, stamps and order as
-     * create() one by one would write); the search index finds them at the commit. Records whose
-     * id is taken or that name a record that does not exist are left out and listed in refused,
-     * with the messages create() gives.
+     * Then writes records made by prepareNew() as create() would one by one, set-based: they are
+     * staged in a temporary table by one prepared statement, then written by one
+     * INSERT ... SELECT into the kind's table and one into the change log (the same create
+     * operations, stamps and order as create() one by one would write); the search index finds
+     * them at the commit, and one change signal names them all. Records whose id is taken or
+     * that name a record that does not exist are left out and listed in refused, with the
+     * messages create() gives (without refused, the first one is the error). After a failure of
+     * the database itself, nothing is written: inside transact(), the caller's transaction rolls
+     * back when it returns the error. Records given the ids of records deleted before (an import
+     * made again) need knownIds, so that they come back on every replica as create() brings them
+     * back.
      */
-    Result<void> createMany(Domain::Kind kind, const QList<NewRecord> &records, QList<Refused> *refused);
+    Result<void> createMany(Domain::Kind kind, const QList<NewRecord> &records, QList<Refused> *refused, bool knownIds = false);
     /// Changes the given fields of a record; fields not in changes keep their values.
     Result<void> update(Domain::Kind kind, const QString &id, const Domain::Record &changes);
     /// Deletes a record (and, by policy, what depends on it).
