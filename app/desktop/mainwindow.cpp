@@ -488,7 +488,7 @@ void MainWindow::setupActions()
     QAction *composeKit = actionCollection()->addAction(u"compose_press_kit"_s, this, [this] {
         PressKitComposer::showForDatabase(store(), this);
     });
-    composeKit->setText(i18nc("@action:inmenu", "Compose a press kit"));
+    composeKit->setText(i18nc("@action:inmenu", "Compose a &Press Kit…"));
     composeKit->setIcon(QIcon::fromTheme(u"document-export"_s));
 
     QAction *import = actionCollection()->addAction(u"file_import"_s, this, &MainWindow::importFile);
