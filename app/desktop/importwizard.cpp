@@ -361,12 +361,16 @@ void ImportWizard::startImport()
     m_worker = QThread::create([self, table, importOptions, path] {
         // The worker has its own connection: SQLite connections stay on one thread.
         std::shared_ptr<Interop::ImportUndo> undo;
+        // Closed once the window is told: closing waits for a large import's log to be written
+        // into the file, which the window need not wait for.
+        std::unique_ptr<Store::Store> store;
         const auto work = [&]() -> Result<Interop::ImportReport> {
-            auto store = Store::Store::open(path, false);
-            if (!store) {
-                return store.error();
+            auto opened = Store::Store::open(path, false);
+            if (!opened) {
+                return opened.error();
             }
-            auto imported = Interop::ImportUndo::import(*store.value(), table, importOptions);
+            store = std::move(opened).value();
+            auto imported = Interop::ImportUndo::import(*store, table, importOptions);
             if (!imported) {
                 return imported.error();
             }
@@ -479,10 +483,12 @@ void ImportWizard::showProgress(qint64 done, qint64 total)
 
 void ImportWizard::finish(const Result<Interop::ImportReport> &result, const std::shared_ptr<Interop::ImportUndo> &undo)
 {
-    if (m_worker) {
-        m_worker->wait();
-        delete m_worker;
-        m_worker = nullptr;
+    if (QThread *worker = std::exchange(m_worker, nullptr)) {
+        // It may still be closing its connection: it goes once it has.
+        connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+        if (worker->isFinished()) {
+            delete worker;
+        }
     }
     m_cancel->setEnabled(false);
     m_kind->setEnabled(true);
